@@ -1,0 +1,14 @@
+// Subcommands of the isnad executable. Each takes its arguments after the command name
+// and returns the process exit code (0 ok, 1 some input failed, 2 usage error).
+#pragma once
+#include <string>
+#include <vector>
+
+namespace isnad::app {
+
+using Args = std::vector<std::string>;
+
+int cmd_build(const Args& args);
+int cmd_eval(const Args& args);
+
+}  // namespace isnad::app

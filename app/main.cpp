@@ -1,0 +1,55 @@
+// isnad: Arabic news → who-said-what-about-whom knowledge graph and timeline.
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <string>
+
+#include "commands.h"
+
+namespace {
+
+struct Command {
+  const char* name;
+  const char* help;
+  int (*run)(const isnad::app::Args&);
+};
+
+constexpr Command kCommands[] = {
+    {"build", "extract articles and write graph.json, graph.graphml, graph.dot, graph.svg", isnad::app::cmd_build},
+    {"eval", "score a graph.json against gold annotations (precision/recall/F1)", isnad::app::cmd_eval},
+};
+
+void print_usage(std::FILE* out) {
+  std::fprintf(out, "usage: isnad COMMAND [ARGS...]\n\nArabic news → who said what about whom, and when.\n\ncommands:\n");
+  for (const auto& c : kCommands) std::fprintf(out, "  %-10s %s\n", c.name, c.help);
+  std::fprintf(out, "\n  isnad COMMAND --help   shows a command's options\n  isnad --version\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    print_usage(stderr);
+    return 2;
+  }
+  std::string name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    print_usage(stdout);
+    return 0;
+  }
+  if (name == "--version") {
+    std::printf("isnad %s\n", ISNAD_VERSION);
+    return 0;
+  }
+  for (const auto& c : kCommands) {
+    if (name != c.name) continue;
+    try {
+      return c.run(isnad::app::Args(argv + 2, argv + argc));
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "isnad %s: %s\n", c.name, e.what());
+      return 1;
+    }
+  }
+  std::fprintf(stderr, "isnad: unknown command '%s' (see isnad --help)\n", name.c_str());
+  return 2;
+}

@@ -1,0 +1,34 @@
+// Sentence splitting, tokenisation and proclitic analysis on the normalised view.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "document.h"
+
+namespace isnad {
+
+// Splits doc.text into doc.tokens and doc.sentences.
+// Sentences end at . ! ? ؟ … and at line breaks; a full stop ends a sentence even with no
+// space after it ("عنها.وقالت"), but not inside a number ("3.5").
+void segment(Document& doc);
+
+// A reading of a token as proclitics + stem.  "وبالمدينه" → {"وب", "المدينه"}, {"وبال", "مدينه"}.
+struct CliticReading {
+  std::u32string prefix;  // normalised proclitics: و ف ب ل ك and ال combinations
+  std::u32string stem;    // the rest (with ال when has_article)
+  bool has_article = false;
+};
+
+// All readings of a normalised word, the bare word first, then with more stripped.
+// Stems shorter than two letters are not proposed. Proclitics: (و|ف)? (ب|ل|ك|س)? (ال)?
+// plus the assimilated "لل" (لل + stem = ل + ال + stem).
+std::vector<CliticReading> clitic_readings(std::u32string_view word);
+
+// The token's form with و/ف and one of ب/ل/ك stripped, keeping ال: "وبالمدينه" → "المدينه".
+std::u32string strip_conjunction_preposition(std::u32string_view word);
+
+// Removes a leading ال: "المدينه" → "مدينه" (unchanged if the rest would be shorter than 2).
+std::u32string strip_article(std::u32string_view word);
+
+}  // namespace isnad

@@ -1,0 +1,115 @@
+// Documents → KnowledgeGraph. Entities of the same type whose labels share a transliteration
+// skeleton are one node across documents ("غيراسيموف" in one article, "جيراسيموف" in another).
+#include <map>
+#include <set>
+
+#include "entities.h"
+#include "knowledge_graph.h"
+
+namespace isnad {
+
+namespace {
+
+std::string merge_key(const Entity& e) {
+  return std::string(entity_kind(e.type)) + "|" + encode_utf8(name_skeleton(normalize(to_u32(e.label))));
+}
+
+void add_unique(std::vector<std::string>& list, const std::string& s) {
+  for (const auto& x : list)
+    if (x == s) return;
+  list.push_back(s);
+}
+
+}  // namespace
+
+KnowledgeGraph build_graph(const std::vector<Document>& docs) {
+  KnowledgeGraph kg;
+  std::map<std::string, Vertex> by_key;
+  std::map<EntityType, int> counters;
+
+  for (const Document& doc : docs) {
+    DocumentInfo info{doc.id, doc.path, doc.title, "ar", doc.dct, doc.dct_source, doc.timexes};
+    kg.documents.push_back(std::move(info));
+
+    std::vector<Vertex> vertex_of(doc.entities.size());
+    for (std::size_t i = 0; i < doc.entities.size(); ++i) {
+      const Entity& e = doc.entities[i];
+      std::string key = merge_key(e);
+      auto it = by_key.find(key);
+      Vertex v;
+      if (it == by_key.end()) {
+        NodeProps p;
+        p.kind = entity_kind(e.type);
+        p.id = p.kind + ":" + std::to_string(++counters[e.type]);
+        p.label = e.label;
+        v = kg.add_node(std::move(p));
+        by_key.emplace(key, v);
+      } else {
+        v = it->second;
+      }
+      NodeProps& p = kg.graph[v];
+      // The fullest name becomes the label; the others are aliases.
+      if (to_u32(e.label).size() > to_u32(p.label).size()) {
+        add_unique(p.aliases, p.label);
+        p.label = e.label;
+      }
+      for (const auto& a : e.aliases) add_unique(p.aliases, a);
+      if (e.label != p.label) add_unique(p.aliases, e.label);
+      std::erase(p.aliases, p.label);
+      if (p.label_en.empty()) p.label_en = e.label_en;
+      if (p.country.empty()) p.country = e.country;
+      if (p.subtype.empty()) p.subtype = e.subtype;
+      for (const auto& t : e.titles) add_unique(p.titles, t);
+      for (std::size_t m : e.mentions) {
+        const Mention& mention = doc.mentions[m];
+        p.mentions.push_back({doc.id, mention.span.start, mention.span.end, mention.text});
+      }
+      vertex_of[i] = v;
+    }
+
+    for (const Relation& r : doc.relations) {
+      if (r.head < 0 || r.tail < 0) continue;
+      EdgeProps e;
+      e.role = "affiliation";
+      e.relation = r.role;
+      e.title = r.title;
+      e.doc = doc.id;
+      kg.add_edge(vertex_of[r.head], vertex_of[r.tail], std::move(e));
+    }
+
+    int n = 0;
+    for (const Statement& s : doc.statements) {
+      NodeProps p;
+      p.kind = "statement";
+      p.id = "statement:" + doc.id + ":" + std::to_string(++n);
+      p.cue = s.cue;
+      p.act = s.act;
+      p.cameo = s.cameo;
+      p.content = s.content_text;
+      p.direct_quote = s.direct_quote;
+      p.date = s.date;
+      p.doc = doc.id;
+      p.span = s.span;
+      p.label = s.cue + (s.speaker >= 0 ? " — " + doc.entities[s.speaker].label : std::string());
+      Vertex sv = kg.add_node(std::move(p));
+      auto edge = [&](const std::string& role) {
+        EdgeProps e;
+        e.role = role;
+        e.act = s.act;
+        e.date = s.date;
+        e.doc = doc.id;
+        return e;
+      };
+      if (s.speaker >= 0) kg.add_edge(vertex_of[s.speaker], sv, edge("speaker"));
+      std::set<int> seen;
+      for (int a : s.addressees)
+        if (seen.insert(a).second) kg.add_edge(sv, vertex_of[a], edge("addressee"));
+      for (int a : s.about)
+        if (seen.insert(a).second) kg.add_edge(sv, vertex_of[a], edge("about"));
+      if (s.source >= 0) kg.add_edge(sv, vertex_of[s.source], edge("source"));
+    }
+  }
+  return kg;
+}
+
+}  // namespace isnad

@@ -1,0 +1,80 @@
+// The knowledge graph: the only place that names Boost.Graph types.
+//
+// Nodes are persons, organisations, places (one per real-world entity, merged across
+// documents) and statements (one per reported speech act). Edges:
+//   speaker      person/org → statement
+//   addressee    statement → entity      (دعا X إلى ...)
+//   about        statement → entity      (named in the content or the object of the act)
+//   source       statement → org         (the outlet that reported it: حسب وكالة فرانس برس)
+//   affiliation  person → org/place      (role: "spokesperson", title: "المتحدث باسم")
+#pragma once
+#include <boost/graph/adjacency_list.hpp>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "document.h"
+
+namespace isnad {
+
+struct MentionRef {
+  std::string doc;
+  std::size_t start = 0, end = 0;  // code points into that document's original text
+  std::string text;
+};
+
+struct NodeProps {
+  std::string id;     // stable: "person:3", "statement:aleppo:12"
+  std::string kind;   // person | organization | place | statement
+  std::string label;  // Arabic label (statements: cue + speaker)
+  // Entities.
+  std::vector<std::string> aliases;
+  std::string label_en, country, subtype;
+  std::vector<std::string> titles;
+  std::vector<MentionRef> mentions;
+  // Statements.
+  std::string cue, act, cameo, content, date, doc;
+  Span span;
+  bool direct_quote = false;
+};
+
+struct EdgeProps {
+  std::string role;   // speaker | addressee | about | source | affiliation
+  std::string title;  // affiliation: the title as written ("المتحدث باسم")
+  std::string relation;  // affiliation: normalised role ("spokesperson")
+  std::string act;    // for speaker/addressee/about: the statement's act, for colouring
+  std::string date;   // the statement's date when known
+  std::string doc;
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps, EdgeProps>;
+using Vertex = Graph::vertex_descriptor;
+using EdgeDesc = Graph::edge_descriptor;
+
+struct DocumentInfo {
+  std::string id, path, title, lang = "ar", dct, dct_source;
+  std::vector<Timex> timexes;
+};
+
+class KnowledgeGraph {
+ public:
+  Graph graph;
+  std::vector<DocumentInfo> documents;
+
+  Vertex add_node(NodeProps props);             // id must be new
+  const Vertex* find(const std::string& id) const;
+  void add_edge(Vertex from, Vertex to, EdgeProps props);
+
+  // Vertices sorted by id / edges by (source id, target id, role): the order every exporter writes.
+  std::vector<Vertex> sorted_vertices() const;
+  std::vector<EdgeDesc> sorted_edges() const;
+
+ private:
+  std::map<std::string, Vertex> by_id_;
+};
+
+// Builds one graph from extracted documents, merging entities across documents by
+// type and normalised name key (see graph/resolve.cpp).
+KnowledgeGraph build_graph(const std::vector<Document>& docs);
+
+}  // namespace isnad

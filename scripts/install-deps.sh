@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package isnad needs to build, test and render.
+# Used by README command 1, README command 2 and .ci/run. Safe to run again.
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config   # compiler and build system
+  libboost-graph-dev                 # graph/: adjacency_list, read_graphml for round-trip tests
+  libicu-dev                         # extract/: UTF-8, normalisation, calendars (Hijri), locale data
+  nlohmann-json3-dev                 # export/ and eval: JSON reading and writing
+  libgraphviz-dev graphviz           # export/: cgraph/gvc layout and SVG/PNG rendering (pango/cairo plugins)
+  fonts-noto-core                    # Noto Naskh Arabic for diagram labels
+  doctest-dev                        # tests/: unit test framework
+  libxml2-utils                      # tests: xmllint validates GraphML against the XSD
+  python3 python3-networkx           # tests: GraphML/JSON consumers, shared scoring script
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
