@@ -10,5 +10,9 @@ using Args = std::vector<std::string>;
 
 int cmd_build(const Args& args);
 int cmd_eval(const Args& args);
+int cmd_train_ner(const Args& args);
+int cmd_tag(const Args& args);
+int cmd_eval_ner(const Args& args);
+int cmd_bench_ner(const Args& args);
 
 }  // namespace isnad::app

@@ -17,6 +17,10 @@ struct Command {
 constexpr Command kCommands[] = {
     {"build", "extract articles and write graph.json, graph.graphml, graph.dot, graph.svg", isnad::app::cmd_build},
     {"eval", "score a graph.json against gold annotations (precision/recall/F1)", isnad::app::cmd_eval},
+    {"train-ner", "train the named-entity tagger on a CoNLL file (token TAG per line)", isnad::app::cmd_train_ner},
+    {"tag", "tag CoNLL tokens (file or stdin) with BIO named-entity tags", isnad::app::cmd_tag},
+    {"eval-ner", "entity-level P/R/F1 of the NER tagger on a gold CoNLL file", isnad::app::cmd_eval_ner},
+    {"bench-ner", "NER tagging throughput (tokens/s, MB/s) and peak memory", isnad::app::cmd_bench_ner},
 };
 
 void print_usage(std::FILE* out) {

@@ -1,0 +1,117 @@
+// Statistical Arabic named-entity tagger: a first-order averaged structured perceptron over
+// hashed features, decoded with Viterbi, that assigns BIO tags for PERS / LOC / ORG / MISC
+// (the ANERcorp tag set).  "قال الرئيس الروسي فلاديمير بوتين" → O O O B-PERS I-PERS
+//
+// Input words are normalised forms (isnad::normalize) with clitics still attached and punctuation
+// as separate tokens, as in doc.tokens[i].form and in ANERcorp.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace isnad {
+
+// The tag inventory, in model order. Index 0 is "O"; B-X is odd, I-X is B-X + 1.
+inline constexpr int kNerTagCount = 9;
+inline constexpr std::array<std::string_view, kNerTagCount> kNerTags = {
+    "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"};
+// Index of a tag string, -1 if unknown. "B-PER"/"I-PER" are accepted as PERS.
+int ner_tag_index(std::string_view tag);
+
+// One training or evaluation sentence: normalised words and gold tag indices.
+struct NerSentence {
+  std::vector<std::u32string> words;
+  std::vector<int> tags;
+};
+
+// A named list whose entries become features: every token covered by an entry gets "in <name>".
+// Entries are normalised phrases; words separated by single spaces.
+struct NerGazetteer {
+  std::string name;
+  std::vector<std::u32string> entries;
+};
+
+struct NerTrainOptions {
+  int epochs = 12;
+  std::uint64_t seed = 20240601;  // order in which sentences are visited each epoch
+  // Extra gazetteers (for example first names) stored inside the model as hashed entries.
+  std::vector<NerGazetteer> gazetteers;
+  // Called after each epoch with the epoch number and the averaged model so far (for held-out scores).
+  std::function<void(int epoch, const class NerTagger& averaged)> on_epoch;
+};
+
+class NerTagger {
+ public:
+  ~NerTagger();
+  NerTagger(const NerTagger&) = delete;
+  NerTagger& operator=(const NerTagger&) = delete;
+
+  // Reads a model written by save(). Returns nullptr and sets *error on failure.
+  static std::unique_ptr<NerTagger> load(const std::string& path, std::string* error);
+  // The model at $ISNAD_NER_MODEL, else ISNAD_MODEL_DIR/ner.model, loaded once (thread-safe);
+  // nullptr if absent or unreadable.
+  static const NerTagger* default_model();
+  // Trains deterministically: same sentences, options and lexicons give the same model file.
+  static std::unique_ptr<NerTagger> train(const std::vector<NerSentence>& sentences, const NerTrainOptions& options);
+
+  bool save(const std::string& path, std::string* error) const;
+
+  // BIO tags for one sentence of normalised words. Const and thread-safe.
+  std::vector<std::string> tag(const std::vector<std::u32string>& normalised_words) const;
+  // Same, as indices into kNerTags.
+  std::vector<int> tag_indices(const std::vector<std::u32string>& normalised_words) const;
+
+  std::size_t feature_count() const;  // stored weight rows
+
+ private:
+  NerTagger();
+  struct Model;
+  std::unique_ptr<Model> model_;
+};
+
+// ---- CoNLL input and conlleval-style scoring ----
+
+// A CoNLL sentence as read: tokens as written, and the last column when a line has two or more.
+struct ConllSentence {
+  std::vector<std::string> tokens;
+  std::vector<std::string> gold;  // empty strings where a line had one column
+};
+// One token per line, optional tag in the last whitespace-separated column, blank line between sentences.
+std::vector<ConllSentence> read_conll(std::istream& in);
+// NerSentences with normalised words; lines with an unknown or missing tag count as "O".
+std::vector<NerSentence> to_ner_sentences(const std::vector<ConllSentence>& conll);
+
+// An entity chunk [begin, end) of a given type, conlleval semantics: B-X opens a chunk,
+// I-X continues an open X chunk and otherwise opens one.
+struct NerChunk {
+  std::size_t begin = 0, end = 0;
+  std::string type;
+  bool operator==(const NerChunk&) const = default;
+  auto operator<=>(const NerChunk&) const = default;
+};
+std::vector<NerChunk> ner_chunks(const std::vector<std::string>& tags);
+
+struct NerCounts {
+  std::size_t gold = 0, predicted = 0, correct = 0;
+  double precision() const { return predicted ? double(correct) / predicted : 0.0; }
+  double recall() const { return gold ? double(correct) / gold : 0.0; }
+  double f1() const {
+    double p = precision(), r = recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+  }
+};
+struct NerScores {
+  std::map<std::string, NerCounts> per_type;
+  NerCounts micro;
+};
+// Exact-match entity scoring of predicted against gold tag sequences (one vector per sentence).
+NerScores score_entities(const std::vector<std::vector<std::string>>& gold,
+                         const std::vector<std::vector<std::string>>& predicted);
+
+}  // namespace isnad
