@@ -47,7 +47,9 @@ struct Mention {
   std::string text;         // original slice, UTF-8
   std::u32string key;       // normalised name
   std::size_t first_token = 0, end_token = 0;
-  std::string rule;         // which recogniser produced it: "gazetteer:country", "title-apposition", ...
+  std::string rule;         // which recogniser produced it: "lexicon:place", "title-apposition", ...
+  std::string group;        // identity for lexicon names: "place:RU", "org:Reuters", "actor:opposition:SY"
+  std::string label_en, country, subtype;  // from the lexicon when known
   int entity = -1;          // index into Document::entities after in-document resolution
 };
 

@@ -1,9 +1,605 @@
+// Rule-based recognition of persons, organisations and places, and their grouping into entities.
+// Order of passes (each claims tokens; a later pass never overrides an earlier one):
+//   1. names from lexicons: organisations, countries (ICU), places, collective actors
+//   2. titles and the persons they introduce: "الرئيس الروسي، فلاديمير بوتين،"
+//   3. organisation triggers: "جماعة نور الدين زنكي"، "وزارة الدفاع الروسية"
+//   4. post-posed titles: "وقال ياسر اليوسف، المتحدث باسم ..."
+//   5. later mentions of known persons by full name or surname, across spelling variants
+//   6. nationality nouns used as actors: "الروس" → Russia
 #include "entities.h"
+
+#include <algorithm>
+#include <map>
+
+#include "gazetteer.h"
+#include "segment.h"
+#include "ner_bridge.h"
 
 namespace isnad {
 
-void find_mentions(Document& doc) { doc.mentions.clear(); }
-void resolve_entities(Document& doc) { doc.entities.clear(); }
-std::u32string name_skeleton(std::u32string_view n) { return std::u32string(n); }
+namespace {
+
+bool is_comma(const Token& t) { return t.form == U"،" || t.form == U","; }
+bool starts_with_article(std::u32string_view w) { return w.size() > 3 && w[0] == U'ا' && w[1] == U'ل'; }
+bool is_definite(std::u32string_view w) {
+  return starts_with_article(w) || (w.size() > 3 && w[0] == U'ل' && w[1] == U'ل') ||
+         (w.size() > 4 && (w[0] == U'و' || w[0] == U'ب') && starts_with_article(w.substr(1)));
+}
+bool is_open_quote(const Token& t) { return t.form == U"\"" || t.form == U"(" || t.form == U"'"; }
+
+// A title found in the text with what qualifies it.
+struct TitleComplex {
+  std::size_t first = 0, end = 0;  // tokens of the title and its qualifiers
+  std::size_t stem_offset = 0;
+  std::string role;
+  std::string complement;
+  std::string country;   // from a nationality adjective
+  int tail_mention = -1; // organisation or place it belongs to
+};
+
+struct Binding {
+  std::size_t person_mention;
+  TitleComplex title;
+};
+
+class Recogniser {
+ public:
+  explicit Recogniser(Document& doc) : doc_(doc), lx_(lexicons()), owner_(doc.tokens.size(), -1) {}
+
+  void run() {
+    lexicon_pass();
+    title_pass();
+    trigger_pass();
+    post_title_pass();
+    propagate_persons();
+    nationality_people_pass();
+  }
+
+  std::vector<Binding> bindings;
+
+ private:
+  Document& doc_;
+  const Lexicons& lx_;
+  std::vector<int> owner_;  // token → mention index, -1 free, -2 part of a title
+
+  const Token& tok(std::size_t i) const { return doc_.tokens[i]; }
+  std::size_t size() const { return doc_.tokens.size(); }
+  bool free(std::size_t a, std::size_t b) const {
+    for (std::size_t i = a; i < b; ++i)
+      if (owner_[i] != -1) return false;
+    return true;
+  }
+
+  int add_mention(EntityType type, std::size_t first, std::size_t end, std::size_t stem_offset, std::string rule,
+                  const LexiconEntry* entry = nullptr) {
+    Mention m;
+    m.type = type;
+    std::size_t last = end - 1;
+    while (last > first && !tok(last).is_word && !(tok(last).form == U")" || tok(last).form == U"\"")) --last;
+    m.span = doc_.text.to_original(tok(first).nstart + stem_offset, tok(last).nend);
+    m.text = doc_.text.slice_utf8(m.span);
+    for (std::size_t i = first; i < end; ++i) {
+      if (!tok(i).is_word) continue;
+      if (!m.key.empty()) m.key += U' ';
+      m.key += i == first ? tok(i).form.substr(stem_offset) : tok(i).form;
+    }
+    m.first_token = first;
+    m.end_token = end;
+    m.rule = std::move(rule);
+    if (entry) {
+      m.label_en = entry->label_en;
+      m.country = entry->country;
+      m.subtype = entry->subtype;
+      if (entry->kind == "place") m.group = "place:" + (entry->subtype == "country" ? entry->country : entry->label_en);
+      else if (entry->kind == "organization") m.group = "org:" + entry->label_en;
+    }
+    int index = static_cast<int>(doc_.mentions.size());
+    doc_.mentions.push_back(std::move(m));
+    for (std::size_t i = first; i < end; ++i) owner_[i] = index;
+    return index;
+  }
+
+ private:
+  // A nationality adjective at token i: returns tokens matched and the entry.
+  std::size_t nationality_at(std::size_t i, const LexiconEntry** e) const {
+    if (i >= size() || !tok(i).is_word) return 0;
+    return lx_.nationalities.match(doc_, i, e, nullptr, false);
+  }
+
+  // 1. Lexicon names, longest match first; collective actors may take a nationality.
+  void lexicon_pass() {
+    for (std::size_t i = 0; i < size(); ++i) {
+      if (owner_[i] != -1) continue;
+      const LexiconEntry* e = nullptr;
+      std::size_t off = 0;
+      std::size_t n = lx_.names.match(doc_, i, &e, &off);
+      if (!n || !free(i, i + n)) continue;
+      if (e->kind == "actor") {
+        std::size_t end = i + n;
+        const LexiconEntry* nat = nullptr;
+        std::string country;
+        if (std::size_t k = nationality_at(end, &nat); k && nat->subtype != "people") {
+          // Gender agreement: "الخارجية الأمريكية" but not "وزير الخارجية الروسي".
+          bool feminine_head = tok(end - 1).form.back() == U'ه';
+          bool feminine_adj = tok(end).form.back() == U'ه';
+          if (feminine_head == feminine_adj || !feminine_head) {
+            country = nat->country;
+            end += k;
+          }
+        }
+        if (country.empty() && e->subtype != "alone") continue;
+        // One more descriptive adjective: "المعارضة السورية المسلحة".
+        if (end < size() && tok(end).is_word && starts_with_article(tok(end).form) && !lx_.is_function_word(tok(end).form) &&
+            tok(end).form == U"المسلحه")
+          ++end;
+        int m = add_mention(EntityType::Organization, i, end, off, "actor", e);
+        Mention& mention = doc_.mentions[static_cast<std::size_t>(m)];
+        mention.country = country;
+        mention.subtype = e->value;
+        mention.group = "actor:" + e->value + ":" + country;
+        mention.label_en = e->label_en;
+        i = end - 1;
+        continue;
+      }
+      add_mention(e->type, i, i + n, off, "lexicon:" + e->kind, e);
+      i += n - 1;
+    }
+  }
+
+  bool name_like(std::size_t i) const {
+    if (i >= size() || !tok(i).is_word || owner_[i] != -1) return false;
+    const std::u32string& w = tok(i).form;
+    if (w.size() < 2 || (w[0] >= U'0' && w[0] <= U'9')) return false;
+    if (lx_.is_function_word(w)) return false;
+    const LexiconEntry* e = nullptr;
+    if (lx_.titles.match(doc_, i, &e, nullptr, false)) return false;
+    if (is_cue(i)) return false;
+    if (lx_.nationalities.match(doc_, i, &e, nullptr, false)) return false;
+    if (lx_.org_triggers.match(doc_, i, &e, nullptr, false)) return false;
+    return true;
+  }
+
+  // Person name tokens starting at i: 1–4 name-like tokens, the first without ال.
+  std::size_t read_person_name(std::size_t i) const {
+    if (!name_like(i) || starts_with_article(tok(i).form)) return 0;
+    std::size_t n = 0;
+    while (n < 4 && name_like(i + n) && tok(i + n).sentence == tok(i).sentence) ++n;
+    return n;
+  }
+
+  bool ends_name(std::size_t i) const {
+    if (i >= size() || tok(i).sentence != tok(i > 0 ? i - 1 : 0).sentence) return true;
+    if (!tok(i).is_word) return true;
+    const LexiconEntry* e = nullptr;
+    (void)e;
+    return lx_.is_function_word(tok(i).form) || is_cue(i);
+  }
+
+  // A speech cue, with at most a و/ف prefix ("وأضاف"); other proclitics would turn names such
+  // as "كيري" (ك + يري) or "فاليري" into verbs.
+  bool is_cue(std::size_t i) const {
+    const std::u32string& w = tok(i).form;
+    if (lx_.cues.find(w)) return true;
+    return w.size() > 3 && (w[0] == U'و' || w[0] == U'ف') && lx_.cues.find(w.substr(1));
+  }
+
+  // An organisation (lexicon, actor or trigger-introduced) starting at token i, or -1.
+  int organisation_at(std::size_t i) {
+    if (i >= size()) return -1;
+    if (owner_[i] >= 0) {
+      const Mention& m = doc_.mentions[static_cast<std::size_t>(owner_[i])];
+      return m.first_token == i && m.type != EntityType::Person ? owner_[i] : -1;
+    }
+    return trigger_org_at(i);
+  }
+
+  // "جماعة نور الدين زنكي"، "وزارة الدفاع الروسية"، "وكالة "فرانس برس""، "راديو (سوا)".
+  int trigger_org_at(std::size_t i) {
+    if (i >= size() || owner_[i] != -1 || !tok(i).is_word) return -1;
+    const LexiconEntry* e = nullptr;
+    std::size_t off = 0;
+    if (!lx_.org_triggers.match(doc_, i, &e, &off)) return -1;
+    if (starts_with_article(tok(i).form.substr(off))) return -1;  // "الجماعة" is a description
+    std::size_t k = i + 1;
+    if (k >= size() || tok(k).sentence != tok(i).sentence) return -1;
+    // A known organisation right after the trigger: "قناة روسيا اليوم".
+    if (owner_[k] >= 0) {
+      Mention& m = doc_.mentions[static_cast<std::size_t>(owner_[k])];
+      if (m.first_token != k || m.type != EntityType::Organization) return -1;
+      int index = owner_[k];
+      std::size_t end = m.end_token;
+      m.span = doc_.text.to_original(tok(i).nstart + off, tok(end - 1).nend);
+      m.text = doc_.text.slice_utf8(m.span);
+      m.first_token = i;
+      owner_[i] = index;
+      return index;
+    }
+    std::size_t end = k;
+    if (e->value == "proper") {
+      if (is_open_quote(tok(k))) {
+        char32_t close = tok(k).form == U"(" ? U')' : tok(k).form[0];
+        std::size_t j = k + 1;
+        while (j < size() && j < k + 6 && tok(j).is_word && owner_[j] == -1) ++j;
+        if (j >= size() || j == k + 1 || tok(j).form[0] != close) return -1;
+        // A known name inside the quotes keeps its identity: وكالة "فرانس برس".
+        end = j + 1;
+      } else {
+        while (end < k + 4 && name_like(end) && tok(end).sentence == tok(i).sentence) ++end;
+      }
+    } else {
+      const LexiconEntry* nat = nullptr;
+      while (end < k + 6 && end < size() && tok(end).is_word && owner_[end] == -1 && tok(end).sentence == tok(i).sentence) {
+        if (std::size_t n = nationality_at(end, &nat)) { end += n; break; }
+        if (!is_definite(tok(end).form) || lx_.is_function_word(tok(end).form)) break;
+        ++end;
+      }
+    }
+    if (end == k) return -1;
+    return add_mention(EntityType::Organization, i, end, off, "trigger:" + e->subtype, e);
+  }
+
+  // A title with its qualifiers: "وزير الدفاع الروسي"، "المتحدث باسم جماعة نور الدين زنكي"،
+  // "رئيس هيئة الأركان العامة للقوات المسلحة الروسية".
+  bool read_title(std::size_t i, TitleComplex& t) {
+    const LexiconEntry* e = nullptr;
+    std::size_t off = 0;
+    std::size_t n = lx_.titles.match(doc_, i, &e, &off);
+    if (!n || !free(i, i + n)) return false;
+    t = TitleComplex{i, i + n, off, e->value, e->subtype, "", -1};
+    std::size_t j = i + n;
+    for (int step = 0; step < 8 && j < size() && tok(j).is_word && tok(j).sentence == tok(i).sentence; ++step) {
+      const LexiconEntry* nat = nullptr;
+      if (std::size_t k = nationality_at(j, &nat); k && t.country.empty()) {
+        t.country = nat->country;
+        j += k;
+        continue;
+      }
+      if (t.complement == "org" && t.tail_mention < 0) {
+        if (int m = organisation_at(j); m >= 0) {
+          t.tail_mention = m;
+          j = doc_.mentions[static_cast<std::size_t>(m)].end_token;
+          continue;
+        }
+      }
+      if (owner_[j] == -1 && is_definite(tok(j).form) && !lx_.is_function_word(tok(j).form) && t.complement != "none") {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    t.end = j;
+    return true;
+  }
+
+  void bind(int person, const TitleComplex& t) {
+    for (std::size_t k = t.first; k < t.end; ++k)
+      if (owner_[k] == -1) owner_[k] = -2;
+    bindings.push_back({static_cast<std::size_t>(person), t});
+  }
+
+  // 2. Title + (qualifiers) + [،] + [honorific] + NAME.
+  void title_pass() {
+    for (std::size_t i = 0; i < size(); ++i) {
+      TitleComplex t;
+      if (owner_[i] != -1 || !read_title(i, t)) continue;
+      std::size_t k = t.end;
+      bool comma = k < size() && is_comma(tok(k));
+      if (comma) ++k;
+      for (int segment = 0; segment < 3 && k < size(); ++segment) {
+        TitleComplex honorific;
+        if (read_title(k, honorific) && honorific.complement == "none") k = honorific.end;
+        std::size_t n = read_person_name(k);
+        if (n && (ends_name(k + n) || (k + n < size() && is_comma(tok(k + n))))) {
+          if (confirmed_person(k, k + n, comma)) {
+            int m = add_mention(EntityType::Person, k, k + n, 0, "title-apposition");
+            bind(m, t);
+          }
+          break;
+        }
+        // Skip a descriptive segment between commas: "، أحد أكبر الفصائل المقاتلة في حلب، ملحم العكيدي"
+        // (never one holding a verb of speech or another title: that is a new clause).
+        if (!comma) break;
+        std::size_t j = k;
+        bool clause = false;
+        while (j < size() && j < k + 12 && !is_comma(tok(j)) && tok(j).sentence == tok(k).sentence) {
+          const LexiconEntry* e = nullptr;
+          clause = clause || !tok(j).is_word || is_cue(j) || lx_.titles.match(doc_, j, &e);
+          ++j;
+        }
+        if (clause || j >= size() || !is_comma(tok(j))) break;
+        k = j + 1;
+      }
+      i = std::max(i, t.first);
+    }
+  }
+
+  // A rule-found name is kept when it stands in apposition (between commas) or the tagger agrees.
+  bool confirmed_person(std::size_t first, std::size_t end, bool apposition) {
+    if (apposition) return true;
+    if (end < size() && (is_comma(tok(end)) || tok(end).form == U"-")) return true;
+    const auto& tags = tags_();
+    for (std::size_t i = first; i < end; ++i)
+      if (tags[i].size() > 2 && tags[i].substr(2) == "PERS") return true;
+    return false;
+  }
+
+  const std::vector<std::string>& tags_() {
+    if (tags_cache_.empty() && !doc_.tokens.empty()) tags_cache_ = tag_document(doc_);
+    return tags_cache_;
+  }
+  std::vector<std::string> tags_cache_;
+
+  // 3. Organisation triggers anywhere.
+  void trigger_pass() {
+    for (std::size_t i = 0; i < size(); ++i)
+      if (owner_[i] == -1) trigger_org_at(i);
+  }
+
+  // 4. "NAME، TITLE": the name stands between a cue (or sentence start / punctuation) and a comma.
+  void post_title_pass() {
+    for (std::size_t c = 1; c + 1 < size(); ++c) {
+      if (!is_comma(tok(c))) continue;
+      TitleComplex t;
+      if (owner_[c + 1] != -1 || !read_title(c + 1, t)) continue;
+      std::size_t first = c;
+      while (first > 0 && c - first < 3 && name_like(first - 1) && tok(first - 1).sentence == tok(c).sentence) --first;
+      while (first < c && starts_with_article(tok(first).form)) ++first;
+      if (first == c) continue;
+      const LexiconEntry* e = nullptr;
+      (void)e;
+      bool after_cue = first > 0 && (is_cue(first - 1) || !tok(first - 1).is_word);
+      if (!after_cue && first > 0 && tok(first - 1).sentence == tok(c).sentence) continue;
+      int m = add_mention(EntityType::Person, first, c, 0, "post-title");
+      bind(m, t);
+    }
+  }
+
+  // 5. Later mentions of persons already found: full name or surname, also in another spelling.
+  void propagate_persons() {
+    std::vector<std::vector<std::u32string>> names;
+    for (const auto& m : doc_.mentions) {
+      if (m.type != EntityType::Person) continue;
+      std::vector<std::u32string> parts;
+      std::size_t s = 0;
+      for (std::size_t p = 0; p <= m.key.size(); ++p)
+        if (p == m.key.size() || m.key[p] == U' ') { parts.push_back(m.key.substr(s, p - s)); s = p + 1; }
+      names.push_back(std::move(parts));
+    }
+    auto same = [](std::u32string_view a, std::u32string_view b) {
+      if (a == b) return true;
+      return a.size() >= 5 && b.size() >= 5 && name_skeleton(a) == name_skeleton(b);
+    };
+    for (std::size_t i = 0; i < size(); ++i) {
+      if (owner_[i] != -1 || !tok(i).is_word) continue;
+      std::size_t best_len = 0, best_off = 0;
+      for (const auto& reading : clitic_readings(tok(i).form)) {
+        if (reading.prefix.size() > 0 && reading.has_article != starts_with_article(reading.stem)) continue;
+        for (const auto& parts : names) {
+          // Full name.
+          if (parts.size() >= 2 && i + parts.size() <= size() && same(reading.stem, parts[0])) {
+            bool all = true;
+            for (std::size_t k = 1; k < parts.size() && all; ++k)
+              all = owner_[i + k] == -1 && tok(i + k).is_word && same(tok(i + k).form, parts[k]);
+            if (all && parts.size() > best_len) { best_len = parts.size(); best_off = reading.prefix.size(); }
+          }
+          // Surname alone (at least three letters).
+          if (parts.size() >= 2 && parts.back().size() >= 3 && same(reading.stem, parts.back()) && best_len == 0) {
+            best_len = 1;
+            best_off = reading.prefix.size();
+          }
+        }
+      }
+      if (best_len) {
+        add_mention(EntityType::Person, i, i + best_len, best_off, "known-name");
+        i += best_len - 1;
+      }
+    }
+  }
+
+  // 6. "اتهم ... الروس بالكذب": the people named by a nationality noun act as their country.
+  void nationality_people_pass() {
+    for (std::size_t i = 0; i < size(); ++i) {
+      if (owner_[i] != -1) continue;
+      const LexiconEntry* e = nullptr;
+      std::size_t off = 0;
+      std::size_t n = lx_.nationalities.match(doc_, i, &e, &off);
+      if (!n || e->subtype != "people") continue;
+      int m = add_mention(EntityType::Place, i, i + n, off, "nationality-people", e);
+      Mention& mention = doc_.mentions[static_cast<std::size_t>(m)];
+      mention.group = "place:" + e->country;
+      mention.subtype = "country";
+    }
+  }
+};
+
+bool same_char_class(char32_t a, char32_t b) {
+  auto cls = [](char32_t c) -> char32_t {
+    switch (c) {
+      case U'ج': case U'غ': case U'ق': case U'ك': case U'ڤ': case U'گ': return U'ك';
+      case U'ة': return U'ه';
+      case U'ى': return U'ي';
+      case U'ت': case U'ط': return U'ت';
+      case U'س': case U'ص': return U'س';
+      default: return c;
+    }
+  };
+  return cls(a) == cls(b);
+}
+
+}  // namespace
+
+std::u32string name_skeleton(std::u32string_view name) {
+  std::u32string out;
+  bool word_start = true;
+  for (char32_t c : name) {
+    if (c == U' ') { out.push_back(c); word_start = true; continue; }
+    bool vowel = c == U'ا' || c == U'و' || c == U'ي' || c == U'ى' || c == U'ء';
+    if (vowel && !word_start) continue;
+    char32_t mapped = c;
+    for (char32_t rep : {U'ك', U'ه', U'ي', U'ت', U'س'})
+      if (same_char_class(c, rep)) mapped = rep;
+    out.push_back(mapped);
+    word_start = false;
+  }
+  return out;
+}
+
+// ---- resolution --------------------------------------------------------------------------
+
+namespace {
+
+std::vector<std::u32string> split_words(const std::u32string& key) {
+  std::vector<std::u32string> parts;
+  std::size_t s = 0;
+  for (std::size_t p = 0; p <= key.size(); ++p)
+    if (p == key.size() || key[p] == U' ') {
+      if (p > s) parts.push_back(key.substr(s, p - s));
+      s = p + 1;
+    }
+  return parts;
+}
+
+bool same_word(std::u32string_view a, std::u32string_view b) {
+  return a == b || (a.size() >= 5 && b.size() >= 5 && name_skeleton(a) == name_skeleton(b));
+}
+
+// Two person names can be the same person: equal surnames and compatible first names.
+bool compatible_person(const std::u32string& a, const std::u32string& b) {
+  auto pa = split_words(a), pb = split_words(b);
+  if (pa.empty() || pb.empty() || !same_word(pa.back(), pb.back())) return false;
+  if (pa.size() >= 2 && pb.size() >= 2) return same_word(pa.front(), pb.front());
+  return true;
+}
+
+// Label: the original words of the mention joined by single spaces (quotes and brackets dropped).
+std::string mention_label(const Document& doc, const Mention& m) {
+  std::string out;
+  for (std::size_t i = m.first_token; i < m.end_token; ++i) {
+    const Token& t = doc.tokens[i];
+    if (!t.is_word) continue;
+    Span s = t.span;
+    if (i == m.first_token) s.start = m.span.start;
+    if (!out.empty()) out += ' ';
+    out += doc.text.slice_utf8(s);
+  }
+  return out;
+}
+
+}  // namespace
+
+void find_entities(Document& doc) {
+  doc.mentions.clear();
+  doc.entities.clear();
+  doc.relations.clear();
+  Recogniser recogniser(doc);
+  recogniser.run();
+  const Lexicons& lx = lexicons();
+
+  // Order mentions by position, remembering where each went.
+  std::vector<std::size_t> order(doc.mentions.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return doc.mentions[a].span.start < doc.mentions[b].span.start; });
+  std::vector<std::size_t> new_index(order.size());
+  std::vector<Mention> sorted;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    new_index[order[i]] = i;
+    sorted.push_back(std::move(doc.mentions[order[i]]));
+  }
+  doc.mentions = std::move(sorted);
+
+  std::map<std::string, int> by_group;
+  for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+    Mention& m = doc.mentions[mi];
+    int entity = -1;
+    std::string group = m.group;
+    if (group.empty() && m.type == EntityType::Organization) group = "org-name:" + encode_utf8(m.key);
+    if (m.type == EntityType::Person) {
+      // The most recent compatible person, full names first.
+      for (int e = static_cast<int>(doc.entities.size()) - 1; e >= 0 && entity < 0; --e) {
+        const Entity& cand = doc.entities[static_cast<std::size_t>(e)];
+        if (cand.type != EntityType::Person) continue;
+        for (std::size_t other : cand.mentions)
+          if (compatible_person(doc.mentions[other].key, m.key)) { entity = e; break; }
+      }
+    } else if (auto it = by_group.find(group); it != by_group.end()) {
+      entity = it->second;
+    } else if (m.type == EntityType::Organization && group.rfind("actor:", 0) == 0) {
+      // "المعارضة" and "المعارضة السورية" are one actor when the country does not conflict.
+      std::string prefix = group.substr(0, group.rfind(':') + 1);
+      for (auto& [g, e] : by_group)
+        if (g.rfind(prefix, 0) == 0 && (g.size() == prefix.size() || m.country.empty())) { entity = e; break; }
+    }
+    if (entity < 0) {
+      Entity e;
+      e.type = m.type;
+      e.label_en = m.label_en;
+      e.country = m.country;
+      e.subtype = m.subtype;
+      if (m.group.rfind("place:", 0) == 0 && m.subtype == "country" && lx.country_en.count(m.country)) {
+        e.label_en = lx.country_en.at(m.country);
+      }
+      entity = static_cast<int>(doc.entities.size());
+      doc.entities.push_back(std::move(e));
+    }
+    if (!group.empty()) by_group.emplace(group, entity);
+    m.entity = entity;
+    doc.entities[static_cast<std::size_t>(entity)].mentions.push_back(mi);
+  }
+
+  // Labels: the fullest name written (a mention that is not a nationality noun), others are aliases.
+  for (Entity& e : doc.entities) {
+    std::string best;
+    std::size_t best_len = 0;
+    for (std::size_t mi : e.mentions) {
+      const Mention& m = doc.mentions[mi];
+      std::string label = mention_label(doc, m);
+      if (m.rule == "nationality-people") continue;
+      if (m.key.size() > best_len) { best = label; best_len = m.key.size(); }
+    }
+    if (best.empty() && !e.mentions.empty()) best = mention_label(doc, doc.mentions[e.mentions.front()]);
+    if (e.type == EntityType::Place && e.subtype == "country" && best_len == 0 && lx.country_ar.count(e.country))
+      best = lx.country_ar.at(e.country);
+    e.label = best;
+    for (std::size_t mi : e.mentions) {
+      std::string alias = mention_label(doc, doc.mentions[mi]);
+      if (alias != e.label && std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end())
+        e.aliases.push_back(alias);
+    }
+  }
+
+  // Roles from titles bound to persons.
+  auto country_entity = [&](const std::string& code) {
+    for (std::size_t e = 0; e < doc.entities.size(); ++e)
+      if (doc.entities[e].type == EntityType::Place && doc.entities[e].country == code &&
+          doc.entities[e].subtype == "country")
+        return static_cast<int>(e);
+    // The country is only implied by an adjective: add it as an entity without mentions.
+    Entity e;
+    e.type = EntityType::Place;
+    e.country = code;
+    e.subtype = "country";
+    e.label = lx.country_ar.count(code) ? lx.country_ar.at(code) : code;
+    e.label_en = lx.country_en.count(code) ? lx.country_en.at(code) : code;
+    doc.entities.push_back(std::move(e));
+    return static_cast<int>(doc.entities.size() - 1);
+  };
+  for (const Binding& b : recogniser.bindings) {
+    const Mention& person = doc.mentions[new_index[b.person_mention]];
+    const TitleComplex& t = b.title;
+    Span span = doc.text.to_original(doc.tokens[t.first].nstart + t.stem_offset, doc.tokens[t.end - 1].nend);
+    std::string title = doc.text.slice_utf8(span);
+    Entity& pe = doc.entities[static_cast<std::size_t>(person.entity)];
+    if (std::find(pe.titles.begin(), pe.titles.end(), title) == pe.titles.end()) pe.titles.push_back(title);
+    int tail = -1;
+    if (t.tail_mention >= 0) tail = doc.mentions[new_index[static_cast<std::size_t>(t.tail_mention)]].entity;
+    else if (!t.country.empty()) tail = country_entity(t.country);
+    if (tail < 0 || t.role == "mister" || t.role == "madam") continue;
+    Relation r{person.entity, tail, t.role, title, span};
+    bool duplicate = false;
+    for (const auto& o : doc.relations) duplicate |= (o.head == r.head && o.tail == r.tail && o.role == r.role);
+    if (!duplicate) doc.relations.push_back(std::move(r));
+  }
+}
 
 }  // namespace isnad

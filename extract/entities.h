@@ -1,8 +1,9 @@
 // Named entities: persons, organisations and places.
-//   find_mentions    gazetteers (ICU country names, our place/organisation lexicons), contextual
+// find_entities runs both steps:
+//   mentions         gazetteers (ICU country names, our place/organisation lexicons), contextual
 //                    rules (title + name apposition, "المتحدث باسم X", "جماعة X", "مدينة X") and
 //                    the statistical tagger, in that order of trust.
-//   resolve_entities groups mentions into entities within the document (full name ↔ surname,
+//   resolution       groups mentions into entities within the document (full name ↔ surname,
 //                    transliteration variants غيراسيموف/جيراسيموف), binds titles to persons and
 //                    extracts stated roles (doc.relations).
 #pragma once
@@ -10,8 +11,8 @@
 
 namespace isnad {
 
-void find_mentions(Document& doc);
-void resolve_entities(Document& doc);
+// Fills doc.mentions, doc.entities and doc.relations.
+void find_entities(Document& doc);
 
 // Letter-class skeleton of a normalised name for matching transliteration variants of foreign
 // names: ج/غ/ك/ق → one class, long vowels and hamza dropped inside the word.

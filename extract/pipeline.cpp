@@ -21,8 +21,7 @@ Document extract(ArticleInput input) {
 
   segment(doc);
   if (!doc.sentences.empty()) doc.title = doc.text.slice_utf8(doc.sentences.front().span);
-  find_mentions(doc);
-  resolve_entities(doc);
+  find_entities(doc);
   find_timexes(doc);
   find_statements(doc);
   return doc;

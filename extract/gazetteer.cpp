@@ -1,0 +1,165 @@
+#include "gazetteer.h"
+
+#include <unicode/locid.h>
+#include <unicode/uloc.h>
+#include <unicode/unistr.h>
+
+#include <sstream>
+
+#include "lexicon.h"
+#include "segment.h"
+
+namespace isnad {
+
+namespace {
+
+std::u32string normalise_phrase(const std::string& s) {
+  std::u32string n = normalize(to_u32(s));
+  // Collapse whitespace to single spaces.
+  std::u32string out;
+  for (char32_t c : n) {
+    if (is_space(c)) {
+      if (!out.empty() && out.back() != U' ') out.push_back(U' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  while (!out.empty() && out.back() == U' ') out.pop_back();
+  return out;
+}
+
+std::string to_utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+std::string field(const TsvRow& row, std::size_t i) { return i < row.size() ? row[i] : std::string(); }
+
+}  // namespace
+
+void PhraseTable::add(const std::string& phrase_utf8, LexiconEntry entry) {
+  std::u32string key = normalise_phrase(phrase_utf8);
+  if (key.empty()) return;
+  std::size_t tokens = 1;
+  for (char32_t c : key) tokens += (c == U' ');
+  max_tokens_ = std::max(max_tokens_, tokens);
+  if (entry.written.empty()) entry.written = phrase_utf8;
+  entries_.emplace(std::move(key), std::move(entry));  // first definition wins
+}
+
+const LexiconEntry* PhraseTable::find(const std::u32string& phrase) const {
+  auto it = entries_.find(phrase);
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+std::size_t PhraseTable::match(const Document& doc, std::size_t first, const LexiconEntry** entry,
+                               std::size_t* stem_offset, bool allow_clitics) const {
+  const auto& tokens = doc.tokens;
+  if (first >= tokens.size() || !tokens[first].is_word) return 0;
+  std::vector<CliticReading> readings;
+  if (allow_clitics) {
+    readings = clitic_readings(tokens[first].form);
+  } else {
+    readings.push_back({U"", tokens[first].form, false});
+  }
+  std::size_t sentence = tokens[first].sentence;
+  for (std::size_t len = std::min(max_tokens_, tokens.size() - first); len >= 1; --len) {
+    bool words = true;
+    std::u32string rest;
+    for (std::size_t k = first + 1; k < first + len; ++k) {
+      if (!tokens[k].is_word || tokens[k].sentence != sentence) { words = false; break; }
+      rest += U' ';
+      rest += tokens[k].form;
+    }
+    if (!words) continue;
+    for (const auto& r : readings) {
+      auto it = entries_.find(r.stem + rest);
+      if (it == entries_.end()) continue;
+      *entry = &it->second;
+      // "لل" readings put back an ا that is not in the text: the span starts after the ل.
+      std::size_t offset = r.prefix.size();
+      if (offset > 0 && !r.stem.empty() && tokens[first].form[offset] != r.stem[0]) offset = 0;
+      if (stem_offset) *stem_offset = offset;
+      return len;
+    }
+  }
+  return 0;
+}
+
+bool Lexicons::is_function_word(std::u32string_view w) const {
+  if (function_words.count(std::u32string(w))) return true;
+  if (w.size() > 2 && (w[0] == U'و' || w[0] == U'ف') && function_words.count(std::u32string(w.substr(1)))) return true;
+  return false;
+}
+
+namespace {
+
+Lexicons build_lexicons() {
+  Lexicons lx;
+  // ICU's Arabic names of every ISO 3166 region are our country gazetteer.
+  for (const char* const* c = uloc_getISOCountries(); *c; ++c) {
+    icu::Locale region("", *c);
+    icu::UnicodeString ar, en;
+    region.getDisplayCountry(icu::Locale("ar"), ar);
+    region.getDisplayCountry(icu::Locale("en"), en);
+    lx.country_ar[*c] = to_utf8(ar);
+    lx.country_en[*c] = to_utf8(en);
+  }
+  // Organisations first: "روسيا اليوم" must be found as a name before "روسيا".
+  for (const auto& row : lexicon_rows("organizations.tsv"))
+    lx.names.add(row[0], {EntityType::Organization, "organization", field(row, 1), field(row, 3), field(row, 2), "", row[0]});
+  for (const auto& [code, name] : lx.country_ar) {
+    if (name.empty() || name == code) continue;
+    lx.names.add(name, {EntityType::Place, "place", lx.country_en[code], code, "country", "", name});
+  }
+  for (const auto& row : lexicon_rows("places.tsv")) {
+    std::string code = field(row, 2), subtype = field(row, 3);
+    std::string en = subtype == "country" && lx.country_en.count(code) ? lx.country_en[code] : field(row, 1);
+    lx.names.add(row[0], {EntityType::Place, "place", en, code, subtype, "", row[0]});
+  }
+  for (const auto& row : lexicon_rows("actors.tsv")) {
+    LexiconEntry e{EntityType::Organization, "actor", field(row, 2), "", field(row, 3), field(row, 1), row[0]};
+    lx.names.add(row[0], e);
+  }
+  for (const auto& row : lexicon_rows("titles.tsv")) {
+    LexiconEntry e{EntityType::Person, "title", "", "", field(row, 2), field(row, 1), row[0]};
+    lx.titles.add(row[0], e);
+    std::u32string n = normalise_phrase(row[0]);
+    if (n.size() > 2 && n[0] == U'ا' && n[1] == U'ل') lx.titles.add(encode_utf8(n.substr(2)), e);
+    else lx.titles.add("ال" + row[0], e);
+  }
+  for (const auto& row : lexicon_rows("nationalities.tsv")) {
+    LexiconEntry e{EntityType::Place, "nationality", "", field(row, 1), "", "", row[0]};
+    std::string m = row[0];
+    for (const std::string& form : {m, m + "ة", m + "ين", m + "ون"}) {
+      lx.nationalities.add(form, e);
+      std::u32string n = normalise_phrase(form);
+      if (n.size() > 2 && n[0] == U'ا' && n[1] == U'ل') lx.nationalities.add(encode_utf8(n.substr(2)), e);
+    }
+    std::stringstream plurals(field(row, 2));
+    for (std::string p; std::getline(plurals, p, ',');) {
+      LexiconEntry pe = e;
+      pe.subtype = "people";  // "الروس": the people, used as an actor
+      lx.nationalities.add(p, pe);
+    }
+  }
+  for (const auto& row : lexicon_rows("org_triggers.tsv"))
+    lx.org_triggers.add(row[0], {EntityType::Organization, "trigger", "", "", field(row, 2), field(row, 1), row[0]});
+  for (const auto& row : lexicon_rows("speech_cues.tsv"))
+    lx.cues.add(row[0], {EntityType::Person, "cue", "", "", field(row, 2), field(row, 1), row[0]});
+  for (const auto& row : lexicon_rows("attribution.tsv"))
+    lx.attribution.add(row[0], {EntityType::Person, "attribution", "", "", "", "", row[0]});
+  for (const auto& row : lexicon_rows("function_words.tsv")) lx.function_words[normalise_phrase(row[0])] = true;
+  for (const auto& row : lexicon_rows("act_cameo.tsv")) lx.cameo[row[0]] = field(row, 1);
+  return lx;
+}
+
+}  // namespace
+
+const Lexicons& lexicons() {
+  static const Lexicons instance = build_lexicons();
+  return instance;
+}
+
+}  // namespace isnad

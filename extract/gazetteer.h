@@ -1,0 +1,56 @@
+// Phrase lexicons compiled from extract/lexicons/*.tsv (and ICU's country names), matched on
+// normalised token sequences with proclitics stripped from the first token.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "document.h"
+
+namespace isnad {
+
+struct LexiconEntry {
+  EntityType type = EntityType::Place;
+  std::string kind;       // "place" | "organization" | "actor" | "title" | "nationality" | "trigger" | "cue" | ...
+  std::string label_en;   // English name
+  std::string country;    // ISO 3166-1 alpha-2
+  std::string subtype;    // country | city | region | media | ministry | ... ; titles: complement; cues: kind
+  std::string value;      // titles: role; cues: act; actors: class
+  std::string written;    // the form as written in the lexicon
+};
+
+// A phrase table keyed by normalised token sequences ("وزير الخارجيه").
+class PhraseTable {
+ public:
+  void add(const std::string& phrase_utf8, LexiconEntry entry);
+  // Longest phrase starting at token `first` whose first token may carry proclitics
+  // (و ف ب ل ك, and لل = ل + ال). Returns number of tokens matched (0 = none); `stem_offset`
+  // receives the length of the stripped prefix in normalised characters.
+  std::size_t match(const Document& doc, std::size_t first, const LexiconEntry** entry,
+                    std::size_t* stem_offset = nullptr, bool allow_clitics = true) const;
+  std::size_t max_tokens() const { return max_tokens_; }
+  const LexiconEntry* find(const std::u32string& normalised_phrase) const;
+
+ private:
+  std::map<std::u32string, LexiconEntry> entries_;
+  std::size_t max_tokens_ = 0;
+};
+
+struct Lexicons {
+  PhraseTable names;          // places (ICU countries + places.tsv), organisations.tsv, actors.tsv
+  PhraseTable titles;         // titles.tsv (with and without ال)
+  PhraseTable nationalities;  // nationalities.tsv, all inflected forms
+  PhraseTable org_triggers;   // org_triggers.tsv
+  PhraseTable cues;           // speech_cues.tsv
+  PhraseTable attribution;    // attribution.tsv
+  std::map<std::u32string, bool> function_words;
+  std::map<std::string, std::string> cameo;  // act → CAMEO code
+  std::map<std::string, std::string> country_ar, country_en;  // ISO → ICU display names
+
+  bool is_function_word(std::u32string_view normalised_word) const;
+};
+
+// Built once, thread-safe.
+const Lexicons& lexicons();
+
+}  // namespace isnad

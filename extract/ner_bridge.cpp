@@ -1,0 +1,20 @@
+#include "ner_bridge.h"
+
+#include "ner_tagger.h"
+
+namespace isnad {
+
+std::vector<std::string> tag_document(const Document& doc) {
+  std::vector<std::string> tags(doc.tokens.size(), "O");
+  const NerTagger* model = NerTagger::default_model();
+  if (!model) return tags;
+  for (const Sentence& s : doc.sentences) {
+    std::vector<std::u32string> words;
+    for (std::size_t i = s.first_token; i < s.end_token; ++i) words.push_back(doc.tokens[i].form);
+    std::vector<std::string> sentence_tags = model->tag(words);
+    for (std::size_t i = 0; i < sentence_tags.size(); ++i) tags[s.first_token + i] = sentence_tags[i];
+  }
+  return tags;
+}
+
+}  // namespace isnad
