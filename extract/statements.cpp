@@ -1,7 +1,331 @@
+// Reported speech. For each cue in extract/lexicons/speech_cues.tsv:
+//   speaker  verb–subject ("وقالت وزارة الدفاع الروسية")، a title bound to a person earlier
+//            ("ونفى الرئيس السوري" → بشار الأسد)، a definite description of an organisation
+//            ("وأضافت الوزارة" → وزارة الدفاع الروسية)، subject–verb ("المعارضة رفضت")، the previous
+//            speaker for participles and subjectless verbs ("قائلا"، "وأضاف إن")، else unresolved.
+//   content  from the first إن/أن/colon/quote after the speaker to the end of the sentence, or
+//            to the next participle cue that opens a new act.
+//   about    entities named between the speaker and the end of the content; the object of an
+//            appeal or accusation is the addressee ("دعا ... المعارضة ... إلى").
+//   date     a full date stated between the cue and the content ("امس الأربعاء، على أن").
+//   source   the outlet of "حسب وكالة فرانس برس"، "نقلت قناة روسيا اليوم عن ...".
 #include "statements.h"
+
+#include <algorithm>
+
+#include "gazetteer.h"
 
 namespace isnad {
 
-void find_statements(Document& doc) { doc.statements.clear(); }
+namespace {
+
+bool is_quote(const Token& t) { return t.form == U"\""; }
+
+class Attributor {
+ public:
+  explicit Attributor(Document& doc) : doc_(doc), lx_(lexicons()), mention_at_(doc.tokens.size(), -1) {
+    for (std::size_t m = 0; m < doc.mentions.size(); ++m)
+      for (std::size_t t = doc.mentions[m].first_token; t < doc.mentions[m].end_token; ++t)
+        mention_at_[t] = static_cast<int>(m);
+  }
+
+  void run() {
+    for (const Sentence& s : doc_.sentences) sentence(s);
+  }
+
+ private:
+  Document& doc_;
+  const Lexicons& lx_;
+  std::vector<int> mention_at_;
+  int last_speaker_ = -1;
+  std::size_t last_speaker_sentence_ = 0;
+
+  const Token& tok(std::size_t i) const { return doc_.tokens[i]; }
+
+  // The cue at token i (with at most a و/ف prefix), or nullptr.
+  const LexiconEntry* cue_at(std::size_t i) const {
+    if (!tok(i).is_word || mention_at_[i] >= 0) return nullptr;
+    const std::u32string& w = tok(i).form;
+    if (const LexiconEntry* e = lx_.cues.find(w)) return e;
+    if (w.size() > 3 && (w[0] == U'و' || w[0] == U'ف')) return lx_.cues.find(w.substr(1));
+    return nullptr;
+  }
+
+  bool is_complementiser(const std::u32string& w) const {
+    static const std::u32string forms[] = {U"ان", U"انه", U"انها", U"انهم", U"بان", U"بانه", U"بانها", U"وان", U"وانه"};
+    return std::find(std::begin(forms), std::end(forms), w) != std::end(forms);
+  }
+
+  int entity_of_mention_at(std::size_t i) const {
+    return mention_at_[i] >= 0 ? doc_.mentions[static_cast<std::size_t>(mention_at_[i])].entity : -1;
+  }
+
+  // A person whose bound title matches the words at [i, ...): "الرئيس السوري" → الأسد.
+  int titled_person_at(std::size_t i, std::size_t end, std::size_t* after) const {
+    int best = -1;
+    std::size_t best_len = 0;
+    for (std::size_t e = 0; e < doc_.entities.size(); ++e) {
+      for (const std::string& title : doc_.entities[e].titles) {
+        std::u32string key = normalize(to_u32(title));
+        if (key.rfind(U"لل", 0) == 0) key = U"ا" + key.substr(1);
+        // Compare word by word against the text, allowing a و/ف on the first word.
+        std::size_t k = i, pos = 0;
+        bool ok = true;
+        while (pos < key.size() && ok) {
+          std::size_t space = key.find(U' ', pos);
+          std::u32string word = key.substr(pos, space == std::u32string::npos ? std::u32string::npos : space - pos);
+          pos = space == std::u32string::npos ? key.size() : space + 1;
+          if (k >= end || !tok(k).is_word) { ok = false; break; }
+          std::u32string w = tok(k).form;
+          if (k == i && w != word && w.size() > 1 && (w[0] == U'و' || w[0] == U'ف')) w = w.substr(1);
+          ok = w == word;
+          ++k;
+        }
+        if (ok && k - i > best_len) {
+          best = static_cast<int>(e);
+          best_len = k - i;
+        }
+      }
+    }
+    if (after) *after = i + best_len;
+    return best;
+  }
+
+  // "الوزارة" → the last organisation named with the trigger وزارة before token i.
+  int described_org_at(std::size_t i) const {
+    const std::u32string& w = tok(i).form;
+    std::u32string stem = w;
+    if (stem.size() > 1 && (stem[0] == U'و' || stem[0] == U'ف')) stem = stem.substr(1);
+    if (stem.size() < 5 || stem[0] != U'ا' || stem[1] != U'ل') return -1;
+    std::u32string trigger = stem.substr(2);
+    if (!lx_.org_triggers.find(trigger)) return -1;
+    for (std::size_t m = doc_.mentions.size(); m-- > 0;) {
+      const Mention& mention = doc_.mentions[m];
+      if (mention.first_token >= i || mention.type != EntityType::Organization) continue;
+      if (mention.key.rfind(trigger, 0) == 0) return mention.entity;
+    }
+    return -1;
+  }
+
+  // The speaker named at or just after token j, and the token after the speaker phrase.
+  int speaker_after(std::size_t j, std::size_t end, std::size_t* after) const {
+    if (j >= end) return -1;
+    if (mention_at_[j] >= 0) {
+      const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[j])];
+      if (m.first_token == j) {
+        *after = m.end_token;
+        return m.entity;
+      }
+    }
+    const LexiconEntry* e = nullptr;
+    if (lx_.titles.match(doc_, j, &e)) {
+      // Title then the person in apposition: "قائد القوات الروسية، الجنرال فاليري جيراسيموف".
+      std::size_t titled_end = j;
+      int titled = titled_person_at(j, end, &titled_end);
+      for (std::size_t k = j; k < end && k < j + 14; ++k) {
+        if (!tok(k).is_word && !(tok(k).form == U"،" || tok(k).form == U",")) break;
+        if (is_complementiser(tok(k).form)) break;
+        if (mention_at_[k] >= 0 && doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Person) {
+          *after = doc_.mentions[static_cast<std::size_t>(mention_at_[k])].end_token;
+          return entity_of_mention_at(k);
+        }
+      }
+      if (titled >= 0) {
+        // Skip the rest of the title's qualifiers.
+        std::size_t k = titled_end;
+        while (k < end && tok(k).is_word && !is_complementiser(tok(k).form) && mention_at_[k] >= 0) ++k;
+        *after = k;
+        return titled;
+      }
+      return -1;
+    }
+    if (int org = described_org_at(j); org >= 0) {
+      *after = j + 1;
+      return org;
+    }
+    return -1;
+  }
+
+  void sentence(const Sentence& s) {
+    std::size_t end = s.end_token;
+    // Tokens inside quotation marks are the content of some other act: cues there are reported
+    // within a quote ("الذي قال ...") and left to nested attribution.
+    std::vector<bool> quoted(end - s.first_token, false);
+    bool open = false;
+    for (std::size_t i = s.first_token; i < end; ++i) {
+      if (is_quote(tok(i))) open = !open;
+      quoted[i - s.first_token] = open;
+    }
+    std::size_t first_statement = doc_.statements.size();
+    for (std::size_t i = s.first_token; i < end; ++i) {
+      // "حسب وكالة فرانس برس"، "حسبما أفاد راديو (سوا)": the source of the act before it.
+      const LexiconEntry* attribution = nullptr;
+      if (std::size_t n = lx_.attribution.match(doc_, i, &attribution, nullptr, false)) {
+        std::size_t k = i + n;
+        while (k < end && k < i + n + 3 && mention_at_[k] < 0) ++k;
+        if (k < end && mention_at_[k] >= 0 && doc_.statements.size() > 0 &&
+            doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Organization) {
+          Statement& reported = doc_.statements.back();
+          reported.source = entity_of_mention_at(k);
+          std::erase(reported.about, reported.source);
+          i = doc_.mentions[static_cast<std::size_t>(mention_at_[k])].end_token - 1;
+        } else {
+          i = k - 1;
+        }
+        continue;
+      }
+      const LexiconEntry* cue = cue_at(i);
+      if (!cue || quoted[i - s.first_token]) continue;
+      Statement st;
+      st.sentence = static_cast<std::size_t>(&s - doc_.sentences.data());
+      st.cue_span = tok(i).span;
+      if (tok(i).form != normalize(to_u32(cue->written))) ++st.cue_span.start;  // drop و/ف
+      st.cue = doc_.text.slice_utf8(st.cue_span);
+      st.act = cue->value;
+      st.cameo = lx_.cameo.count(st.act) ? lx_.cameo.at(st.act) : "";
+      std::size_t after = i + 1;
+      if (cue->subtype == "verb") {
+        st.speaker = speaker_after(i + 1, end, &after);
+        if (st.speaker < 0) st.speaker = subject_before(i, s.first_token);  // "ولكن المعارضة رفضت"
+        if (st.speaker < 0 && i + 1 < end && (is_complementiser(tok(i + 1).form) || !tok(i + 1).is_word))
+          st.speaker = recent_speaker(st.sentence);  // "وأضاف إن ..."، "وقالت "..."": same speaker
+        if (st.speaker < 0 && i + 1 < end && tok(i + 1).is_word && !lx_.titles.match(doc_, i + 1, &attribution) &&
+            mention_at_[i + 1] < 0)
+          st.speaker = -1;  // a subject we could not resolve: kept unresolved, never guessed
+      } else if (cue->subtype == "participle") {
+        st.speaker = doc_.statements.size() > first_statement ? doc_.statements.back().speaker
+                                                              : recent_speaker(st.sentence);
+      } else {  // noun: "نقلت قناة روسيا اليوم، عن الأسد قوله"
+        if (i < 2 || mention_at_[i - 1] < 0) continue;
+        const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[i - 1])];
+        if (m.first_token == 0 || tok(m.first_token - 1).form != U"عن") continue;
+        st.speaker = m.entity;
+        for (std::size_t k = s.first_token; k + 1 < m.first_token; ++k)
+          if (mention_at_[k] >= 0 && doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Organization) {
+            st.source = entity_of_mention_at(k);
+            break;
+          }
+      }
+      // Content: from the first complementiser, colon or quote after the speaker.
+      std::size_t content_start = after;
+      while (content_start < end && content_start < after + 15) {
+        const Token& t = tok(content_start);
+        if (is_quote(t) || t.form == U":" || is_complementiser(t.form)) break;
+        ++content_start;
+      }
+      if (content_start >= end || content_start >= after + 15) content_start = after;
+      std::size_t content_end = end;
+      for (std::size_t k = content_start + 1; k < end; ++k) {
+        const LexiconEntry* next = cue_at(k);
+        if (next && !quoted[k - s.first_token] && next->subtype == "participle") {
+          content_end = k;
+          break;
+        }
+      }
+      while (content_end > content_start && !tok(content_end - 1).is_word && !is_quote(tok(content_end - 1))) --content_end;
+      if (content_start < content_end) {
+        std::size_t cs = content_start;
+        if (tok(cs).form == U":") ++cs;
+        if (cs < content_end) {
+          st.content = {tok(cs).span.start, tok(content_end - 1).span.end};
+          st.content_text = doc_.text.slice_utf8(st.content);
+          st.direct_quote = is_quote(tok(cs));
+        }
+      }
+      st.span = {st.cue_span.start, std::max(st.cue_span.end, st.content.end)};
+      // Addressee: the object of an appeal/accusation between the speaker and the content.
+      for (std::size_t k = after; k < std::min(content_start + 1, content_end); ++k) {
+        int e = entity_of_mention_at(k);
+        if (e >= 0 && e != st.speaker && (st.act == "appeal" || st.act == "accuse")) {
+          st.addressees.push_back(e);
+          break;
+        }
+      }
+      for (std::size_t k = after; k < content_end; ++k) {
+        int e = entity_of_mention_at(k);
+        if (e < 0 || e == st.speaker) continue;
+        if (std::find(st.about.begin(), st.about.end(), e) == st.about.end() &&
+            std::find(st.addressees.begin(), st.addressees.end(), e) == st.addressees.end())
+          st.about.push_back(e);
+      }
+      // Date of the act: a full date between the cue and the content.
+      for (const Timex& t : doc_.timexes) {
+        if (t.type != "DATE" || t.value.size() != 10) continue;
+        std::size_t gap_end = content_start < end ? tok(content_start).span.start : tok(end - 1).span.end;
+        if (t.span.start >= st.cue_span.end && t.span.end <= gap_end) {
+          st.date = t.value;
+          break;
+        }
+      }
+      if (st.speaker >= 0) {
+        last_speaker_ = st.speaker;
+        last_speaker_sentence_ = st.sentence;
+      }
+      doc_.statements.push_back(std::move(st));
+      if (cue->subtype == "verb") i = std::max(i, after - 1);
+    }
+  }
+
+  // Subject–verb order: a clause-initial name right before the verb, optionally with كان ... قد:
+  // "ولكن المعارضة رفضت"، "وكان وزير الدفاع الروسي سيرجي شويجو قد أعلن".
+  int subject_before(std::size_t cue, std::size_t sentence_start) const {
+    std::size_t k = cue;
+    if (k > sentence_start && (tok(k - 1).form == U"قد" || tok(k - 1).form == U"لقد")) --k;
+    if (k == sentence_start || mention_at_[k - 1] < 0) return -1;
+    const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[k - 1])];
+    if (m.type == EntityType::Place && m.rule != "nationality-people") return -1;
+    // Walk back over a title that introduces the name ("وزير الدفاع الروسي").
+    std::size_t start = m.first_token;
+    while (start > sentence_start && tok(start - 1).is_word && mention_at_[start - 1] < 0 &&
+           !lx_.is_function_word(tok(start - 1).form) && !cue_at(start - 1) && start + 6 > m.first_token)
+      --start;
+    static const std::u32string openers[] = {U"ولكن", U"لكن", U"بينما", U"فيما", U"كما", U"وكان", U"كان", U"وكانت", U"كانت"};
+    if (start == sentence_start || !tok(start - 1).is_word) return m.entity;
+    for (const auto& o : openers)
+      if (tok(start - 1).form == o) return m.entity;
+    if (start < m.first_token) {
+      const LexiconEntry* e = nullptr;
+      for (std::size_t t = start; t < m.first_token; ++t)
+        if (lx_.titles.match(doc_, t, &e)) {
+          for (const auto& o : openers)
+            if (t > sentence_start && tok(t - 1).form == o) return m.entity;
+        }
+    }
+    return -1;
+  }
+
+  // The speaker of the last act, if it was in this or the previous sentence.
+  int recent_speaker(std::size_t sentence) const {
+    return last_speaker_ >= 0 && sentence <= last_speaker_sentence_ + 1 ? last_speaker_ : -1;
+  }
+};
+
+}  // namespace
+
+// The same act reported twice in one article (a lead repeated as a summary line) is one statement:
+// same speaker, act and content, where one content is a prefix of the other. The fuller one stays.
+void drop_repeated_statements(Document& doc) {
+  std::vector<Statement> kept;
+  for (Statement& s : doc.statements) {
+    bool repeated = false;
+    for (Statement& k : kept) {
+      if (k.speaker != s.speaker || k.act != s.act || k.speaker < 0 || s.content_text.size() < 20) continue;
+      const std::string& a = k.content_text.size() <= s.content_text.size() ? k.content_text : s.content_text;
+      const std::string& b = k.content_text.size() <= s.content_text.size() ? s.content_text : k.content_text;
+      if (b.compare(0, a.size(), a) != 0) continue;
+      if (&a == &k.content_text) k = s;  // keep the fuller report, at its own position
+      repeated = true;
+      break;
+    }
+    if (!repeated) kept.push_back(std::move(s));
+  }
+  doc.statements = std::move(kept);
+}
+
+void find_statements(Document& doc) {
+  doc.statements.clear();
+  Attributor(doc).run();
+  drop_repeated_statements(doc);
+}
 
 }  // namespace isnad
