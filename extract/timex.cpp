@@ -42,7 +42,7 @@ class Recogniser {
 
   std::vector<Meaning> run() {
     std::vector<Meaning> out;
-    std::size_t i = 0;
+    std::size_t i = 0, last_end = 0;
     while (i < toks_.size()) {
       if (!toks_[i].is_word) { ++i; continue; }
       Meaning m;
@@ -57,8 +57,12 @@ class Recogniser {
       while (m.span.end < orig.size() && ((orig[m.span.end] >= 0x064B && orig[m.span.end] <= 0x065F) ||
                                           orig[m.span.end] == 0x0670 || orig[m.span.end] == 0x0640))
         ++m.span.end;
+      // "يومي الأربعاء والخميس": a coordinated weekday shares the direction of the first.
+      if (!out.empty() && m.weekday >= 0 && out.back().weekday >= 0 && hit->prefix == 1 && last_end == i)
+        m.future_cue = out.back().future_cue;
       out.push_back(std::move(m));
       i = std::max(hit->end, hit->consumed);
+      last_end = i;
     }
     return out;
   }
@@ -182,9 +186,14 @@ class Recogniser {
 
   bool future_cue_before(std::size_t i) const {
     std::size_t first = doc_.sentences.empty() ? 0 : doc_.sentences[toks_[i].sentence].first_token;
-    std::size_t from = i > 10 ? std::max(first, i - 10) : first;
-    for (std::size_t k = from; k < i; ++k)
+    // Only a cue close before the day counts: "المقرر الجمعة", "يعتزمون الإضراب عن العمل يومي الأربعاء".
+    int words = 0;
+    for (std::size_t k = i; k > first && words < 4;) {
+      --k;
+      if (!toks_[k].is_word) continue;
+      ++words;
       if (is_rel("future", k, true)) return true;
+    }
     return false;
   }
 
@@ -325,7 +334,12 @@ class Recogniser {
 
   std::optional<Hit> expression(std::size_t i, Meaning& m) const {
     Hit h;
-    if (const RelWord* v = rel("vague", i, true, h)) {
+    const RelWord* v = rel("vague", i, true, h);
+    // "آلان" (Alan) normalises like "الآن": a vague word must keep its written first letter apart from
+    // the hamza forms of alef.
+    if (v && doc_.text.original()[toks_[i].span.start + h.prefix] == U'\u0622' && !v->written.starts_with("آ"))
+      v = nullptr;
+    if (v) {
       m.kind = Meaning::Kind::Vague;
       m.fixed = v->arg;
       return h;

@@ -37,6 +37,7 @@ struct RelWord {
   std::string kind;  // see timex_relative.tsv
   Words words;
   std::string arg;
+  std::string written;  // the form as written in the lexicon, before normalisation
 };
 
 struct Lexicon {

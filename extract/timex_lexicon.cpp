@@ -43,7 +43,7 @@ Lexicon load() {
     lex.units.push_back({split_words(row[0]), field(row, 1, "timex_units.tsv"),
                          std::stoi(field(row, 2, "timex_units.tsv"))});
   for (const auto& row : lexicon_rows("timex_relative.tsv"))
-    lex.relative.push_back({row[0], split_words(field(row, 1, "timex_relative.tsv")), row.size() > 2 ? row[2] : ""});
+    lex.relative.push_back({row[0], split_words(field(row, 1, "timex_relative.tsv")), row.size() > 2 ? row[2] : "", row[1]});
   return lex;
 }
 

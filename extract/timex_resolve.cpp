@@ -63,7 +63,7 @@ std::string iso_week(const Date& d) {
 }
 
 // Of several candidate days, the one the shift asks for: -1 the latest before the anchor,
-// +1 the earliest after it, none: the nearest (the earlier on a tie).
+// +1 the earliest after it, none: the nearest, with a bias to the past.
 std::optional<Date> pick(const std::vector<Date>& days, const Date& anchor, int shift) {
   std::optional<Date> best;
   long a = days_from_civil(anchor);
@@ -72,8 +72,10 @@ std::optional<Date> pick(const std::vector<Date>& days, const Date& anchor, int 
     if (shift < 0 && shift != INT_MIN && diff >= 0) continue;
     if (shift > 0 && diff <= 0) continue;
     if (!best) { best = d; continue; }
+    // News reports look back more often than ahead: a day ahead counts half as far again.
+    auto cost = [](long x) { return x > 0 ? x * 3 : -x * 2; };
     long bdiff = days_from_civil(*best) - a;
-    if (std::labs(diff) < std::labs(bdiff) || (std::labs(diff) == std::labs(bdiff) && diff < bdiff)) best = d;
+    if (cost(diff) < cost(bdiff) || (cost(diff) == cost(bdiff) && diff < bdiff)) best = d;
   }
   return best;
 }
