@@ -1,0 +1,176 @@
+#include "escape.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace isnad {
+
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+// Decodes one code point at `i` and advances `i`; an invalid or truncated sequence (overlong forms and
+// surrogates included) yields U+FFFD and consumes a single byte, so decoding always makes progress.
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char b0 = byte(i);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  int length = b0 >= 0xF0 && b0 <= 0xF4 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 && b0 < 0xE0 ? 2 : 0;
+  if (length == 0 || i + length > s.size()) {
+    ++i;
+    return kReplacement;
+  }
+  char32_t cp = b0 & (0x7F >> length);
+  for (int k = 1; k < length; ++k) {
+    unsigned char b = byte(i + k);
+    if ((b & 0xC0) != 0x80) {
+      ++i;
+      return kReplacement;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  bool overlong = (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
+  if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++i;
+    return kReplacement;
+  }
+  i += length;
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+bool allowed_in_xml(char32_t cp) {
+  if (cp < 0x20) return cp == '\t' || cp == '\n' || cp == '\r';
+  return cp != 0xFFFE && cp != 0xFFFF;
+}
+
+std::u32string sanitized_code_points(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = next_code_point(text, i);
+    if (allowed_in_xml(cp)) out += cp;
+  }
+  return out;
+}
+
+// Characters that carry left-to-right direction in a label: Latin letters and digits of any script we meet.
+bool starts_ltr_run(char32_t cp) {
+  return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
+         (cp >= 0x00C0 && cp <= 0x024F && cp != 0x00D7 && cp != 0x00F7) ||  // Latin-1 and Latin Extended letters
+         (cp >= 0x0660 && cp <= 0x0669) ||                                   // Arabic-Indic digits ٠…٩
+         (cp >= 0x06F0 && cp <= 0x06F9);                                     // Extended (Persian) digits ۰…۹
+}
+
+// Separators that stay inside a run when LTR characters follow them: "2016-11-03", "UN 2024", "10:30".
+bool joins_ltr_run(char32_t cp) {
+  return cp == ' ' || cp == '-' || cp == '/' || cp == '.' || cp == ':' || cp == ',' || cp == '+' || cp == '%';
+}
+
+}  // namespace
+
+std::string sanitize_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char32_t cp : sanitized_code_points(text)) append_utf8(out, cp);
+  return out;
+}
+
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (char c : sanitize_text(text)) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      case '\t': out += "&#9;"; break;
+      case '\n': out += "&#10;"; break;
+      case '\r': out += "&#13;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string xml_nmtoken(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    auto b = static_cast<unsigned char>(c);
+    bool keep = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '.' || b == '-' ||
+                b == '_' || b == ':';
+    if (keep) {
+      out += c;
+    } else {
+      out += '_';
+      out += kHex[b >> 4];
+      out += kHex[b & 0xF];
+    }
+  }
+  if (out.empty()) out.push_back('_');  // an NMTOKEN has at least one character
+  return out;
+}
+
+std::string dot_label_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (char c : sanitize_text(text)) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': break;
+      case '\t': out += ' '; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string bidi_isolate_ltr(std::string_view text) {
+  std::u32string cps = sanitized_code_points(text);
+  std::string out;
+  out.reserve(text.size() + 12);
+  for (std::size_t i = 0; i < cps.size();) {
+    if (!starts_ltr_run(cps[i])) {
+      append_utf8(out, cps[i++]);
+      continue;
+    }
+    // The run ends at its last LTR character; separators after it stay outside ("2016، " keeps the comma out).
+    std::size_t end = i + 1;
+    for (std::size_t k = end; k < cps.size(); ++k) {
+      if (starts_ltr_run(cps[k])) end = k + 1;
+      else if (!joins_ltr_run(cps[k])) break;
+    }
+    append_utf8(out, 0x2066);
+    for (std::size_t k = i; k < end; ++k) append_utf8(out, cps[k]);
+    append_utf8(out, 0x2069);
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace isnad

@@ -1,0 +1,37 @@
+// Text preparation for the exporters. Every output format has its own escaper (formats.md, pitfall 9:
+// never share one); they all start from sanitize_text(), which makes any string safe to put in XML 1.0.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace isnad {
+
+// Valid UTF-8 without the characters XML 1.0 forbids: C0 controls other than \t \n \r are dropped, as are
+// U+FFFE and U+FFFF; each invalid byte becomes U+FFFD. Arabic, RTL marks and Latin pass unchanged.
+//   "قال\x01 بوتين" => "قال بوتين"
+std::string sanitize_text(std::string_view text);
+
+// XML character data and attribute values (after sanitize_text): & < > " ' as entities, and \t \n \r as
+// character references so that attribute-value normalisation cannot turn them into spaces.
+//   "الأمم المتحدة & <وكالاتها>" => "الأمم المتحدة &amp; &lt;وكالاتها&gt;"
+std::string xml_escape(std::string_view text);
+
+// An xs:NMTOKEN for GraphML ids (node, edge, key): ASCII letters, digits and ". - _ :" are kept, every other
+// byte becomes "_" followed by two upper-case hex digits. Injective as long as the input has no "_XX" of
+// its own; callers that need uniqueness regardless keep a set (graphml.cpp does).
+//   "statement:حلب 1" => "statement:_D8_AD_D9_84_D8_A8_201"
+std::string xml_nmtoken(std::string_view text);
+
+// A Graphviz escString label (the value given to agsafeset; cgraph adds the DOT quoting itself): sanitized,
+// backslash doubled so that "\N" or "\n" in the text stay literal, a newline becomes the centred line break
+// "\n", \r is dropped and a tab becomes a space.
+//   "C:\\new" => "C:\\\\new"
+std::string dot_label_escape(std::string_view text);
+
+// Wraps each left-to-right run (Latin letters, digits of either script, and the "-/.:," or spaces between
+// them) in LEFT-TO-RIGHT ISOLATE … POP DIRECTIONAL ISOLATE (U+2066 … U+2069), so the bidi algorithm keeps
+// it whole inside an Arabic label instead of reordering its parts.
+//   "الأمم المتحدة UN 2024" => "الأمم المتحدة \u2066UN 2024\u2069"
+std::string bidi_isolate_ltr(std::string_view text);
+
+}  // namespace isnad

@@ -1,0 +1,445 @@
+// graph.dot, graph.svg and graph.png through Graphviz's cgraph + gvc (formats.md §3).
+//
+// The diagram: persons are blue ellipses, organisations orange rounded boxes, places green hexagons; every
+// statement is a small rounded box tinted by its act (accuse red, appeal teal, …) labelled with its cue and, on
+// its own bidi-isolated line, its date. Speaker → statement edges carry the act colour, statement → addressee is
+// solid, statement → about dashed, affiliations dotted grey with the title. A legend (an HTML-like table as the
+// graph label) explains shapes, the acts present and edge styles. The layout is dot, right to left, so the
+// reading order is Arabic: speakers on the right, what they said in the middle, whom it concerns on the left.
+//
+// Graphviz is not thread-safe (cgraph's own man page): every use of cgraph/gvc happens under one global mutex,
+// and GraphvizSession frees in the order the library requires (gvFreeLayout, agclose, gvFreeContext).
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+#include <vector>
+
+#include "escape.h"
+#include "formats.h"
+
+namespace isnad {
+
+namespace {
+
+constexpr const char* kFont = "Noto Naskh Arabic";
+constexpr const char* kLayoutEngine = "neato";
+
+std::mutex& graphviz_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+// Graphviz reports errors through a global callback; collect them for our exception message instead of
+// letting them go to stderr. Only ever touched with graphviz_mutex() held.
+std::string& graphviz_messages() {
+  static std::string messages;
+  return messages;
+}
+
+int collect_graphviz_message(char* message) {
+  graphviz_messages() += message;
+  return 0;
+}
+
+// cgraph takes char* in 2.42 and never writes through it; the casts stay in this one helper.
+char* cstr(const std::string& s) { return const_cast<char*>(s.c_str()); }
+char* cstr(const char* s) { return const_cast<char*>(s); }
+
+// gvRenderData's length is unsigned int* in Graphviz 2.42 (Debian 12) and size_t* from 3.0: deduce it.
+template <typename Length>
+bool render_data(int (*render)(GVC_t*, graph_t*, const char*, char**, Length*), GVC_t* gvc, Agraph_t* g,
+                 const char* format, std::string& out) {
+  char* data = nullptr;
+  Length length = 0;
+  int rc = render(gvc, g, format, &data, &length);
+  if (rc == 0 && data != nullptr) out.assign(data, static_cast<std::size_t>(length));
+  gvFreeRenderData(data);
+  return rc == 0;
+}
+
+// Owns a context and a graph for one export, and frees them in Graphviz's required order.
+class GraphvizSession {
+ public:
+  GraphvizSession() : lock_(graphviz_mutex()) {
+    graphviz_messages().clear();
+    previous_handler_ = agseterrf(collect_graphviz_message);
+    gvc_ = gvContext();
+    if (gvc_ == nullptr) throw std::runtime_error("Graphviz: cannot create a context");
+    graph_ = agopen(cstr("isnad"), Agdirected, nullptr);
+  }
+  ~GraphvizSession() {
+    if (laid_out_) gvFreeLayout(gvc_, graph_);
+    if (graph_ != nullptr) agclose(graph_);
+    gvFreeContext(gvc_);
+    agseterrf(previous_handler_);
+  }
+  GraphvizSession(const GraphvizSession&) = delete;
+  GraphvizSession& operator=(const GraphvizSession&) = delete;
+
+  Agraph_t* graph() const { return graph_; }
+
+  void layout() {
+    if (gvLayout(gvc_, graph_, kLayoutEngine) != 0) fail("layout failed");
+    laid_out_ = true;
+  }
+
+  std::string render(const char* format) {
+    std::string out;
+    if (!render_data(&gvRenderData, gvc_, graph_, format, out)) fail(std::string("cannot render ") + format);
+    return out;
+  }
+
+  // The graph as DOT text without layout positions (agwrite), so users can re-run any engine on it.
+  std::string write_dot() {
+    char* buffer = nullptr;
+    std::size_t size = 0;
+    FILE* stream = open_memstream(&buffer, &size);
+    if (stream == nullptr) throw std::runtime_error("cannot open a memory stream");
+    int rc = agwrite(graph_, stream);
+    std::fclose(stream);
+    std::string out(buffer, size);
+    std::free(buffer);
+    if (rc != 0) fail("cannot write DOT");
+    return out;
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& what) {
+    std::string detail = graphviz_messages();
+    while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) detail.pop_back();
+    throw std::runtime_error("Graphviz: " + what + (detail.empty() ? "" : ": " + detail));
+  }
+
+  std::unique_lock<std::mutex> lock_;
+  agusererrf previous_handler_ = nullptr;
+  GVC_t* gvc_ = nullptr;
+  Agraph_t* graph_ = nullptr;
+  bool laid_out_ = false;
+};
+
+void set(void* object, const char* name, const std::string& value) { agsafeset(object, cstr(name), cstr(value), cstr("")); }
+
+// Breaks a label into lines of at most `width` code points at spaces ("هيئة الأركان العامة للقوات المسلحة الروسية"
+// becomes two lines); a single longer word stays whole.
+std::string wrap_words(const std::string& text, std::size_t width) {
+  auto length = [](const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  std::string out, line;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t space = text.find(' ', start);
+    std::string word = text.substr(start, space == std::string::npos ? std::string::npos : space - start);
+    if (!word.empty()) {
+      if (!line.empty() && length(line) + 1 + length(word) > width) {
+        out += (out.empty() ? "" : "\n") + line;
+        line.clear();
+      }
+      line += (line.empty() ? "" : " ") + word;
+    }
+    if (space == std::string::npos) break;
+    start = space + 1;
+  }
+  if (!line.empty()) out += (out.empty() ? "" : "\n") + line;
+  return out;
+}
+
+std::string truncate(const std::string& text, std::size_t limit);
+
+// A plain (escString) label: wrapped, Latin runs and dates isolated, escaped.
+std::string plain_label(const std::string& text, std::size_t width = 22) {
+  return dot_label_escape(bidi_isolate_ltr(wrap_words(sanitize_text(text), width)));
+}
+
+// An HTML-like label: the wrapped name, and under it in small grey type the person's title ("وزير الخارجية").
+// Titles sit in the node rather than on affiliation edges because neato does not keep edge labels off nodes.
+std::string entity_label_html(const std::string& name, const std::string& subtitle) {
+  std::string html;
+  std::string lines = wrap_words(sanitize_text(name), 22);
+  std::size_t start = 0;
+  while (true) {
+    std::size_t newline = lines.find('\n', start);
+    html += xml_escape(bidi_isolate_ltr(lines.substr(start, newline == std::string::npos ? newline : newline - start)));
+    if (newline == std::string::npos) break;
+    html += "<BR/>";
+    start = newline + 1;
+  }
+  if (!subtitle.empty())
+    html += "<BR/><FONT POINT-SIZE=\"10\" COLOR=\"#4A4A4A\">" +
+            xml_escape(bidi_isolate_ltr(truncate(sanitize_text(subtitle), 36))) + "</FONT>";
+  return html;
+}
+
+// Sets an HTML-like attribute value (written <…> in DOT rather than "…").
+void set_html(Agraph_t* g, void* object, const char* name, const std::string& html) {
+  char* value = agstrdup_html(g, cstr(html));
+  agsafeset(object, cstr(name), value, cstr(""));
+  agstrfree(g, value);
+}
+
+// The act's name in the legend: Arabic first, the English act name isolated after it.
+const char* act_name_ar(std::string_view act) {
+  static const std::map<std::string_view, const char*> kNames = {
+      {"statement", "تصريح"}, {"announce", "إعلان"},  {"appeal", "دعوة"},  {"promise", "وعد"},
+      {"praise", "إشادة"},    {"criticize", "انتقاد"}, {"accuse", "اتهام"}, {"reject", "رفض"},
+      {"deny", "نفي"},        {"warn", "تحذير"},      {"threaten", "تهديد"},
+  };
+  auto it = kNames.find(act);
+  return it == kNames.end() ? "" : it->second;
+}
+
+constexpr const char* kActOrder[] = {"statement", "announce", "appeal",  "promise", "praise",  "criticize",
+                                     "accuse",    "reject",   "deny",    "warn",    "threaten"};
+
+struct KindStyle {
+  const char* kind;
+  const char* shape;
+  const char* style;
+  const char* name_ar;
+};
+constexpr KindStyle kKindStyles[] = {
+    {"person", "ellipse", "filled", "شخص"},
+    {"organization", "box", "rounded,filled", "منظمة"},
+    {"place", "hexagon", "filled", "مكان"},
+};
+
+const KindStyle* kind_style(std::string_view kind) {
+  for (const auto& k : kKindStyles)
+    if (kind == k.kind) return &k;
+  return nullptr;
+}
+
+// At most `limit` code points of `text`, with "…" when cut.
+std::string truncate(const std::string& text, std::size_t limit) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (count++ == limit) return text.substr(0, i) + "…";
+  }
+  return text;
+}
+
+// One legend cell, in the colours of what it explains.
+std::string swatch(const std::string& text, Rgb colour, double fill_tint) {
+  return "<TD BGCOLOR=\"" + hex_colour(tint(colour, fill_tint)) + "\" COLOR=\"" + hex_colour(colour) + "\">" +
+         xml_escape(bidi_isolate_ltr(text)) + "</TD>";
+}
+
+constexpr std::size_t kLegendColumns = 6;
+
+// A legend group: its swatches in rows of kLegendColumns filled from the right like the text, empty cells on the
+// left, and the caption in a last (rightmost) column spanning the group's rows. One flat grid for all groups,
+// because Graphviz 2.42 stretches the cells of a nested table to the width of its column.
+std::string legend_group(const std::string& caption, const std::vector<std::string>& cells) {
+  std::size_t rows = (cells.size() + kLegendColumns - 1) / kLegendColumns;
+  std::string html;
+  for (std::size_t row = 0; row < rows; ++row) {
+    std::size_t first = row * kLegendColumns, last = std::min(cells.size(), first + kLegendColumns);
+    html += "<TR>";
+    for (std::size_t pad = last - first; pad < kLegendColumns; ++pad) html += "<TD BORDER=\"0\"></TD>";
+    for (std::size_t i = last; i > first; --i) html += cells[i - 1];
+    if (row == 0)
+      html += "<TD BORDER=\"0\" ROWSPAN=\"" + std::to_string(rows) + "\" ALIGN=\"RIGHT\"><B>" + xml_escape(caption) +
+              "</B></TD>";
+    html += "</TR>";
+  }
+  return html;
+}
+
+// The diagram's title: the article's first sentence and date, or the number of articles.
+std::string title_text(const KnowledgeGraph& kg) {
+  std::string title = "من قال ماذا عن مَن";
+  if (kg.documents.size() == 1) {
+    const DocumentInfo& d = kg.documents.front();
+    if (!d.title.empty()) title += " — " + truncate(sanitize_text(d.title), 70);
+    if (!d.dct.empty()) title += " · " + d.dct;
+  } else if (kg.documents.size() > 1) {
+    title += " — " + std::to_string(kg.documents.size()) + " مقالات";
+  }
+  return title;
+}
+
+// The legend as an HTML-like table under the drawing: title, the node kinds, the acts present, edge styles,
+// and the entities that are only mentioned (no statement, no relation), which would otherwise float around
+// the drawing as loose nodes.
+std::string legend_html(const KnowledgeGraph& kg, const std::set<std::string>& acts_present,
+                        const std::set<std::string>& kinds_present, const std::vector<Vertex>& isolated) {
+  std::vector<std::string> kinds;
+  for (const auto& k : kKindStyles)
+    if (kinds_present.count(k.kind))
+      kinds.push_back(swatch(std::string(k.name_ar) + " " + k.kind, kind_colour(k.kind), 0.82));
+  std::vector<std::string> acts;
+  for (const char* act : kActOrder)
+    if (acts_present.count(act)) acts.push_back(swatch(std::string(act_name_ar(act)) + " " + act, act_colour(act), 0.78));
+  for (const auto& act : acts_present)  // acts outside DESIGN.md's list still get a swatch
+    if (std::string(act_name_ar(act)).empty()) acts.push_back(swatch(act, act_colour(act), 0.78));
+  const Rgb ink = {60, 60, 60};
+  std::vector<std::string> edges = {
+      swatch("━━ القائل ← التصريح ← المخاطَب", ink, 1.0),
+      swatch("╍╍ التصريح ← موضوعه", ink, 1.0),
+      swatch("┈┈ صفة أو انتماء", ink, 1.0),
+  };
+  std::vector<std::string> loose;
+  for (Vertex v : isolated) {
+    const NodeProps& n = kg.graph[v];
+    loose.push_back(swatch(truncate(sanitize_text(n.label), 26), kind_colour(n.kind), 0.82));
+  }
+
+  std::string html = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"4\" CELLPADDING=\"3\">";
+  html += "<TR><TD BORDER=\"0\" COLSPAN=\"" + std::to_string(kLegendColumns + 1) +
+          "\" ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"17\"><B>" + xml_escape(bidi_isolate_ltr(title_text(kg))) +
+          "</B></FONT></TD></TR>";
+  if (!loose.empty()) html += legend_group("ذُكروا دون تصريح أو علاقة", loose);
+  if (!kinds.empty()) html += legend_group("الكيانات", kinds);
+  if (!acts.empty()) html += legend_group("نوع التصريح", acts);
+  html += legend_group("الروابط", edges);
+  return html + "</TABLE>";
+}
+
+void build_graph(const KnowledgeGraph& kg, Agraph_t* g) {
+  const Graph& graph = kg.graph;
+  agattr(g, AGRAPH, cstr("layout"), cstr(kLayoutEngine));
+  agattr(g, AGRAPH, cstr("overlap"), cstr("prism"));  // remove node overlaps, keep the stress layout's shape
+  agattr(g, AGRAPH, cstr("sep"), cstr("+10"));
+  agattr(g, AGRAPH, cstr("splines"), cstr("true"));    // edges routed around nodes
+  agattr(g, AGRAPH, cstr("fontname"), cstr(kFont));
+  agattr(g, AGRAPH, cstr("fontsize"), cstr("13"));
+  agattr(g, AGRAPH, cstr("bgcolor"), cstr("white"));
+  agattr(g, AGRAPH, cstr("pad"), cstr("0.3"));
+  agattr(g, AGRAPH, cstr("labelloc"), cstr("b"));
+  agattr(g, AGRAPH, cstr("labeljust"), cstr("r"));
+  agattr(g, AGNODE, cstr("fontname"), cstr(kFont));
+  agattr(g, AGNODE, cstr("fontsize"), cstr("14"));
+  agattr(g, AGNODE, cstr("style"), cstr("filled"));
+  agattr(g, AGNODE, cstr("penwidth"), cstr("1.4"));
+  agattr(g, AGNODE, cstr("margin"), cstr("0.12,0.04"));
+  agattr(g, AGEDGE, cstr("fontname"), cstr(kFont));
+  agattr(g, AGEDGE, cstr("fontsize"), cstr("11"));
+  agattr(g, AGEDGE, cstr("arrowsize"), cstr("0.7"));
+  agattr(g, AGEDGE, cstr("color"), cstr("#777777"));
+
+  std::set<std::string> acts_present, kinds_present;
+  std::vector<Vertex> isolated;
+  std::map<Vertex, Agnode_t*> node_of;
+  for (Vertex v : kg.sorted_vertices()) {
+    const NodeProps& n = graph[v];
+    if (n.kind != "statement") kinds_present.insert(n.kind);
+    if (boost::degree(v, graph) == 0 && n.kind != "statement") {
+      isolated.push_back(v);  // listed in the legend instead
+      continue;
+    }
+    Agnode_t* node = agnode(g, cstr(sanitize_text(n.id)), 1);
+    node_of.emplace(v, node);
+    if (n.kind == "statement") {
+      acts_present.insert(n.act);
+      Rgb colour = act_colour(n.act);
+      std::string label = plain_label(n.cue, 18);
+      if (!n.date.empty()) {
+        label += "\\n";
+        label += dot_label_escape(bidi_isolate_ltr(n.date));
+      }
+      set(node, "label", label);
+      set(node, "shape", "box");
+      set(node, "style", "rounded,filled");
+      set(node, "fillcolor", hex_colour(tint(colour, 0.78)));
+      set(node, "color", hex_colour(colour));
+      set(node, "fontsize", "11");
+      set(node, "margin", "0.06,0.02");
+      set(node, "height", "0.3");
+      set(node, "tooltip", dot_label_escape(n.content.empty() ? n.label : n.content));
+      continue;
+    }
+    const KindStyle* style = kind_style(n.kind);
+    Rgb colour = kind_colour(n.kind);
+    // Subtitle: the titles of the entity's affiliations (at most two), else the first title found in the text.
+    std::vector<std::string> titles;
+    for (auto [it, end] = boost::out_edges(v, graph); it != end; ++it) {
+      const std::string& t = graph[*it].role == "affiliation" ? graph[*it].title : std::string();
+      if (!t.empty() && titles.size() < 2 && std::find(titles.begin(), titles.end(), t) == titles.end()) titles.push_back(t);
+    }
+    if (titles.empty() && !n.titles.empty()) titles.push_back(n.titles.front());
+    std::string subtitle;
+    for (const auto& t : titles) subtitle += (subtitle.empty() ? "" : "، ") + t;
+    set_html(g, node, "label", entity_label_html(n.label, subtitle));
+    set(node, "shape", style ? style->shape : "box");
+    if (style) set(node, "style", style->style);
+    set(node, "fillcolor", hex_colour(tint(colour, 0.82)));
+    set(node, "color", hex_colour(colour));
+    std::string tooltip = n.label_en.empty() ? n.label : n.label + " — " + n.label_en;
+    set(node, "tooltip", dot_label_escape(tooltip));
+  }
+
+  int edge_number = 0;
+  for (const EdgeDesc& e : kg.sorted_edges()) {
+    const EdgeProps& p = graph[e];
+    std::string name = "e" + std::to_string(edge_number++);  // distinct names keep parallel edges
+    Agedge_t* edge = agedge(g, node_of.at(boost::source(e, graph)), node_of.at(boost::target(e, graph)), cstr(name), 1);
+    Rgb colour = act_colour(p.act);
+    // Preferred lengths (inches) for neato: a statement sits close to its speaker, further from its topics.
+    if (p.role == "speaker") {
+      set(edge, "color", hex_colour(colour));
+      set(edge, "penwidth", "1.8");
+      set(edge, "len", "0.7");
+    } else if (p.role == "addressee") {
+      set(edge, "color", hex_colour(colour));
+      set(edge, "penwidth", "1.3");
+      set(edge, "len", "1.3");
+    } else if (p.role == "about") {
+      set(edge, "color", hex_colour(tint(colour, 0.25)));
+      set(edge, "style", "dashed");
+      set(edge, "len", "1.5");
+    } else if (p.role == "source") {
+      set(edge, "style", "dotted");
+      set(edge, "arrowhead", "odot");
+      set(edge, "len", "1.5");
+    } else if (p.role == "affiliation") {
+      set(edge, "len", "1.0");
+      set(edge, "style", "dotted");
+      set(edge, "penwidth", "1.3");
+      set(edge, "arrowhead", "empty");
+      std::string title = p.title.empty() ? p.relation : p.title;
+      if (!title.empty()) set(edge, "tooltip", dot_label_escape(title));
+    }
+  }
+
+  set_html(g, g, "label", legend_html(kg, acts_present, kinds_present, isolated));
+}
+
+class GraphvizExporter : public Exporter {
+ public:
+  explicit GraphvizExporter(std::string format) : format_(std::move(format)) {}
+  std::string file_name() const override { return "graph." + format_; }
+  void write(const KnowledgeGraph& kg, std::ostream& out) const override {
+    GraphvizSession session;
+    build_graph(kg, session.graph());
+    if (format_ == "dot") {
+      out << session.write_dot();
+      return;
+    }
+    if (format_ == "png") agsafeset(session.graph(), cstr("dpi"), cstr("150"), cstr(""));
+    session.layout();
+    // Core SVG keeps the text selectable (logical order; the viewer shapes it). PNG goes through cairo/pango,
+    // which shape Arabic: never gd, whose letters come out unjoined.
+    out << session.render(format_ == "png" ? "png:cairo" : "svg");
+  }
+
+ private:
+  std::string format_;
+};
+
+}  // namespace
+
+std::unique_ptr<Exporter> make_graphviz_exporter(std::string_view format) {
+  if (format != "dot" && format != "svg" && format != "png") return nullptr;
+  return std::make_unique<GraphvizExporter>(std::string(format));
+}
+
+}  // namespace isnad
