@@ -53,6 +53,7 @@ class Recogniser {
     post_title_pass();
     propagate_persons();
     nationality_people_pass();
+    tagger_pass();
   }
 
   std::vector<Binding> bindings;
@@ -141,9 +142,26 @@ class Recogniser {
         i = end - 1;
         continue;
       }
+      if (n == 1 && ambiguous(i) && !announced(i) && tags_()[i] == "O") continue;
       add_mention(e->type, i, i + n, off, "lexicon:" + e->kind, e);
       i += n - 1;
     }
+  }
+
+  bool ambiguous(std::size_t i) const {
+    for (const auto& r : clitic_readings(tok(i).form))
+      if (lx_.ambiguous_names.count(r.stem)) return true;
+    return false;
+  }
+
+  // "جمهورية مالي"، "مدينة عمان": a word before the name announces it.
+  bool announced(std::size_t i) const {
+    static const std::u32string heads[] = {U"دوله", U"جمهوريه", U"مدينه", U"عاصمه", U"ولايه", U"بلده", U"قريه", U"منطقه", U"قناه", U"صحيفه", U"تنظيم"};
+    if (i == 0 || !tok(i - 1).is_word) return false;
+    for (const auto& r : clitic_readings(tok(i - 1).form))
+      for (const auto& h : heads)
+        if (r.stem == h) return true;
+    return false;
   }
 
   bool name_like(std::size_t i) const {
@@ -199,7 +217,9 @@ class Recogniser {
     const LexiconEntry* e = nullptr;
     std::size_t off = 0;
     if (!lx_.org_triggers.match(doc_, i, &e, &off)) return -1;
-    if (starts_with_article(tok(i).form.substr(off))) return -1;  // "الجماعة" is a description
+    // "الجماعة"، "الرئاسة الفرنسية": with the article the trigger is a description, not a name.
+    std::u32string_view prefix = std::u32string_view(tok(i).form).substr(0, off);
+    if (prefix.size() >= 2 && prefix.substr(prefix.size() - 2) == U"ال") return -1;
     std::size_t k = i + 1;
     if (k >= size() || tok(k).sentence != tok(i).sentence) return -1;
     // A known organisation right after the trigger: "قناة روسيا اليوم".
@@ -225,6 +245,10 @@ class Recogniser {
         end = j + 1;
       } else {
         while (end < k + 4 && name_like(end) && tok(end).sentence == tok(i).sentence) ++end;
+        // Unquoted names need support: a following comma for groups ("تجمع فاستقم،") or the tagger.
+        bool group = e->subtype == "armed-group" || e->subtype == "political";
+        bool delimited = end < size() && (is_comma(tok(end)) || ends_name(end)) && end - k <= 3;
+        if (!(group && delimited) && !tagger_marks_entity(k, end)) return -1;
       }
     } else {
       const LexiconEntry* nat = nullptr;
@@ -323,6 +347,13 @@ class Recogniser {
     return false;
   }
 
+  bool tagger_marks_entity(std::size_t first, std::size_t end) {
+    const auto& tags = tags_();
+    for (std::size_t i = first; i < end; ++i)
+      if (tags[i] != "O" && tags[i].substr(2) != "MISC") return true;
+    return false;
+  }
+
   const std::vector<std::string>& tags_() {
     if (tags_cache_.empty() && !doc_.tokens.empty()) tags_cache_ = tag_document(doc_);
     return tags_cache_;
@@ -394,6 +425,37 @@ class Recogniser {
         i += best_len - 1;
       }
     }
+  }
+
+  // 7. Names only the statistical tagger finds ("نتنياهو"، "ماكرون"): persons, places and
+  //    organisations on free, name-like tokens.
+  void tagger_pass() {
+    const auto& tags = tags_();
+    for (std::size_t i = 0; i < size(); ++i) {
+      if (tags[i].size() < 3 || tags[i][0] != 'B' || tags[i].substr(2) == "MISC") continue;
+      std::string type = tags[i].substr(2);
+      std::size_t end = i + 1;
+      while (end < size() && tags[end] == "I-" + type) ++end;
+      bool ok = true;
+      for (std::size_t k = i; k < end && ok; ++k) ok = name_like(k) || (type != "PERS" && owner_[k] == -1 && tok(k).is_word);
+      if (!ok) continue;
+      EntityType t = type == "PERS" ? EntityType::Person : type == "LOC" ? EntityType::Place : EntityType::Organization;
+      // Strip و/ف/ب/ل from the first word when the rest is a known reading: "وماكرون" → "ماكرون".
+      std::size_t off = 0;
+      const std::u32string& w = tok(i).form;
+      if (w.size() > 4 && (w[0] == U'و' || w[0] == U'ف' || w[0] == U'ب' || w[0] == U'ل')) off = 1;
+      if (off && t == EntityType::Person && w[1] == U'ا' && w[2] == U'ل') off = 0;
+      add_mention(t, i, end, off == 1 && !clitic_is_plausible(w) ? 0 : off, "tagger");
+      i = end - 1;
+    }
+  }
+
+  // Whether a leading و/ف/ب/ل on an unknown name is a clitic: only when the word is seen without it.
+  bool clitic_is_plausible(const std::u32string& w) const {
+    std::u32string bare = w.substr(1);
+    for (const Token& t : doc_.tokens)
+      if (t.form == bare) return true;
+    return w[0] == U'و' || w[0] == U'ف';
   }
 
   // 6. "اتهم ... الروس بالكذب": the people named by a nationality noun act as their country.

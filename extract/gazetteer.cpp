@@ -151,6 +151,7 @@ Lexicons build_lexicons() {
   for (const auto& row : lexicon_rows("attribution.tsv"))
     lx.attribution.add(row[0], {EntityType::Person, "attribution", "", "", "", "", row[0]});
   for (const auto& row : lexicon_rows("function_words.tsv")) lx.function_words[normalise_phrase(row[0])] = true;
+  for (const auto& row : lexicon_rows("ambiguous_names.tsv")) lx.ambiguous_names[normalise_phrase(row[0])] = true;
   for (const auto& row : lexicon_rows("act_cameo.tsv")) lx.cameo[row[0]] = field(row, 1);
   return lx;
 }

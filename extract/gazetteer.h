@@ -44,6 +44,7 @@ struct Lexicons {
   PhraseTable cues;           // speech_cues.tsv
   PhraseTable attribution;    // attribution.tsv
   std::map<std::u32string, bool> function_words;
+  std::map<std::u32string, bool> ambiguous_names;  // ambiguous_names.tsv
   std::map<std::string, std::string> cameo;  // act → CAMEO code
   std::map<std::string, std::string> country_ar, country_en;  // ISO → ICU display names
 
