@@ -1,0 +1,279 @@
+#include "graph_eval.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "text.h"
+
+namespace isnad {
+
+namespace {
+
+using Json = nlohmann::json;
+
+Json read_json(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open file");
+  try {
+    return Json::parse(in);
+  } catch (const Json::parse_error& e) {
+    throw std::runtime_error(path + ": invalid JSON: " + e.what());
+  }
+}
+
+// The scorer's normalisation: our matching view, punctuation to spaces, spaces collapsed.
+std::u32string norm(const std::string& s) {
+  std::u32string n = normalize(to_u32(s));
+  std::u32string out;
+  for (char32_t c : n) {
+    bool punct = std::u32string_view(U"\"'()[]،,.:؛").find(c) != std::u32string_view::npos;
+    if (punct || is_space(c)) {
+      if (!out.empty() && out.back() != U' ') out.push_back(U' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  while (!out.empty() && out.back() == U' ') out.pop_back();
+  return out;
+}
+
+std::set<std::u32string> name_keys(const std::string& s) {
+  std::u32string n = norm(s);
+  std::set<std::u32string> keys;
+  if (n.empty()) return keys;
+  keys.insert(n);
+  for (std::u32string p : {U"و", U"ف", U"ب", U"ل", U"وب", U"ول", U"فب", U"ك"})
+    if (n.rfind(p, 0) == 0 && n.size() - p.size() >= 3) keys.insert(n.substr(p.size()));
+  if (n.rfind(U"لل", 0) == 0 && n.size() > 4) keys.insert(U"ال" + n.substr(2));
+  return keys;
+}
+
+std::string kind_type(const std::string& kind) {
+  if (kind == "person") return "PER";
+  if (kind == "organization") return "ORG";
+  if (kind == "place") return "LOC";
+  return "";
+}
+
+std::set<std::u32string> words(const std::u32string& s) {
+  std::set<std::u32string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i)
+    if (i == s.size() || s[i] == U' ') {
+      if (i > start) out.insert(s.substr(start, i - start));
+      start = i + 1;
+    }
+  return out;
+}
+
+}  // namespace
+
+void evaluate_article(const std::string& gold_path, const std::string& graph_path, const std::string& text_path,
+                      EvalReport& r) {
+  Json gold = read_json(gold_path);
+  Json graph = read_json(graph_path);
+  std::map<std::string, Json> nodes;
+  for (const auto& n : graph.at("nodes")) nodes[n.at("id").get<std::string>()] = n;
+  const Json& edges = graph.contains("edges") ? graph["edges"] : graph["links"];
+
+  // ---- entities
+  std::map<std::string, std::set<std::u32string>> gold_keys;
+  std::map<std::string, Json> gold_by_id;
+  for (const auto& g : gold.at("entities")) {
+    std::string id = g.at("id");
+    gold_by_id[id] = g;
+    for (const auto& name : g.at("names")) {
+      auto k = name_keys(name.get<std::string>());
+      gold_keys[id].insert(k.begin(), k.end());
+    }
+  }
+  std::map<std::string, std::set<std::string>> pred_match;
+  std::map<std::string, std::vector<std::string>> matched_gold;
+  for (const auto& [id, n] : nodes) {
+    if (kind_type(n.value("kind", "")).empty()) continue;
+    std::set<std::u32string> keys;
+    auto add = [&](const std::string& s) {
+      auto k = name_keys(s);
+      keys.insert(k.begin(), k.end());
+    };
+    add(n.value("label", ""));
+    for (const auto& a : n.value("aliases", Json::array())) add(a.get<std::string>());
+    for (const auto& m : n.value("mentions", Json::array())) add(m.value("text", ""));
+    auto& matches = pred_match[id];
+    for (const auto& [gid, gk] : gold_keys)
+      for (const auto& k : keys)
+        if (gk.count(k)) { matches.insert(gid); break; }
+    for (const auto& g : matches) matched_gold[g].push_back(id);
+    r.entities.n_pred += 1;
+    if (!matches.empty()) r.entities.tp_pred += 1;
+    else r.spurious.push_back("entity: " + n.value("label", ""));
+  }
+  for (const auto& [gid, g] : gold_by_id) {
+    if (g.value("optional", false)) continue;
+    r.entities.n_gold += 1;
+    if (matched_gold.count(gid)) r.entities.tp_gold += 1;
+    else r.missed.push_back("entity: " + g.at("names")[0].get<std::string>());
+  }
+
+  // ---- offsets slice to the mention text
+  if (!text_path.empty()) {
+    std::ifstream in(text_path, std::ios::binary);
+    if (!in) throw std::runtime_error(text_path + ": cannot open file");
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    std::u32string text = decode_utf8(bytes.str()).text;
+    for (const auto& [id, n] : nodes)
+      for (const auto& m : n.value("mentions", Json::array())) {
+        std::size_t s = m.value("start", 0), e = m.value("end", 0);
+        ++r.offsets_checked;
+        if (e > text.size() || s > e || encode_utf8(text.substr(s, e - s)) != m.value("text", "")) ++r.offsets_bad;
+      }
+  }
+
+  // ---- timexes
+  std::vector<Json> predicted;
+  for (const auto& d : graph.at("graph").value("documents", Json::array()))
+    for (const auto& t : d.value("timexes", Json::array())) predicted.push_back(t);
+  std::vector<Json> expected;
+  for (const auto& t : gold.value("timex", Json::array()))
+    for (int c = 0; c < t.value("count", 1); ++c) expected.push_back(t);
+  std::set<std::size_t> used;
+  for (const auto& t : expected) {
+    std::u32string gt = norm(t.at("text"));
+    std::string gv = t.at("value");
+    long best = -1;
+    bool best_ok = false;
+    for (std::size_t i = 0; i < predicted.size(); ++i) {
+      if (used.count(i)) continue;
+      std::u32string pt = norm(predicted[i].value("text", ""));
+      auto gw = words(gt), pw = words(pt);
+      bool shared = false;
+      for (const auto& w : pw)
+        if (gw.count(w) && w != U"يوم" && w != U"من" && w != U"في" && w != U"الساعه") shared = true;
+      if (pt.empty() || !(gt.find(pt) != std::u32string::npos || pt.find(gt) != std::u32string::npos || shared)) continue;
+      std::string pv = predicted[i].value("value", "");
+      bool ok = pv.rfind(gv, 0) == 0 || (!pv.empty() && gv.rfind(pv, 0) == 0);
+      if (ok) { best = static_cast<long>(i); best_ok = true; break; }
+      if (best < 0) best = static_cast<long>(i);
+    }
+    bool optional = t.value("optional", false);
+    if (!optional) r.timexes.n_gold += 1;
+    if (best >= 0) {
+      used.insert(static_cast<std::size_t>(best));
+      if (best_ok) r.timexes.tp_pred += 1;
+      if (best_ok && !optional) r.timexes.tp_gold += 1;
+    }
+    if ((best < 0 || !best_ok) && !optional) r.missed.push_back("timex: " + t.at("text").get<std::string>() + " = " + gv);
+  }
+  r.timexes.n_pred += static_cast<double>(predicted.size());
+
+  // ---- statements
+  std::map<std::string, std::set<std::string>> speakers, about;
+  for (const auto& e : edges) {
+    std::string s = e.value("source", ""), t = e.value("target", ""), role = e.value("role", "");
+    if ((role == "speaker" || role == "source") && nodes.count(t) && nodes[t].value("kind", "") == "statement")
+      speakers[t].insert(s);
+    if ((role == "about" || role == "addressee") && nodes.count(s) && nodes[s].value("kind", "") == "statement")
+      about[s].insert(t);
+  }
+  std::vector<Json> pst;
+  for (const auto& [id, n] : nodes)
+    if (n.value("kind", "") == "statement") pst.push_back(n);
+  std::stable_sort(pst.begin(), pst.end(), [](const Json& a, const Json& b) {
+    return std::make_pair(a.value("start", 0), a.value("id", "")) < std::make_pair(b.value("start", 0), b.value("id", ""));
+  });
+  const Json gst = gold.value("statements", Json::array());
+  auto cue3 = [](const std::string& cue) {
+    std::u32string n = norm(cue);
+    while (!n.empty() && (n[0] == U'و' || n[0] == U'ف')) n.erase(0, 1);
+    return n.substr(0, 3);
+  };
+  std::vector<std::tuple<int, std::size_t, std::size_t>> cand;
+  for (std::size_t gi = 0; gi < gst.size(); ++gi)
+    for (std::size_t pi = 0; pi < pst.size(); ++pi) {
+      std::set<std::string> spk;
+      for (const auto& s : speakers[pst[pi].value("id", "")])
+        for (const auto& g : pred_match[s]) spk.insert(g);
+      if (!spk.count(gst[gi].at("speaker"))) continue;
+      int score = (pst[pi].value("act", "") == gst[gi].value("type", "")) ? 2 : 0;
+      if (cue3(pst[pi].value("cue", "")) == cue3(gst[gi].value("cue", ""))) score += 1;
+      cand.emplace_back(-score, gi, pi);
+    }
+  std::sort(cand.begin(), cand.end());
+  std::set<std::size_t> gu, pu;
+  for (const auto& [score, gi, pi] : cand) {
+    if (gu.count(gi) || pu.count(pi)) continue;
+    gu.insert(gi);
+    pu.insert(pi);
+    bool optional = gst[gi].value("optional", false);
+    r.statements.tp_pred += 1;
+    if (optional) continue;
+    r.statements.tp_gold += 1;
+    if (pst[pi].value("act", "") == gst[gi].value("type", "")) r.statement_type_ok += 1;
+    std::set<std::string> pab;
+    for (const auto& t : about[pst[pi].value("id", "")])
+      for (const auto& g : pred_match[t]) pab.insert(g);
+    for (const auto& g : gst[gi].value("about", Json::array())) {
+      r.about_gold += 1;
+      if (pab.count(g.get<std::string>())) r.about_hit += 1;
+    }
+  }
+  r.statements.n_pred += static_cast<double>(pst.size());
+  for (std::size_t gi = 0; gi < gst.size(); ++gi) {
+    if (gst[gi].value("optional", false)) continue;
+    r.statements.n_gold += 1;
+    if (!gu.count(gi))
+      r.missed.push_back("statement: " + gst[gi].value("speaker", "") + " " + gst[gi].value("cue", ""));
+  }
+  for (std::size_t pi = 0; pi < pst.size(); ++pi)
+    if (!pu.count(pi)) r.spurious.push_back("statement: " + pst[pi].value("label", ""));
+
+  // ---- roles
+  std::vector<std::pair<std::string, std::string>> prel;
+  for (const auto& e : edges)
+    if (e.value("role", "") == "affiliation") prel.emplace_back(e.value("source", ""), e.value("target", ""));
+  for (const auto& g : gold.value("relations", Json::array())) {
+    r.roles.n_gold += 1;
+    bool hit = false;
+    for (const auto& [s, t] : prel)
+      if (pred_match[s].count(g.at("head")) && pred_match[t].count(g.at("tail"))) { hit = true; break; }
+    if (hit) r.roles.tp_gold += 1;
+    else r.missed.push_back("role: " + g.value("head", "") + " " + g.value("role", "") + " " + g.value("tail", ""));
+  }
+  for (const auto& [s, t] : prel) {
+    r.roles.n_pred += 1;
+    bool hit = false;
+    for (const auto& g : gold.value("relations", Json::array()))
+      if (pred_match[s].count(g.at("head")) && pred_match[t].count(g.at("tail"))) hit = true;
+    if (hit) r.roles.tp_pred += 1;
+  }
+}
+
+void print_report(const EvalReport& r, bool verbose, std::ostream& out) {
+  auto line = [&](const char* name, const Score& s) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%-11s P=%.3f R=%.3f F1=%.3f  (predicted %g, gold %g)\n", name, s.precision(),
+                  s.recall(), s.f1(), s.n_pred, s.n_gold);
+    out << buf;
+  };
+  line("entities", r.entities);
+  line("timexes", r.timexes);
+  line("statements", r.statements);
+  line("roles", r.roles);
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "statement act accuracy %.3f, about recall %.3f; offsets %zu checked, %zu wrong\n",
+                r.statements.tp_gold ? r.statement_type_ok / r.statements.tp_gold : 0.0,
+                r.about_gold ? r.about_hit / r.about_gold : 0.0, r.offsets_checked, r.offsets_bad);
+  out << buf;
+  if (!verbose) return;
+  for (const auto& m : r.missed) out << "missed   " << m << '\n';
+  for (const auto& s : r.spurious) out << "spurious " << s << '\n';
+}
+
+}  // namespace isnad

@@ -1,0 +1,40 @@
+// Scores a graph.json against hand annotations (../shared/data/seed/GOLD-FORMAT.md): entities,
+// timexes, statements (speaker + act) and roles, with what was missed and what was spurious.
+// Matching follows ../shared/tools/score_graph.py so the two agree:
+//   entities    a predicted node matches a gold entity when any normalised name (label, alias,
+//               mention; also without و/ف/ب/ل/ك) equals one of the gold names
+//   timexes     overlapping text and a value that is a prefix of the other
+//   statements  same speaker entity; act and cue break ties
+//   roles       an affiliation edge between the matched head and tail
+#pragma once
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace isnad {
+
+struct Score {
+  double tp_pred = 0, n_pred = 0, tp_gold = 0, n_gold = 0;
+  double precision() const { return n_pred ? tp_pred / n_pred : 0; }
+  double recall() const { return n_gold ? tp_gold / n_gold : 0; }
+  double f1() const {
+    double p = precision(), r = recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+};
+
+struct EvalReport {
+  Score entities, timexes, statements, roles;
+  double statement_type_ok = 0, about_gold = 0, about_hit = 0;
+  std::size_t offsets_checked = 0, offsets_bad = 0;
+  std::vector<std::string> missed, spurious;  // "entity: بوتين", "statement: lavrov/قال"
+};
+
+// Adds one article's scores to `report`. `text` is the article's original text ("" skips the
+// offset check). Throws std::runtime_error with the file name on unreadable input.
+void evaluate_article(const std::string& gold_path, const std::string& graph_path, const std::string& text_path,
+                      EvalReport& report);
+
+void print_report(const EvalReport& report, bool verbose, std::ostream& out);
+
+}  // namespace isnad
