@@ -56,14 +56,14 @@ enum Template : std::uint64_t {
   kShape, kShapeM1, kShapeP1, kLength, kRare, kRareShape, kBigramM1, kBigramP1,
   kTitle, kTitleM1, kTitleM2, kOrgTrigger, kOrgTriggerM1, kOrgTriggerM2, kLocTrigger, kLocTriggerM1,
   kGazetteer, kSuffix2M1, kSuffix2P1, kCliticPrefix, kRareTitleM1, kRareM1, kRareP1,
-  kTransition, kPrevTagWord, kPrevTagCore, kCoreM2, kCoreP2, kTitleCoreM1,
+  kTransition, kPrevTagWord, kPrevTagCore, kCoreM2, kCoreP2, kTitleCoreM1, kCoreTrigram,
 };
 inline std::uint64_t feature(Template t, std::uint64_t value) { return combine(std::uint64_t(t) << 8, value); }
 inline std::uint64_t feature(Template t) { return combine(std::uint64_t(t) << 8, 0); }
 
 constexpr int kStart = kNerTagCount;  // the "previous tag" before the first word
 constexpr int kPrevCount = kNerTagCount + 1;
-constexpr std::uint32_t kFeatureVersion = 1;
+constexpr std::uint32_t kFeatureVersion = 3;
 
 bool transition_allowed(int prev, int cur) {
   if (cur == 0 || cur % 2 == 1) return true;  // O and B-X may follow anything
@@ -146,13 +146,15 @@ const Lexicons& lexicons() {
 // ---- per-token analysis ----
 
 constexpr int kMaxReadings = 8;
-constexpr int kMaxGazetteers = 8;
+constexpr int kMaxGazetteers = 16;
 
 struct TokenInfo {
   std::uint64_t word = 0, core = 0, shape = 0, clitic_prefix = 0;
   std::uint64_t prefix[3] = {}, suffix[3] = {}, core_prefix2 = 0, core_suffix2 = 0, core_suffix3 = 0;
   std::uint64_t readings[kMaxReadings] = {};  // hashes of every reading's stem, the bare word first
   int reading_count = 0;
+  std::uint64_t trigrams[10] = {};  // letter trigrams of the core, with word boundaries, for unseen names
+  int trigram_count = 0;
   int length_bucket = 0;
   bool rare = false, title = false, org_trigger = false, loc_trigger = false;
   std::uint8_t gazetteer[kMaxGazetteers] = {};  // 0 none, 1 begins a match, 2 inside a match
@@ -224,6 +226,7 @@ struct NerTagger::Model {
   std::uint64_t mask = 0;
   std::size_t rows = 0;
   float scale = 1.0f;                             // weight = w / scale
+  std::int32_t o_penalty = 0;                     // subtracted from every "O" score (recall/precision trade-off)
   std::unordered_set<std::uint64_t> vocabulary;   // words seen at least twice in training
   std::vector<PhraseSet> gazetteers;              // stored in the model (after the built-in country list)
 
@@ -280,6 +283,9 @@ void analyse(const std::vector<std::u32string>& words, const std::unordered_set<
       t.core_prefix2 = affix_hash(bare, 2, true);
       t.core_suffix2 = affix_hash(bare, 2, false);
       t.core_suffix3 = affix_hash(bare, 3, false);
+      std::u32string bounded = U"<" + bare + U">";
+      for (std::size_t k = 0; k + 3 <= bounded.size() && t.trigram_count < 10; ++k)
+        t.trigrams[t.trigram_count++] = hash_chars(std::u32string_view(bounded).substr(k, 3));
       (void)stripped;
       (void)core;
     } else {
@@ -333,6 +339,7 @@ void static_features(const std::vector<TokenInfo>& s, std::size_t i, std::vector
     if (t.prefix[n]) add(prefixes[n], t.prefix[n]);
     if (t.suffix[n]) add(suffixes[n], t.suffix[n]);
   }
+  for (int k = 0; k < t.trigram_count; ++k) add(kCoreTrigram, t.trigrams[k]);
   if (t.core_prefix2) add(kCorePrefix2, t.core_prefix2);
   if (t.core_suffix2) add(kCoreSuffix2, t.core_suffix2);
   if (t.core_suffix3) add(kCoreSuffix3, t.core_suffix3);
@@ -433,6 +440,7 @@ std::vector<int> NerTagger::tag_indices(const std::vector<std::u32string>& words
     feats.clear();
     static_features(infos, i, feats);
     std::int32_t* e = &emission[i * kNerTagCount];
+    e[0] -= m.o_penalty;
     for (std::uint64_t f : feats)
       if (const std::int16_t* w = m.find(f))
         for (int t = 0; t < kNerTagCount; ++t) e[t] += w[t];
@@ -507,6 +515,35 @@ std::unique_ptr<NerTagger> NerTagger::train(const std::vector<NerSentence>& sent
     for (const auto& e : g.entries) p.add(e);
     gazetteers.push_back(std::move(p));
   }
+  // Names seen in training, by type. Each fold's sentences see only the names of the other folds
+  // (jackknifing), so the model learns how far to trust a name list built from other text; the
+  // stored model holds the lists from all of training.
+  const int folds = options.training_name_folds;
+  auto training_names = [&](int skip_fold) {
+    std::vector<PhraseSet> sets(4);
+    const char* names[] = {"train-PERS", "train-LOC", "train-ORG", "train-MISC"};
+    for (int t = 0; t < 4; ++t) sets[t].name = names[t];
+    for (std::size_t k = 0; k < sentences.size(); ++k) {
+      if (int(k % std::size_t(folds)) == skip_fold) continue;
+      std::vector<std::string> tags;
+      for (int t : sentences[k].tags) tags.emplace_back(kNerTags[t]);
+      for (const auto& c : ner_chunks(tags)) {
+        int type = (ner_tag_index("B-" + c.type) - 1) / 2;
+        std::u32string phrase = strip_conjunction_preposition(sentences[k].words[c.begin]);
+        for (std::size_t i = c.begin + 1; i < c.end; ++i) phrase += U" " + sentences[k].words[i];
+        sets[type].add(phrase);
+      }
+    }
+    return sets;
+  };
+  std::vector<std::vector<PhraseSet>> fold_gazetteers;
+  if (folds > 1) {
+    for (int f = 0; f < folds; ++f) {
+      fold_gazetteers.push_back(gazetteers);
+      for (auto& set : training_names(f)) fold_gazetteers.back().push_back(std::move(set));
+    }
+    for (auto& set : training_names(-1)) gazetteers.push_back(std::move(set));
+  }
 
   // Static features never change: extract them once, as row indices.
   TrainingWeights weights;
@@ -519,7 +556,7 @@ std::unique_ptr<NerTagger> NerTagger::train(const std::vector<NerSentence>& sent
   std::vector<std::uint64_t> feats;
   for (std::size_t k = 0; k < sentences.size(); ++k) {
     Prepared& p = prepared[k];
-    analyse(sentences[k].words, &vocabulary, gazetteers, p.infos);
+    analyse(sentences[k].words, &vocabulary, folds > 1 ? fold_gazetteers[k % std::size_t(folds)] : gazetteers, p.infos);
     p.offsets.push_back(0);
     for (std::size_t i = 0; i < p.infos.size(); ++i) {
       feats.clear();
@@ -546,6 +583,7 @@ std::unique_ptr<NerTagger> NerTagger::train(const std::vector<NerSentence>& sent
         max_abs = std::max(max_abs, std::abs(a));
       }
     m.scale = float(32000.0 / max_abs);
+    m.o_penalty = std::int32_t(std::lround(options.o_penalty * m.scale));
     std::vector<Model::Row> entries;
     // Deterministic order: sort by key.
     std::vector<std::uint32_t> order(weights.rows.size());
@@ -622,7 +660,7 @@ std::unique_ptr<NerTagger> NerTagger::train(const std::vector<NerSentence>& sent
 // ---- persistence ----
 //
 // Binary, little-endian:
-//   "ISNADNER" u32 format-version u32 feature-version u32 tag-count f32 scale
+//   "ISNADNER" u32 format-version u32 feature-version u32 tag-count f32 scale i32 o-penalty
 //   u64 vocabulary-size u64[...]
 //   u32 gazetteer-count, each: u32 name-length name u32 max-words u64 n u64[n] first words u64 m u64[m] phrases
 //   u64 rows, each: u64 key, i16[tag-count]
@@ -630,7 +668,7 @@ std::unique_ptr<NerTagger> NerTagger::train(const std::vector<NerSentence>& sent
 namespace {
 
 constexpr char kMagic[8] = {'I', 'S', 'N', 'A', 'D', 'N', 'E', 'R'};
-constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uint32_t kFormatVersion = 2;
 
 template <typename T>
 void put(std::string& out, const T& v) {
@@ -679,6 +717,7 @@ bool NerTagger::save(const std::string& path, std::string* error) const {
   put(out, kFeatureVersion);
   put(out, std::uint32_t(kNerTagCount));
   put(out, m.scale);
+  put(out, m.o_penalty);
   put_sorted(out, m.vocabulary);
   put(out, std::uint32_t(m.gazetteers.size()));
   for (const auto& g : m.gazetteers) {
@@ -723,6 +762,7 @@ std::unique_ptr<NerTagger> NerTagger::load(const std::string& path, std::string*
   auto tagger = std::unique_ptr<NerTagger>(new NerTagger());
   Model& m = *tagger->model_;
   m.scale = in.get<float>();
+  m.o_penalty = in.get<std::int32_t>();
   in.get_set(m.vocabulary);
   auto gazetteer_count = in.get<std::uint32_t>();
   if (gazetteer_count > 64) return fail("corrupt gazetteer table");

@@ -42,6 +42,11 @@ struct NerTrainOptions {
   std::uint64_t seed = 20240601;  // order in which sentences are visited each epoch
   // Extra gazetteers (for example first names) stored inside the model as hashed entries.
   std::vector<NerGazetteer> gazetteers;
+  // > 1: names tagged in the training data become typed gazetteers, built by jackknifing over this
+  // many folds (sentence k belongs to fold k mod N) so that training sees them as it will see unseen text.
+  int training_name_folds = 10;
+  // Subtracted from the score of "O" at tagging time, in weight units: > 0 trades precision for recall.
+  double o_penalty = 0.0;
   // Called after each epoch with the epoch number and the averaged model so far (for held-out scores).
   std::function<void(int epoch, const class NerTagger& averaged)> on_epoch;
 };

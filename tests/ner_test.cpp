@@ -1,0 +1,184 @@
+// Statistical NER tagger: the committed model on real Arabic sentences, save/load round trip,
+// conlleval-style scoring arithmetic, and (when ../shared/data is present) the ANERcorp test split.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ner_tagger.h"
+#include "text.h"
+
+using namespace isnad;
+
+namespace {
+
+std::vector<std::u32string> words_of(const char* sentence) {
+  std::vector<std::u32string> out;
+  std::u32string norm = normalize(to_u32(sentence));
+  std::u32string cur;
+  for (char32_t c : norm) {
+    if (is_space(c)) {
+      if (!cur.empty()) out.push_back(cur), cur.clear();
+    } else if (is_word_char(c)) {
+      cur += c;
+    } else {  // punctuation is a token of its own, as in doc.tokens
+      if (!cur.empty()) out.push_back(cur), cur.clear();
+      out.push_back(std::u32string(1, c));
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+// "type:normalised words" for every chunk the tagger finds.
+std::vector<std::string> entities_of(const NerTagger& tagger, const char* sentence) {
+  auto words = words_of(sentence);
+  auto tags = tagger.tag(words);
+  std::vector<std::string> out;
+  for (const auto& c : ner_chunks(tags)) {
+    std::u32string text;
+    for (std::size_t i = c.begin; i < c.end; ++i) text += (i > c.begin ? U" " : U"") + words[i];
+    out.push_back(c.type + ":" + encode_utf8(text));
+  }
+  return out;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+const NerTagger* committed_model() {
+  static std::unique_ptr<NerTagger> model = [] {
+    std::string error;
+    auto m = NerTagger::load(std::string(ISNAD_SOURCE_DIR) + "/extract/models/ner.model", &error);
+    if (!m) MESSAGE("cannot load the committed model: " << error);
+    return m;
+  }();
+  return model.get();
+}
+
+}  // namespace
+
+TEST_CASE("ner: the committed model loads and is the default model") {
+  const NerTagger* m = committed_model();
+  REQUIRE(m != nullptr);
+  CHECK(m->feature_count() > 10000);
+  CHECK(NerTagger::default_model() != nullptr);
+}
+
+TEST_CASE("ner: obvious entities in real news sentences") {
+  const NerTagger* m = committed_model();
+  REQUIRE(m != nullptr);
+  struct Row {
+    const char* sentence;
+    std::vector<std::string> expected;  // each must be among the tagged chunks
+  };
+  const Row rows[] = {
+      {"قال الرئيس الروسي فلاديمير بوتين في موسكو إن بلاده لن تتراجع.", {"PERS:فلاديمير بوتين", "LOC:موسكو"}},
+      {"وصل وزير الخارجية الأمريكي جون كيري إلى القاهرة أمس.", {"PERS:جون كيري", "LOC:القاهره"}},
+      {"أعلنت وزارة الدفاع الروسية أن الطائرات قصفت مواقع في سوريا.", {"LOC:سوريا"}},
+      {"وقال الأمين العام للأمم المتحدة بان كي مون إن الوضع في حلب مأساوي.", {"PERS:بان كي مون", "LOC:حلب"}},
+      {"التقى الملك عبدالله الثاني رئيس الوزراء البريطاني في عمان.", {"PERS:عبدالله الثاني"}},
+  };
+  for (const auto& r : rows) {
+    auto found = entities_of(*m, r.sentence);
+    INFO(r.sentence);
+    std::string all;
+    for (const auto& f : found) all += f + " | ";
+    INFO("found: " << all);
+    for (const auto& e : r.expected) CHECK(contains(found, e));
+  }
+  // No entity in a sentence without names.
+  CHECK(entities_of(*m, "وقال إن الوضع صعب جدا ولن يتحسن قريبا.").empty());
+}
+
+TEST_CASE("ner: save and load give a model that tags identically") {
+  // A small model trained here, so the test does not depend on the committed file.
+  std::vector<ConllSentence> conll;
+  std::istringstream in(
+      "قال O\nالرئيس O\nفلاديمير B-PERS\nبوتين I-PERS\nفي O\nموسكو B-LOC\n\n"
+      "زار O\nجون B-PERS\nكيري I-PERS\nالقاهرة B-LOC\n\n"
+      "أعلنت O\nوزارة B-ORG\nالدفاع I-ORG\nفي O\nسوريا B-LOC\n\n");
+  conll = read_conll(in);
+  REQUIRE(conll.size() == 3);
+  NerTrainOptions options;
+  options.epochs = 5;
+  auto trained = NerTagger::train(to_ner_sentences(conll), options);
+  auto path = (std::filesystem::temp_directory_path() / "isnad_ner_roundtrip.model").string();
+  std::string error;
+  REQUIRE(trained->save(path, &error));
+  auto loaded = NerTagger::load(path, &error);
+  REQUIRE(loaded != nullptr);
+  CHECK(loaded->feature_count() == trained->feature_count());
+  for (const char* s : {"قال الرئيس فلاديمير بوتين في موسكو", "زار جون كيري القاهرة", "أعلنت وزارة الدفاع في سوريا"}) {
+    auto words = words_of(s);
+    CHECK(loaded->tag(words) == trained->tag(words));
+  }
+  CHECK(trained->tag(words_of("قال الرئيس فلاديمير بوتين في موسكو")) ==
+        std::vector<std::string>{"O", "O", "B-PERS", "I-PERS", "O", "B-LOC"});
+  // Training is deterministic: a second run writes the same bytes.
+  auto again = NerTagger::train(to_ner_sentences(conll), options);
+  auto path2 = path + ".2";
+  REQUIRE(again->save(path2, &error));
+  std::ifstream a(path, std::ios::binary), b(path2, std::ios::binary);
+  std::string bytes_a((std::istreambuf_iterator<char>(a)), {}), bytes_b((std::istreambuf_iterator<char>(b)), {});
+  CHECK(bytes_a == bytes_b);
+  std::filesystem::remove(path);
+  std::filesystem::remove(path2);
+  // A file that is not a model is refused with a reason.
+  CHECK(NerTagger::load(std::string(ISNAD_SOURCE_DIR) + "/CMakeLists.txt", &error) == nullptr);
+  CHECK(error.find("not an isnad NER model") != std::string::npos);
+}
+
+TEST_CASE("ner: chunks follow conlleval (I-X without B-X opens a chunk)") {
+  using V = std::vector<std::string>;
+  CHECK(ner_chunks(V{"B-PERS", "I-PERS", "O", "B-LOC"}) ==
+        std::vector<NerChunk>{{0, 2, "PERS"}, {3, 4, "LOC"}});
+  CHECK(ner_chunks(V{"O", "I-ORG", "I-ORG"}) == std::vector<NerChunk>{{1, 3, "ORG"}});
+  CHECK(ner_chunks(V{"B-LOC", "I-ORG"}) == std::vector<NerChunk>{{0, 1, "LOC"}, {1, 2, "ORG"}});
+  CHECK(ner_chunks(V{"B-LOC", "B-LOC"}) == std::vector<NerChunk>{{0, 1, "LOC"}, {1, 2, "LOC"}});
+  CHECK(ner_chunks(V{"B-PER", "I-PERS"}) == std::vector<NerChunk>{{0, 2, "PERS"}});  // PER is PERS
+}
+
+TEST_CASE("ner: exact-match scoring arithmetic") {
+  using V = std::vector<std::string>;
+  // gold: PERS(0-2), LOC(3), ORG(5-7); predicted: PERS(0-1) wrong boundary, LOC(3) right, ORG(5-7) right, LOC(8) spurious
+  std::vector<V> gold = {{"B-PERS", "I-PERS", "O", "B-LOC", "O", "B-ORG", "I-ORG", "O", "O"}};
+  std::vector<V> pred = {{"B-PERS", "O", "O", "B-LOC", "O", "B-ORG", "I-ORG", "O", "B-LOC"}};
+  auto s = score_entities(gold, pred);
+  CHECK(s.micro.gold == 3);
+  CHECK(s.micro.predicted == 4);
+  CHECK(s.micro.correct == 2);
+  CHECK(s.micro.precision() == doctest::Approx(0.5));
+  CHECK(s.micro.recall() == doctest::Approx(2.0 / 3));
+  CHECK(s.micro.f1() == doctest::Approx(4.0 / 7));
+  CHECK(s.per_type["PERS"].correct == 0);
+  CHECK(s.per_type["LOC"].precision() == doctest::Approx(0.5));
+  CHECK(s.per_type["LOC"].recall() == doctest::Approx(1.0));
+  CHECK(s.per_type["ORG"].f1() == doctest::Approx(1.0));
+}
+
+TEST_CASE("ner: ANERcorp test split with the committed model (needs ../shared/data)") {
+  std::string path = std::string(ISNAD_SHARED_DIR) + "/data/anercorp/ANERCorp_CamelLab_test.reconstructed.txt";
+  if (!std::filesystem::exists(path)) {
+    MESSAGE("skipped: " << path << " is absent");
+    return;
+  }
+  const NerTagger* m = committed_model();
+  REQUIRE(m != nullptr);
+  std::ifstream in(path);
+  auto conll = read_conll(in);
+  auto sentences = to_ner_sentences(conll);
+  std::vector<std::vector<std::string>> gold, pred;
+  for (std::size_t k = 0; k < conll.size(); ++k) {
+    gold.push_back(conll[k].gold);
+    pred.push_back(m->tag(sentences[k].words));
+  }
+  auto s = score_entities(gold, pred);
+  CHECK(s.micro.gold == 2231);  // as counted in the split's SOURCE.md
+  MESSAGE("ANERcorp test micro F1 " << 100 * s.micro.f1());
+  CHECK(s.micro.f1() > 0.70);  // a floor well under the measured figure: catches a broken model or features
+}
