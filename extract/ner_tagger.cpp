@@ -268,15 +268,18 @@ void analyse(const std::vector<std::u32string>& words, const std::unordered_set<
     std::u32string_view core = w;
     std::size_t longest_prefix = 0;
     if (w.size() >= 3 && is_arabic_letter(w[0])) {
-      for (const auto& r : clitic_readings(w)) {
+      // The core: the word without و/ف, one preposition and the article, if ≥ 2 letters remain
+      // (strip_conjunction_preposition then strip_article, computed from the same readings).
+      const CliticReading* with_article = nullptr;
+      auto readings = clitic_readings(w);
+      for (const auto& r : readings) {
+        if (r.has_article && (!with_article || r.prefix.size() > with_article->prefix.size())) with_article = &r;
         if (r.prefix.empty()) continue;
         if (t.reading_count < kMaxReadings) t.readings[t.reading_count++] = hash_chars(r.stem);
         if (r.prefix.size() > longest_prefix) longest_prefix = r.prefix.size();
       }
-      // The core: the word without و/ف, one preposition and the article, if ≥ 2 letters remain.
       std::u32string_view stripped = w;
-      std::u32string sp = strip_conjunction_preposition(w);
-      std::u32string bare = strip_article(sp);
+      std::u32string bare = strip_article(with_article ? std::u32string_view(with_article->stem) : std::u32string_view(w));
       t.core = hash_chars(bare);
       t.clitic_prefix = hash_chars(std::u32string_view(w).substr(0, w.size() - std::min(w.size(), bare.size())));
       if (t.reading_count < kMaxReadings && t.core != t.word) t.readings[t.reading_count++] = t.core;
