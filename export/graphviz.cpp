@@ -373,6 +373,7 @@ void build_graph(const KnowledgeGraph& kg, Agraph_t* g) {
     if (style) set(node, "style", style->style);
     set(node, "fillcolor", hex_colour(tint(colour, 0.82)));
     set(node, "color", hex_colour(colour));
+    set(node, "margin", "0.14,0.09");  // room for the subtitle inside an ellipse
     std::string tooltip = n.label_en.empty() ? n.label : n.label + " — " + n.label_en;
     set(node, "tooltip", dot_label_escape(tooltip));
   }
