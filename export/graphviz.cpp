@@ -295,7 +295,7 @@ std::string legend_html(const KnowledgeGraph& kg, const std::set<std::string>& a
 
   std::string html = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"4\" CELLPADDING=\"3\">";
   html += "<TR><TD BORDER=\"0\" COLSPAN=\"" + std::to_string(kLegendColumns + 1) +
-          "\" ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"17\"><B>" + xml_escape(bidi_isolate_ltr(title_text(kg))) +
+          "\" ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"21\"><B>" + xml_escape(bidi_isolate_ltr(title_text(kg))) +
           "</B></FONT></TD></TR>";
   if (!loose.empty()) html += legend_group("ذُكروا دون تصريح أو علاقة", loose);
   if (!kinds.empty()) html += legend_group("الكيانات", kinds);
@@ -311,7 +311,7 @@ void build_graph(const KnowledgeGraph& kg, Agraph_t* g) {
   agattr(g, AGRAPH, cstr("sep"), cstr("+10"));
   agattr(g, AGRAPH, cstr("splines"), cstr("true"));    // edges routed around nodes
   agattr(g, AGRAPH, cstr("fontname"), cstr(kFont));
-  agattr(g, AGRAPH, cstr("fontsize"), cstr("13"));
+  agattr(g, AGRAPH, cstr("fontsize"), cstr("16"));  // the legend
   agattr(g, AGRAPH, cstr("bgcolor"), cstr("white"));
   agattr(g, AGRAPH, cstr("pad"), cstr("0.3"));
   agattr(g, AGRAPH, cstr("labelloc"), cstr("b"));
