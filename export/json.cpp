@@ -51,8 +51,9 @@ class JsonExporter : public Exporter {
       Json timexes = Json::array();
       for (const auto& t : d.timexes) timexes.push_back(timex_json(t));
       docs.push_back({{"id", d.id}, {"path", d.path}, {"title", d.title}, {"lang", d.lang},
-                      {"dct", d.dct.empty() ? Json(nullptr) : Json(d.dct)}, {"dct_source", d.dct_source},
-                      {"timexes", std::move(timexes)}});
+                      {"dct", d.dct.empty() ? Json(nullptr) : Json(d.dct)}, {"dct_source", d.dct_source}});
+      if (!d.dct_candidate_years.empty()) docs.back()["dct_candidate_years"] = d.dct_candidate_years;
+      docs.back()["timexes"] = std::move(timexes);
     }
     Json nodes = Json::array();
     for (Vertex v : kg.sorted_vertices()) nodes.push_back(node_json(g[v]));

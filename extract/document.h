@@ -107,6 +107,7 @@ struct Document {
   std::string title;
   std::string dct;          // publication date, ISO, or empty
   std::string dct_source = "none";  // given | metadata | inferred | none
+  std::vector<int> dct_candidate_years;  // when inferred: every year in which the text's clues agree
   Text text{U""};
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;

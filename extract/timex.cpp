@@ -494,6 +494,7 @@ void find_timexes(Document& doc) {
     if (!inferred.date.empty()) {
       doc.dct = inferred.date;
       doc.dct_source = "inferred";
+      doc.dct_candidate_years = inferred.candidate_years;
     }
   }
   std::optional<Date> dct = parse_iso_date(doc.dct);

@@ -28,7 +28,7 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs) {
   std::map<EntityType, int> counters;
 
   for (const Document& doc : docs) {
-    DocumentInfo info{doc.id, doc.path, doc.title, "ar", doc.dct, doc.dct_source, doc.timexes};
+    DocumentInfo info{doc.id, doc.path, doc.title, "ar", doc.dct, doc.dct_source, doc.dct_candidate_years, doc.timexes};
     kg.documents.push_back(std::move(info));
 
     std::vector<Vertex> vertex_of(doc.entities.size());

@@ -53,6 +53,7 @@ using EdgeDesc = Graph::edge_descriptor;
 
 struct DocumentInfo {
   std::string id, path, title, lang = "ar", dct, dct_source;
+  std::vector<int> dct_candidate_years;
   std::vector<Timex> timexes;
 };
 
