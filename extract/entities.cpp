@@ -651,6 +651,11 @@ void find_entities(Document& doc) {
     const TitleComplex& t = b.title;
     Span span = doc.text.to_original(doc.tokens[t.first].nstart + t.stem_offset, doc.tokens[t.end - 1].nend);
     std::string title = doc.text.slice_utf8(span);
+    // "للرئيس السوري" is ل + "الرئيس السوري": keep the title, not the preposition.
+    if (t.stem_offset == 0 && doc.tokens[t.first].form.rfind(U"لل", 0) == 0 && doc.tokens[t.first].form.size() > 3) {
+      span.start += 1;
+      title = "ا" + doc.text.slice_utf8(span);
+    }
     Entity& pe = doc.entities[static_cast<std::size_t>(person.entity)];
     if (std::find(pe.titles.begin(), pe.titles.end(), title) == pe.titles.end()) pe.titles.push_back(title);
     int tail = -1;
