@@ -24,6 +24,7 @@ Json node_json(const NodeProps& n) {
     j["cameo"] = n.cameo;
     j["content"] = n.content;
     j["direct_quote"] = n.direct_quote;
+    j["status"] = n.status;
     if (!n.date.empty()) j["date"] = n.date;
     j["doc"] = n.doc;
     j["start"] = n.span.start;

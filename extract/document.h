@@ -90,6 +90,7 @@ struct Statement {
   std::vector<int> about;       // entity indices
   std::string date;             // ISO date of the speech act when the text gives it
   int source = -1;              // entity that reports it (وكالة فرانس برس, قناة روسيا اليوم), -1 if none
+  std::string status = "asserted";  // asserted | reported (via a source) | denied | hypothetical
   std::size_t sentence = 0;
 };
 

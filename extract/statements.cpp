@@ -167,6 +167,7 @@ class Attributor {
             doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Organization) {
           Statement& reported = doc_.statements.back();
           reported.source = entity_of_mention_at(k);
+          reported.status = "reported";
           std::erase(reported.about, reported.source);
           i = doc_.mentions[static_cast<std::size_t>(mention_at_[k])].end_token - 1;
         } else {
@@ -175,7 +176,14 @@ class Attributor {
         continue;
       }
       const LexiconEntry* cue = cue_at(i);
-      if (!cue || quoted[i - s.first_token]) continue;
+      if (!cue) continue;
+      // Inside a quotation only reporting nested in it counts: "... جون كيري، الذي قال ..." is a
+      // statement of Kerry's, reported by the speaker of the quotation.
+      int nested_speaker = -1;
+      if (quoted[i - s.first_token]) {
+        nested_speaker = relative_antecedent(i, s.first_token);
+        if (nested_speaker < 0 || cue->subtype != "verb") continue;
+      }
       Statement st;
       st.sentence = static_cast<std::size_t>(&s - doc_.sentences.data());
       st.cue_span = tok(i).span;
@@ -184,11 +192,18 @@ class Attributor {
       st.act = cue->value;
       st.cameo = lx_.cameo.count(st.act) ? lx_.cameo.at(st.act) : "";
       std::size_t after = i + 1;
-      if (cue->subtype == "verb") {
+      bool pro_drop = false;
+      if (nested_speaker >= 0) {
+        st.speaker = nested_speaker;
+        if (doc_.statements.size() > first_statement) st.source = doc_.statements.back().speaker;
+        st.status = "reported";
+      } else if (cue->subtype == "verb") {
         st.speaker = speaker_after(i + 1, end, &after);
         if (st.speaker < 0) st.speaker = subject_before(i, s.first_token);  // "ولكن المعارضة رفضت"
-        if (st.speaker < 0 && i + 1 < end && (is_complementiser(tok(i + 1).form) || !tok(i + 1).is_word))
+        if (st.speaker < 0 && i + 1 < end && (is_complementiser(tok(i + 1).form) || !tok(i + 1).is_word)) {
           st.speaker = recent_speaker(st.sentence);  // "وأضاف إن ..."، "وقالت "..."": same speaker
+          pro_drop = true;
+        }
         if (st.speaker < 0 && i + 1 < end && tok(i + 1).is_word && !lx_.titles.match(doc_, i + 1, &attribution) &&
             mention_at_[i + 1] < 0)
           st.speaker = -1;  // a subject we could not resolve: kept unresolved, never guessed
@@ -257,13 +272,62 @@ class Attributor {
           break;
         }
       }
+      if (st.status == "asserted") st.status = claim_status(st, content_start, content_end);
       if (st.speaker >= 0) {
         last_speaker_ = st.speaker;
         last_speaker_sentence_ = st.sentence;
       }
+      // A participle continues the act before it ("دعا ... قائلا إن ..."): one statement, whose
+      // content and targets grow, as analysts (and the gold annotations) read it.
+      // So does a subjectless verb coordinated in the same sentence ("وأضافت الوزارة أن ... وأوضحت أن").
+      bool continues = cue->subtype == "participle" || (cue->subtype == "verb" && pro_drop && st.act == "statement");
+      if (continues && doc_.statements.size() > first_statement &&
+          doc_.statements.back().speaker == st.speaker && st.speaker >= 0) {
+        Statement& main = doc_.statements.back();
+        if (st.content.end > main.content.end) {
+          if (main.content.end == main.content.start) main.content.start = st.content.start;
+          main.content.end = st.content.end;
+          main.content_text = doc_.text.slice_utf8(main.content);
+          main.span.end = std::max(main.span.end, st.span.end);
+        }
+        for (int e : st.addressees)
+          if (std::find(main.addressees.begin(), main.addressees.end(), e) == main.addressees.end() &&
+              std::find(main.about.begin(), main.about.end(), e) == main.about.end())
+            main.about.push_back(e);
+        for (int e : st.about)
+          if (std::find(main.about.begin(), main.about.end(), e) == main.about.end() &&
+              std::find(main.addressees.begin(), main.addressees.end(), e) == main.addressees.end())
+            main.about.push_back(e);
+        continue;
+      }
       doc_.statements.push_back(std::move(st));
       if (cue->subtype == "verb") i = std::max(i, after - 1);
     }
+  }
+
+  // "جون كيري، الذي قال": the entity a relative pronoun right before the cue refers to.
+  int relative_antecedent(std::size_t cue, std::size_t sentence_start) const {
+    if (cue == sentence_start) return -1;
+    const std::u32string& w = tok(cue - 1).form;
+    if (w != U"الذي" && w != U"التي" && w != U"الذين") return -1;
+    for (std::size_t k = cue - 1; k-- > sentence_start && k + 4 > cue - 1;) {
+      if (mention_at_[k] < 0) continue;
+      const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[k])];
+      return m.type == EntityType::Place ? -1 : m.entity;
+    }
+    return -1;
+  }
+
+  // asserted, denied (the speaker denies the content) or hypothetical (a conditional content).
+  std::string claim_status(const Statement& st, std::size_t content_start, std::size_t content_end) const {
+    if (st.source >= 0) return "reported";
+    if (st.act == "deny") return "denied";
+    for (std::size_t k = content_start; k < content_end && k < content_start + 3; ++k) {
+      const std::u32string& w = tok(k).form;
+      if (w == U"اذا" || w == U"لو" || w == U"لولا" || (w == U"حال" && k > content_start && tok(k - 1).form == U"في"))
+        return "hypothetical";
+    }
+    return "asserted";
   }
 
   // Subject–verb order: a clause-initial name right before the verb, optionally with كان ... قد:

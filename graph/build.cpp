@@ -87,6 +87,7 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs) {
       p.cameo = s.cameo;
       p.content = s.content_text;
       p.direct_quote = s.direct_quote;
+      p.status = s.status;
       p.date = s.date;
       p.doc = doc.id;
       p.span = s.span;

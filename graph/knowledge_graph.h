@@ -34,6 +34,7 @@ struct NodeProps {
   std::vector<MentionRef> mentions;
   // Statements.
   std::string cue, act, cameo, content, date, doc;
+  std::string status;  // asserted | reported | denied | hypothetical
   Span span;
   bool direct_quote = false;
 };

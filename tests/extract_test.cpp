@@ -83,11 +83,23 @@ TEST_CASE("statements: speaker, act, content, no cue no statement") {
     if (std::string(r.speaker).empty()) continue;
     CHECK(speaker == r.speaker);
   }
-  // A title bound earlier resolves a later description; a participle continues the speaker.
+  // A title bound earlier resolves a later description; a participle continues the same act.
   Document d = run("وقال الرئيس السوري، بشار الأسد، إن الحرب طويلة. ونفى الرئيس السوري أي مسؤولية، قائلا إن الغرب مسؤول.");
-  REQUIRE(d.statements.size() == 3);
-  for (const auto& s : d.statements) CHECK(s.speaker == d.statements[0].speaker);
-  CHECK(d.statements[2].cue == "قائلا");
+  REQUIRE(d.statements.size() == 2);
+  CHECK(d.statements[1].speaker == d.statements[0].speaker);
+  CHECK(d.statements[1].act == "deny");
+  CHECK(d.statements[1].status == "denied");
+  CHECK(d.statements[1].content_text.find("الغرب مسؤول") != std::string::npos);
+  // A subjectless verb in a new sentence is a new act of the last speaker.
+  Document e = run("وقال وزير الخارجية الروسي، سيرغي لافروف، إن الحوار مستمر. وأضاف أن واشنطن لم تلتزم بالاتفاق.");
+  REQUIRE(e.statements.size() == 2);
+  CHECK(e.statements[1].speaker == e.statements[0].speaker);
+  // Nested reporting: a statement quoted inside another is reported by the outer speaker.
+  Document f = run("وذكر لافروف أنه \"تذكرت كلمات وزير الخارجية الأميركي، جون كيري، الذي قال إن الحل سياسي\".");
+  bool nested = false;
+  for (const auto& s : f.statements)
+    nested |= s.speaker >= 0 && f.entities[static_cast<std::size_t>(s.speaker)].label == "جون كيري" && s.status == "reported";
+  CHECK(nested);
   // No cue, no statement.
   CHECK(run("وصل الوفد إلى بغداد قادما من دمشق.").statements.empty());
 }
