@@ -177,11 +177,29 @@ class Recogniser {
     return true;
   }
 
-  // Person name tokens starting at i: 1–4 name-like tokens, the first without ال.
-  std::size_t read_person_name(std::size_t i) const {
+  // Person name tokens starting at i: 1–4 name-like tokens, the first without ال. A word with ال
+  // ends the name ("بشار الأسد") unless it completes a compound ("عبد العزيز"، "نور الدين") or the
+  // tagger continues the name: "أفيغدور ليبرمان التحقيق" stops before "التحقيق".
+  std::size_t read_person_name(std::size_t i) {
     if (!name_like(i) || starts_with_article(tok(i).form)) return 0;
+    static const std::u32string compound_heads[] = {U"عبد", U"ابو", U"بن", U"ابن", U"بنت", U"نور", U"سيف",
+                                                    U"صلاح", U"شمس", U"علاء", U"عز", U"جمال", U"نجم", U"ام", U"ال"};
     std::size_t n = 0;
-    while (n < 4 && name_like(i + n) && tok(i + n).sentence == tok(i).sentence) ++n;
+    bool had_article = false;
+    while (n < 4 && name_like(i + n) && tok(i + n).sentence == tok(i).sentence) {
+      const std::u32string& w = tok(i + n).form;
+      if (n > 0 && overrun(w, n)) break;
+      if (n > 0 && starts_with_article(w)) {
+        bool compound = false;
+        for (const auto& h : compound_heads) compound |= tok(i + n - 1).form == h;
+        bool tagged = tags_()[i + n] == "I-PERS";
+        if (had_article && !compound && !tagged) break;
+        if (!compound) had_article = true;
+      } else if (had_article && tags_()[i + n] != "I-PERS") {
+        break;  // nothing but a compound follows the family name
+      }
+      ++n;
+    }
     return n;
   }
 
@@ -436,6 +454,9 @@ class Recogniser {
       std::string type = tags[i].substr(2);
       std::size_t end = i + 1;
       while (end < size() && tags[end] == "I-" + type) ++end;
+      // The tagger overruns names into the next word: "أردوغان الاتهامات"، "الصبيح للصحافيين"،
+      // "دوتيرتي حظرا دائما"، "كونتي سيجري". Trim plural nouns, لل-phrases, accusative adverbs, future verbs.
+      while (type == "PERS" && end > i + 1 && overrun(tok(end - 1).form, end - 1 - i)) --end;
       bool ok = true;
       for (std::size_t k = i; k < end && ok; ++k) ok = name_like(k) || (type != "PERS" && owner_[k] == -1 && tok(k).is_word);
       if (!ok) continue;
@@ -448,6 +469,19 @@ class Recogniser {
       add_mention(t, i, end, off == 1 && !clitic_is_plausible(w) ? 0 : off, "tagger");
       i = end - 1;
     }
+  }
+
+  static bool overrun(const std::u32string& w, std::size_t position) {
+    auto ends = [&](std::u32string_view suffix) {
+      return w.size() > suffix.size() + 2 && std::u32string_view(w).substr(w.size() - suffix.size()) == suffix;
+    };
+    if (w.rfind(U"لل", 0) == 0) return true;
+    if (w.size() > 3 && w[0] == U'س' && (w[1] == U'ي' || w[1] == U'ت' || w[1] == U'ن')) return true;
+    // Plurals, long enough not to be names: "الاتهامات"، "الصحافيين" (but "الحسين" is a name).
+    if (starts_with_article(w) && ((ends(U"ات") && w.size() >= 7) || ((ends(U"ين") || ends(U"ون")) && w.size() >= 8)))
+      return true;
+    if (position >= 2 && w.back() == U'ا' && !starts_with_article(w)) return true;
+    return false;
   }
 
   // Whether a leading و/ف/ب/ل on an unknown name is a clitic: only when the word is seen without it.

@@ -85,6 +85,15 @@ class Attributor {
           best = static_cast<int>(e);
           best_len = k - i;
         }
+        // A shorter form of the title ("المفوض السامي" for "المفوض السامي لحقوق الإنسان في الأمم المتحدة"):
+        // the words the text shares with the title's beginning, at least the title head.
+        if (!ok && k - i >= 2 && k - i > best_len + 0 && k > i + 1) {
+          std::size_t shared = k - i - 1;
+          if (shared >= 2 && shared > best_len) {
+            best = static_cast<int>(e);
+            best_len = shared;
+          }
+        }
       }
     }
     if (after) *after = i + best_len;
@@ -143,6 +152,17 @@ class Attributor {
       *after = j + 1;
       return org;
     }
+    // An unlisted title before the name: "اعتبر المفوض السامي لحقوق الإنسان في الأمم المتحدة زيد رعد الحسين
+    // يوم الجمعة أن": the first person named before the content starts, with no other verb between.
+    for (std::size_t k = j; k < end && k < j + 12; ++k) {
+      const Token& t = tok(k);
+      if (is_quote(t) || t.form == U":" || is_complementiser(t.form) || cue_at(k)) break;
+      if (mention_at_[k] >= 0 && doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Person &&
+          doc_.mentions[static_cast<std::size_t>(mention_at_[k])].first_token == k) {
+        *after = doc_.mentions[static_cast<std::size_t>(mention_at_[k])].end_token;
+        return entity_of_mention_at(k);
+      }
+    }
     return -1;
   }
 
@@ -199,9 +219,11 @@ class Attributor {
         st.status = "reported";
       } else if (cue->subtype == "verb") {
         st.speaker = speaker_after(i + 1, end, &after);
+        if (st.speaker < 0) st.speaker = relative_antecedent(i, s.first_token);  // "تصريحات ترامب التي طالب فيها"
         if (st.speaker < 0) st.speaker = subject_before(i, s.first_token);  // "ولكن المعارضة رفضت"
-        if (st.speaker < 0 && i + 1 < end && (is_complementiser(tok(i + 1).form) || !tok(i + 1).is_word)) {
+        if (st.speaker < 0 && i + 1 < end && subjectless(i + 1)) {
           st.speaker = recent_speaker(st.sentence);  // "وأضاف إن ..."، "وقالت "..."": same speaker
+          if (st.speaker < 0) st.speaker = recent_person(i, s);  // "ويواصل ترامب ... عندما قال أمام حشد:"
           pro_drop = true;
         }
         if (st.speaker < 0 && i + 1 < end && tok(i + 1).is_word && !lx_.titles.match(doc_, i + 1, &attribution) &&
@@ -335,7 +357,16 @@ class Attributor {
   int subject_before(std::size_t cue, std::size_t sentence_start) const {
     std::size_t k = cue;
     if (k > sentence_start && (tok(k - 1).form == U"قد" || tok(k - 1).form == U"لقد")) --k;
-    if (k == sentence_start || mention_at_[k - 1] < 0) return -1;
+    if (k == sentence_start) return -1;
+    if (mention_at_[k - 1] < 0) {
+      for (std::size_t start = k - 1; start + 5 > k && start >= sentence_start; --start) {
+        std::size_t after = start;
+        int person = titled_person_at(start, k, &after);
+        if (person >= 0 && after == k) return person;
+        if (start == 0) break;
+      }
+      return -1;
+    }
     const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[k - 1])];
     if (m.type == EntityType::Place && m.rule != "nationality-people") return -1;
     // Walk back over a title that introduces the name ("وزير الدفاع الروسي").
@@ -356,6 +387,33 @@ class Attributor {
         }
     }
     return -1;
+  }
+
+  // Words that can follow a verb of speech with no subject: the content, or an adverbial
+  // ("أمام حشد"، "في خطاب"، "للصحافيين"، "بالقول").
+  bool subjectless(std::size_t k) const {
+    const Token& t = tok(k);
+    if (!t.is_word || is_complementiser(t.form)) return true;
+    static const std::u32string adverbials[] = {U"امام", U"في", U"خلال", U"بالقول", U"لدي", U"عبر", U"الي", U"ان",
+                                                U"للصحافيين", U"للصحفيين", U"لوسائل", U"لوكاله", U"له", U"لها", U"لهم"};
+    for (const auto& a : adverbials)
+      if (t.form == a) return true;
+    return false;
+  }
+
+  // The last person named outside quotations in this or the previous sentence, before token `cue`.
+  int recent_person(std::size_t cue, const Sentence& s) const {
+    std::size_t sentence = static_cast<std::size_t>(&s - doc_.sentences.data());
+    std::size_t from = sentence > 0 ? doc_.sentences[sentence - 1].first_token : s.first_token;
+    bool open = false;
+    int found = -1;
+    for (std::size_t k = from; k < cue; ++k) {
+      if (is_quote(tok(k))) open = !open;
+      if (k == doc_.sentences[sentence].first_token) open = false;
+      if (!open && mention_at_[k] >= 0 && doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Person)
+        found = entity_of_mention_at(k);
+    }
+    return found;
   }
 
   // The speaker of the last act, if it was in this or the previous sentence.
