@@ -174,3 +174,81 @@ std::string bidi_isolate_ltr(std::string_view text) {
 }
 
 }  // namespace isnad
+
+namespace isnad {
+
+std::string xml_token_escape(std::string_view text) {
+  std::string collapsed;
+  bool pending_space = false;
+  for (char c : sanitize_text(text)) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      pending_space = !collapsed.empty();
+      continue;
+    }
+    if (pending_space) collapsed += ' ';
+    pending_space = false;
+    collapsed += c;
+  }
+  return xml_escape(collapsed);
+}
+
+std::string ntriples_literal_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (char c : sanitize_text(text)) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '"': out += "\\\""; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string iri_segment_encode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    auto b = static_cast<unsigned char>(c);
+    bool keep = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' || b == '.' ||
+                b == '_' || b == '~' || b == ':';
+    if (keep) {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[b >> 4];
+      out += kHex[b & 0xF];
+    }
+  }
+  return out;
+}
+
+std::string csv_field(std::string_view text) {
+  std::string out = "\"";
+  for (char c : sanitize_text(text)) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string cypher_string(std::string_view text) {
+  std::string out = "'";
+  for (char c : sanitize_text(text)) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\'': out += "\\'"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: out += c;
+    }
+  }
+  return out + "'";
+}
+
+}  // namespace isnad

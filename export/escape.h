@@ -34,4 +34,31 @@ std::string dot_label_escape(std::string_view text);
 //   "الأمم المتحدة UN 2024" => "الأمم المتحدة \u2066UN 2024\u2069"
 std::string bidi_isolate_ltr(std::string_view text);
 
+// An xsd:token for GEXF's label and kind attributes (after sanitize_text): runs of spaces, tabs and newlines
+// become one space, none at either end, then xml_escape. XML readers collapse a token this way anyway; doing it
+// here keeps what Gephi shows equal to what we wrote.
+//   " قال\n  بوتين " => "قال بوتين"
+std::string xml_token_escape(std::string_view text);
+
+// The inside of an N-Triples (and Turtle) "…" literal (after sanitize_text): \ " \n \r \t as ECHAR escapes,
+// everything else, Arabic included, as raw UTF-8, which N-Triples 1.1 allows.
+//   "قال \"نعم\"\n" => "قال \\\"نعم\\\"\\n"
+std::string ntriples_literal_escape(std::string_view text);
+
+// One IRI path segment made of ASCII only: unreserved characters (A-Z a-z 0-9 - . _ ~) and ":" stay, every other
+// byte (UTF-8 of Arabic, spaces, "/", "%", "#") becomes %XX, so the result is injective and legal in every RDF
+// syntax.
+//   "statement:حلب 1" => "statement:%D8%AD%D9%84%D8%A8%201"
+std::string iri_segment_encode(std::string_view text);
+
+// One RFC 4180 CSV field as Neo4j's importer reads it (after sanitize_text): always quoted, inner quotes doubled.
+// Quoting every field keeps leading/trailing spaces (the importer trims unquoted ones) and allows newlines (with
+// --multiline-fields=true).
+//   "قال \"نعم\"" => "\"قال \"\"نعم\"\"\""
+std::string csv_field(std::string_view text);
+
+// A Cypher string literal with its single quotes (after sanitize_text): \ ' and line breaks backslash-escaped.
+//   "l'ONU" => "'l\\'ONU'"
+std::string cypher_string(std::string_view text);
+
 }  // namespace isnad

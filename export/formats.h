@@ -2,6 +2,7 @@
 // Gephi and the Graphviz diagram colour kinds and acts alike). Only export/*.cpp include this.
 #pragma once
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -21,6 +22,32 @@ std::unique_ptr<Exporter> make_graphml_exporter(GraphmlView view);  // graph.gra
 
 // Graphviz through cgraph/gvc: "dot" writes the unlaid-out graph with its styling, "svg" and "png" (cairo) render it.
 std::unique_ptr<Exporter> make_graphviz_exporter(std::string_view format);
+
+// GEXF 1.3 for Gephi, dynamic (gexf.cpp). The full view mirrors GraphML's; the entities view draws one edge per
+// statement and target (speaker → addressee/about), its kind the act, its spell the statement's date, so Gephi's
+// timeline slider replays who turned against whom. graph.gexf / graph.entities.gexf.
+std::unique_ptr<Exporter> make_gexf_exporter(GraphmlView view);
+
+// neo4j/: bulk-import CSVs with their headers and an idempotent Cypher script (neo4j.cpp).
+std::unique_ptr<Exporter> make_neo4j_exporter();
+
+// graph.nt: RDF N-Triples, schema.org types and PROV-O provenance (ntriples.cpp). kRdfBase is the namespace of
+// every IRI we mint; kRdfVocab that of the few properties schema.org and PROV-O lack.
+inline constexpr const char* kRdfBase = "https://example.org/isnad/";
+inline constexpr const char* kRdfVocab = "https://example.org/isnad/vocab#";
+std::unique_ptr<Exporter> make_ntriples_exporter();
+
+// timeline.json (statements in date order, vis-timeline items and groups) and timeline.html (an offline,
+// right-to-left single-file page of the same) (timeline.cpp).
+enum class TimelineFormat { json, html };
+std::unique_ptr<Exporter> make_timeline_exporter(TimelineFormat format);
+
+// The inclusive ISO days a date value covers: "2016-11-03" → [2016-11-03, 2016-11-03], "2016-11" → the month,
+// "2016" → the year; weeks, seasons, "PAST_REF" and impossible days → nullopt (exporter.cpp).
+struct DayRange {
+  std::string first, last;
+};
+std::optional<DayRange> day_range(std::string_view value);
 
 struct Rgb {
   int r = 0, g = 0, b = 0;
