@@ -211,6 +211,12 @@ class Recogniser {
     return lx_.is_function_word(tok(i).form) || is_cue(i);
   }
 
+  // After "وزير الدفاع الإسرائيلي أفيغدور ليبرمان": a following definite word the tagger keeps
+  // out of the name ("التحقيق") is the object, not part of the name.
+  bool name_ends_before_object(std::size_t i) {
+    return i < size() && tok(i).is_word && starts_with_article(tok(i).form) && tags_()[i] == "O";
+  }
+
   // A speech cue, with at most a و/ف prefix ("وأضاف"); other proclitics would turn names such
   // as "كيري" (ك + يري) or "فاليري" into verbs.
   bool is_cue(std::size_t i) const {
@@ -331,7 +337,12 @@ class Recogniser {
         TitleComplex honorific;
         if (read_title(k, honorific) && honorific.complement == "none") k = honorific.end;
         std::size_t n = read_person_name(k);
-        if (n && (ends_name(k + n) || (k + n < size() && is_comma(tok(k + n))))) {
+        // A trailing definite word the tagger does not see as a name is the object: drop it.
+        // (A nisba family name ends in ي and stays: "نور الدين الطبوبي".)
+        if (n >= 3 && starts_with_article(tok(k + n - 1).form) && tags_()[k + n - 1] == "O" &&
+            tok(k + n - 1).form.back() != U'ي')
+          --n;
+        if (n && (ends_name(k + n) || name_ends_before_object(k + n) || (k + n < size() && is_comma(tok(k + n))))) {
           if (confirmed_person(k, k + n, comma)) {
             int m = add_mention(EntityType::Person, k, k + n, 0, "title-apposition");
             bind(m, t);
@@ -563,8 +574,14 @@ bool same_word(std::u32string_view a, std::u32string_view b) {
 bool compatible_person(const std::u32string& a, const std::u32string& b) {
   auto pa = split_words(a), pb = split_words(b);
   if (pa.empty() || pb.empty() || !same_word(pa.back(), pb.back())) return false;
-  if (pa.size() >= 2 && pb.size() >= 2) return same_word(pa.front(), pb.front());
-  return true;
+  if (pa.size() < 2 || pb.size() < 2) return true;
+  if (same_word(pa.front(), pb.front())) return true;
+  // One name ends the other: "بن رعد الحسين" within "زيد بن رعد الحسين".
+  const auto& shorter = pa.size() < pb.size() ? pa : pb;
+  const auto& longer = pa.size() < pb.size() ? pb : pa;
+  for (std::size_t k = 0; k < shorter.size(); ++k)
+    if (!same_word(shorter[shorter.size() - 1 - k], longer[longer.size() - 1 - k])) return false;
+  return shorter.size() < longer.size();
 }
 
 // Label: the original words of the mention joined by single spaces (quotes and brackets dropped).

@@ -111,13 +111,26 @@ class Attributor {
     for (std::size_t m = doc_.mentions.size(); m-- > 0;) {
       const Mention& mention = doc_.mentions[m];
       if (mention.first_token >= i || mention.type != EntityType::Organization) continue;
-      if (mention.key.rfind(trigger, 0) == 0) return mention.entity;
+      if (mention.key.rfind(trigger, 0) == 0 || mention.key.rfind(stem, 0) == 0) return mention.entity;
     }
     return -1;
   }
 
+  // The words [first, name) before a person's name describe the person: keep them as a title for
+  // later references ("وحذر المفوض السامي" → زيد رعد الحسين), when they start with a known title.
+  void remember_title(int person, std::size_t first, std::size_t name) {
+    const LexiconEntry* title = nullptr;
+    if (person < 0 || name <= first || !lx_.titles.match(doc_, first, &title)) return;
+    std::size_t last = name;
+    while (last > first && !tok(last - 1).is_word) --last;
+    if (last == first) return;
+    std::string text = doc_.text.slice_utf8({tok(first).span.start, tok(last - 1).span.end});
+    auto& titles = doc_.entities[static_cast<std::size_t>(person)].titles;
+    if (std::find(titles.begin(), titles.end(), text) == titles.end()) titles.push_back(text);
+  }
+
   // The speaker named at or just after token j, and the token after the speaker phrase.
-  int speaker_after(std::size_t j, std::size_t end, std::size_t* after) const {
+  int speaker_after(std::size_t j, std::size_t end, std::size_t* after) {
     if (j >= end) return -1;
     if (mention_at_[j] >= 0) {
       const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[j])];
@@ -136,6 +149,7 @@ class Attributor {
         if (is_complementiser(tok(k).form)) break;
         if (mention_at_[k] >= 0 && doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Person) {
           *after = doc_.mentions[static_cast<std::size_t>(mention_at_[k])].end_token;
+          remember_title(entity_of_mention_at(k), j, k);
           return entity_of_mention_at(k);
         }
       }
@@ -152,6 +166,14 @@ class Attributor {
       *after = j + 1;
       return org;
     }
+    // "اعترض الأخير": the latter is the last person named before.
+    if (tok(j).form == U"الاخير" || tok(j).form == U"الاخيره") {
+      for (std::size_t k = j; k-- > 0 && k + 60 > j;)
+        if (mention_at_[k] >= 0 && doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Person) {
+          *after = j + 1;
+          return entity_of_mention_at(k);
+        }
+    }
     // An unlisted title before the name: "اعتبر المفوض السامي لحقوق الإنسان في الأمم المتحدة زيد رعد الحسين
     // يوم الجمعة أن": the first person named before the content starts, with no other verb between.
     for (std::size_t k = j; k < end && k < j + 12; ++k) {
@@ -160,7 +182,9 @@ class Attributor {
       if (mention_at_[k] >= 0 && doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Person &&
           doc_.mentions[static_cast<std::size_t>(mention_at_[k])].first_token == k) {
         *after = doc_.mentions[static_cast<std::size_t>(mention_at_[k])].end_token;
-        return entity_of_mention_at(k);
+        int person = entity_of_mention_at(k);
+        remember_title(person, j, k);
+        return person;
       }
     }
     return -1;
@@ -183,8 +207,31 @@ class Attributor {
       if (std::size_t n = lx_.attribution.match(doc_, i, &attribution, nullptr, false)) {
         std::size_t k = i + n;
         while (k < end && k < i + n + 3 && mention_at_[k] < 0) ++k;
-        if (k < end && mention_at_[k] >= 0 && doc_.statements.size() > 0 &&
-            doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Organization) {
+        bool source_named = k < end && mention_at_[k] >= 0 &&
+                            doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type != EntityType::Place;
+        if (source_named && doc_.statements.size() == first_statement) {
+          // Nothing reported before it in the sentence: "... 60% منهم في العمالة المنزلية، وفق وزارة الخارجية"
+          // is the source's own statement of the fact.
+          Statement st;
+          st.sentence = static_cast<std::size_t>(&s - doc_.sentences.data());
+          st.cue_span = doc_.text.to_original(tok(i).nstart, tok(i + n - 1).nend);
+          st.cue = doc_.text.slice_utf8(st.cue_span);
+          st.act = "statement";
+          st.cameo = lx_.cameo.count(st.act) ? lx_.cameo.at(st.act) : "";
+          st.speaker = entity_of_mention_at(k);
+          st.content = {tok(s.first_token).span.start, tok(i > s.first_token ? i - 1 : i).span.end};
+          st.content_text = doc_.text.slice_utf8(st.content);
+          st.span = {st.content.start, doc_.mentions[static_cast<std::size_t>(mention_at_[k])].span.end};
+          for (std::size_t t = s.first_token; t < i; ++t) {
+            int e = entity_of_mention_at(t);
+            if (e >= 0 && e != st.speaker && std::find(st.about.begin(), st.about.end(), e) == st.about.end())
+              st.about.push_back(e);
+          }
+          doc_.statements.push_back(std::move(st));
+          i = doc_.mentions[static_cast<std::size_t>(mention_at_[k])].end_token - 1;
+          continue;
+        }
+        if (source_named && doc_.statements.size() > 0) {
           Statement& reported = doc_.statements.back();
           reported.source = entity_of_mention_at(k);
           reported.status = "reported";
@@ -211,13 +258,14 @@ class Attributor {
       st.cue = doc_.text.slice_utf8(st.cue_span);
       st.act = cue->value;
       st.cameo = lx_.cameo.count(st.act) ? lx_.cameo.at(st.act) : "";
+      if (cue->subtype == "verb-that" && !that_clause_follows(i + 1, end)) continue;
       std::size_t after = i + 1;
       bool pro_drop = false;
       if (nested_speaker >= 0) {
         st.speaker = nested_speaker;
         if (doc_.statements.size() > first_statement) st.source = doc_.statements.back().speaker;
         st.status = "reported";
-      } else if (cue->subtype == "verb") {
+      } else if (cue->subtype == "verb" || cue->subtype == "verb-that") {
         st.speaker = speaker_after(i + 1, end, &after);
         if (st.speaker < 0) st.speaker = relative_antecedent(i, s.first_token);  // "تصريحات ترامب التي طالب فيها"
         if (st.speaker < 0) st.speaker = subject_before(i, s.first_token);  // "ولكن المعارضة رفضت"
@@ -235,7 +283,11 @@ class Attributor {
       } else {  // noun: "نقلت قناة روسيا اليوم، عن الأسد قوله"
         if (i < 2 || mention_at_[i - 1] < 0) continue;
         const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[i - 1])];
-        if (m.first_token == 0 || tok(m.first_token - 1).form != U"عن") continue;
+        // "عن الأسد قوله"، "عن كاتب عام النقل بالاتحاد التونسي للشغل، المنصف بن رمضان قوله"
+        bool from = false;
+        for (std::size_t k = m.first_token; k-- > s.first_token && k + 14 > m.first_token;)
+          if (tok(k).form == U"عن") { from = true; break; }
+        if (!from) continue;
         st.speaker = m.entity;
         for (std::size_t k = s.first_token; k + 1 < m.first_token; ++k)
           if (mention_at_[k] >= 0 && doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Organization) {
@@ -368,7 +420,7 @@ class Attributor {
       return -1;
     }
     const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[k - 1])];
-    if (m.type == EntityType::Place && m.rule != "nationality-people") return -1;
+    if (m.type == EntityType::Place && m.rule != "nationality-people" && m.subtype != "country") return -1;
     // Walk back over a title that introduces the name ("وزير الدفاع الروسي").
     std::size_t start = m.first_token;
     while (start > sentence_start && tok(start - 1).is_word && mention_at_[start - 1] < 0 &&
@@ -387,6 +439,13 @@ class Attributor {
         }
     }
     return -1;
+  }
+
+  // A أن/إن clause within a few words: "وبين الأمين العام أن ..." (not "بين الحكومة والاتحاد").
+  bool that_clause_follows(std::size_t k, std::size_t end) const {
+    for (std::size_t j = k; j < end && j < k + 8; ++j)
+      if (is_complementiser(tok(j).form)) return true;
+    return false;
   }
 
   // Words that can follow a verb of speech with no subject: the content, or an adverbial
