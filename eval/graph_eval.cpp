@@ -78,8 +78,29 @@ void evaluate_article(const std::string& gold_path, const std::string& graph_pat
                       EvalReport& r) {
   Json gold = read_json(gold_path);
   Json graph = read_json(graph_path);
+  // In a graph of several articles, score only what comes from the gold's article: entity nodes
+  // mentioned in it, its statements, and edges between those.
+  std::string doc_id = gold.value("doc", "");
+  bool several = graph.at("graph").value("documents", Json::array()).size() > 1;
+  auto belongs = [&](const Json& n) {
+    if (!several) return true;
+    if (n.value("kind", "") == "statement") return n.value("doc", "") == doc_id;
+    for (const auto& m : n.value("mentions", Json::array()))
+      if (m.value("doc", "") == doc_id) return true;
+    return false;
+  };
   std::map<std::string, Json> nodes;
-  for (const auto& n : graph.at("nodes")) nodes[n.at("id").get<std::string>()] = n;
+  for (const auto& n : graph.at("nodes"))
+    if (belongs(n)) {
+      Json copy = n;
+      if (several && copy.contains("mentions")) {  // offsets are checked against this article only
+        Json own = Json::array();
+        for (const auto& m : copy["mentions"])
+          if (m.value("doc", "") == doc_id) own.push_back(m);
+        copy["mentions"] = own;
+      }
+      nodes[n.at("id").get<std::string>()] = copy;
+    }
   const Json& edges = graph.contains("edges") ? graph["edges"] : graph["links"];
 
   // ---- entities
@@ -114,6 +135,20 @@ void evaluate_article(const std::string& gold_path, const std::string& graph_pat
     if (!matches.empty()) r.entities.tp_pred += 1;
     else r.spurious.push_back("entity: " + n.value("label", ""));
   }
+  for (const auto& [gid, nodes_of_gold] : matched_gold)
+    if (nodes_of_gold.size() > 1) {
+      ++r.splits;
+      std::string labels;
+      for (const auto& id : nodes_of_gold) labels += (labels.empty() ? "" : " | ") + nodes[id].value("label", "");
+      r.spurious.push_back("split: " + gid + " is " + std::to_string(nodes_of_gold.size()) + " nodes: " + labels);
+    }
+  for (const auto& [id, golds] : pred_match)
+    if (golds.size() > 1) {
+      ++r.merges;
+      std::string ids;
+      for (const auto& g : golds) ids += (ids.empty() ? "" : ", ") + g;
+      r.spurious.push_back("merge: " + nodes[id].value("label", "") + " joins " + ids);
+    }
   for (const auto& [gid, g] : gold_by_id) {
     if (g.value("optional", false)) continue;
     r.entities.n_gold += 1;
@@ -139,7 +174,8 @@ void evaluate_article(const std::string& gold_path, const std::string& graph_pat
   // ---- timexes
   std::vector<Json> predicted;
   for (const auto& d : graph.at("graph").value("documents", Json::array()))
-    for (const auto& t : d.value("timexes", Json::array())) predicted.push_back(t);
+    if (!several || d.value("id", "") == doc_id)
+      for (const auto& t : d.value("timexes", Json::array())) predicted.push_back(t);
   std::vector<Json> expected;
   for (const auto& t : gold.value("timex", Json::array()))
     for (int c = 0; c < t.value("count", 1); ++c) expected.push_back(t);
@@ -177,6 +213,7 @@ void evaluate_article(const std::string& gold_path, const std::string& graph_pat
   std::map<std::string, std::set<std::string>> speakers, about;
   for (const auto& e : edges) {
     std::string s = e.value("source", ""), t = e.value("target", ""), role = e.value("role", "");
+    if (!nodes.count(s) || !nodes.count(t)) continue;
     if ((role == "speaker" || role == "source") && nodes.count(t) && nodes[t].value("kind", "") == "statement")
       speakers[t].insert(s);
     if ((role == "about" || role == "addressee") && nodes.count(s) && nodes[s].value("kind", "") == "statement")
@@ -237,7 +274,8 @@ void evaluate_article(const std::string& gold_path, const std::string& graph_pat
   // ---- roles
   std::vector<std::pair<std::string, std::string>> prel;
   for (const auto& e : edges)
-    if (e.value("role", "") == "affiliation") prel.emplace_back(e.value("source", ""), e.value("target", ""));
+    if (e.value("role", "") == "affiliation" && (!several || e.value("doc", "") == doc_id))
+      prel.emplace_back(e.value("source", ""), e.value("target", ""));
   for (const auto& g : gold.value("relations", Json::array())) {
     r.roles.n_gold += 1;
     bool hit = false;
@@ -255,6 +293,8 @@ void evaluate_article(const std::string& gold_path, const std::string& graph_pat
   }
 }
 
+std::string gold_text_name(const std::string& gold_path) { return read_json(gold_path).value("text", ""); }
+
 void print_report(const EvalReport& r, bool verbose, std::ostream& out) {
   auto line = [&](const char* name, const Score& s) {
     char buf[160];
@@ -270,6 +310,9 @@ void print_report(const EvalReport& r, bool verbose, std::ostream& out) {
   std::snprintf(buf, sizeof buf, "statement act accuracy %.3f, about recall %.3f; offsets %zu checked, %zu wrong\n",
                 r.statements.tp_gold ? r.statement_type_ok / r.statements.tp_gold : 0.0,
                 r.about_gold ? r.about_hit / r.about_gold : 0.0, r.offsets_checked, r.offsets_bad);
+  out << buf;
+  out << "entity splits " << r.splits << ", wrong merges " << r.merges << ", role recall ";
+  std::snprintf(buf, sizeof buf, "%.3f\n", r.roles.recall());
   out << buf;
   if (!verbose) return;
   for (const auto& m : r.missed) out << "missed   " << m << '\n';

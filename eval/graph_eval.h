@@ -27,6 +27,8 @@ struct EvalReport {
   Score entities, timexes, statements, roles;
   double statement_type_ok = 0, about_gold = 0, about_hit = 0;
   std::size_t offsets_checked = 0, offsets_bad = 0;
+  std::size_t splits = 0;  // gold entities found as several nodes
+  std::size_t merges = 0;  // nodes that match several gold entities
   std::vector<std::string> missed, spurious;  // "entity: بوتين", "statement: lavrov/قال"
 };
 
@@ -36,5 +38,8 @@ void evaluate_article(const std::string& gold_path, const std::string& graph_pat
                       EvalReport& report);
 
 void print_report(const EvalReport& report, bool verbose, std::ostream& out);
+
+// The gold file's "text" field: the article's file name ("aleppo.txt").
+std::string gold_text_name(const std::string& gold_path);
 
 }  // namespace isnad

@@ -69,9 +69,18 @@ class JsonExporter : public Exporter {
       if (!p.doc.empty()) j["doc"] = p.doc;
       edges.push_back(std::move(j));
     }
+    // Every merge with its rule and evidence, so an analyst can see (and override with --aliases) why
+    // names became one node.
+    Json merges = Json::array();
+    for (const auto& [node, records] : kg.merges)
+      for (const auto& m : records)
+        merges.push_back({{"node", node}, {"rule", m.rule}, {"evidence", m.evidence}, {"names", m.names}, {"docs", m.docs}});
+    Json graph_attrs = {{"generator", std::string("isnad ") + ISNAD_VERSION}, {"documents", std::move(docs)},
+                        {"merges", std::move(merges)}};
+    if (!kg.refused_merges.empty()) graph_attrs["refused_merges"] = kg.refused_merges;
     Json root = {{"directed", true},
                  {"multigraph", true},
-                 {"graph", {{"generator", std::string("isnad ") + ISNAD_VERSION}, {"documents", std::move(docs)}}},
+                 {"graph", std::move(graph_attrs)},
                  {"nodes", std::move(nodes)},
                  {"edges", std::move(edges)}};
     // Invalid UTF-8 cannot reach here (input is validated); replace rather than throw if it does.

@@ -63,6 +63,8 @@ struct Entity {
   std::string subtype;               // "country", "city", "tv-channel", "ministry", ...
   std::vector<std::size_t> mentions;
   std::vector<std::string> titles;   // "وزير الخارجية الروسي"
+  std::string group;                 // lexicon identity when known ("place:RU"), else ""
+  std::vector<std::string> merge_notes;  // why mentions were joined: "جيراسيموف = غيراسيموف: transliteration skeleton"
 };
 
 // A TIMEX3 temporal expression.

@@ -84,6 +84,9 @@ class Recogniser {
       if (!m.key.empty()) m.key += U' ';
       m.key += i == first ? tok(i).form.substr(stem_offset) : tok(i).form;
     }
+    // "للاتحاد العام التونسي للشغل" names "الاتحاد العام التونسي للشغل": ل + ال written as لل.
+    if (stem_offset == 0 && entry && m.key.rfind(U"لل", 0) == 0 && normalize(to_u32(entry->written)).rfind(U"ال", 0) == 0)
+      m.key = U"ا" + m.key.substr(1);
     m.first_token = first;
     m.end_token = end;
     m.rule = std::move(rule);
@@ -593,6 +596,10 @@ std::string mention_label(const Document& doc, const Mention& m) {
     Span s = t.span;
     if (i == m.first_token) s.start = m.span.start;
     if (!out.empty()) out += ' ';
+    if (i == m.first_token && m.key.rfind(U"ال", 0) == 0 && t.form.rfind(U"لل", 0) == 0 && s.start == t.span.start) {
+      out += "ال";  // the article hidden in "لل"
+      s.start += 2;
+    }
     out += doc.text.slice_utf8(s);
   }
   return out;
@@ -627,21 +634,37 @@ void find_entities(Document& doc) {
     int entity = -1;
     std::string group = m.group;
     if (group.empty() && m.type == EntityType::Organization) group = "org-name:" + encode_utf8(m.key);
+    std::string note;
     if (m.type == EntityType::Person) {
       // The most recent compatible person, full names first.
       for (int e = static_cast<int>(doc.entities.size()) - 1; e >= 0 && entity < 0; --e) {
         const Entity& cand = doc.entities[static_cast<std::size_t>(e)];
         if (cand.type != EntityType::Person) continue;
         for (std::size_t other : cand.mentions)
-          if (compatible_person(doc.mentions[other].key, m.key)) { entity = e; break; }
+          if (compatible_person(doc.mentions[other].key, m.key)) {
+            entity = e;
+            if (doc.mentions[other].key != m.key)
+              note = m.text + " = " + doc.mentions[other].text +
+                     (split_words(m.key).size() == split_words(doc.mentions[other].key).size()
+                          ? ": transliteration skeleton"
+                          : ": part of the full name");
+            break;
+          }
       }
     } else if (auto it = by_group.find(group); it != by_group.end()) {
       entity = it->second;
+      const Mention& first = doc.mentions[doc.entities[static_cast<std::size_t>(entity)].mentions.front()];
+      if (!m.group.empty() && first.key != m.key) note = m.text + " = " + first.text + ": same lexicon entry (" + m.group + ")";
     } else if (m.type == EntityType::Organization && group.rfind("actor:", 0) == 0) {
       // "المعارضة" and "المعارضة السورية" are one actor when the country does not conflict.
       std::string prefix = group.substr(0, group.rfind(':') + 1);
       for (auto& [g, e] : by_group)
-        if (g.rfind(prefix, 0) == 0 && (g.size() == prefix.size() || m.country.empty())) { entity = e; break; }
+        if (g.rfind(prefix, 0) == 0 && (g.size() == prefix.size() || m.country.empty())) {
+          entity = e;
+          const Mention& first = doc.mentions[doc.entities[static_cast<std::size_t>(e)].mentions.front()];
+          note = m.text + " = " + first.text + ": same collective actor, no conflicting country";
+          break;
+        }
     }
     if (entity < 0) {
       Entity e;
@@ -649,6 +672,7 @@ void find_entities(Document& doc) {
       e.label_en = m.label_en;
       e.country = m.country;
       e.subtype = m.subtype;
+      e.group = group;
       if (m.group.rfind("place:", 0) == 0 && m.subtype == "country" && lx.country_en.count(m.country)) {
         e.label_en = lx.country_en.at(m.country);
       }
@@ -657,6 +681,8 @@ void find_entities(Document& doc) {
     }
     if (!group.empty()) by_group.emplace(group, entity);
     m.entity = entity;
+    auto& notes = doc.entities[static_cast<std::size_t>(entity)].merge_notes;
+    if (!note.empty() && std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(note);
     doc.entities[static_cast<std::size_t>(entity)].mentions.push_back(mi);
   }
 

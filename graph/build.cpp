@@ -1,5 +1,5 @@
-// Documents → KnowledgeGraph. Entities of the same type whose labels share a transliteration
-// skeleton are one node across documents ("غيراسيموف" in one article, "جيراسيموف" in another).
+// Documents → KnowledgeGraph: one node per resolved entity (graph/resolve.h), one per statement.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -10,10 +10,6 @@ namespace isnad {
 
 namespace {
 
-std::string merge_key(const Entity& e) {
-  return std::string(entity_kind(e.type)) + "|" + encode_utf8(name_skeleton(normalize(to_u32(e.label))));
-}
-
 void add_unique(std::vector<std::string>& list, const std::string& s) {
   for (const auto& x : list)
     if (x == s) return;
@@ -22,28 +18,37 @@ void add_unique(std::vector<std::string>& list, const std::string& s) {
 
 }  // namespace
 
-KnowledgeGraph build_graph(const std::vector<Document>& docs) {
-  KnowledgeGraph kg;
-  std::map<std::string, Vertex> by_key;
-  std::map<EntityType, int> counters;
+KnowledgeGraph build_graph(const std::vector<Document>& input, const std::vector<AliasRule>& aliases) {
+  std::vector<const Document*> docs;
+  for (const Document& d : input) docs.push_back(&d);
+  std::stable_sort(docs.begin(), docs.end(), [](const Document* a, const Document* b) { return a->id < b->id; });
+  Resolution resolution = resolve_across_documents(docs, aliases);
 
-  for (const Document& doc : docs) {
+  KnowledgeGraph kg;
+  std::map<int, Vertex> vertex_of_cluster;
+  std::map<EntityType, int> counters;
+  kg.refused_merges = resolution.refused;
+
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    const Document& doc = *docs[d];
     DocumentInfo info{doc.id, doc.path, doc.title, "ar", doc.dct, doc.dct_source, doc.dct_candidate_years, doc.timexes};
     kg.documents.push_back(std::move(info));
 
     std::vector<Vertex> vertex_of(doc.entities.size());
     for (std::size_t i = 0; i < doc.entities.size(); ++i) {
       const Entity& e = doc.entities[i];
-      std::string key = merge_key(e);
-      auto it = by_key.find(key);
+      int cluster = resolution.cluster[d][i];
+      auto it = vertex_of_cluster.find(cluster);
       Vertex v;
-      if (it == by_key.end()) {
+      if (it == vertex_of_cluster.end()) {
         NodeProps p;
         p.kind = entity_kind(e.type);
         p.id = p.kind + ":" + std::to_string(++counters[e.type]);
         p.label = e.label;
         v = kg.add_node(std::move(p));
-        by_key.emplace(key, v);
+        vertex_of_cluster.emplace(cluster, v);
+        if (!resolution.merges[static_cast<std::size_t>(cluster)].empty())
+          kg.merges[kg.graph[v].id] = resolution.merges[static_cast<std::size_t>(cluster)];
       } else {
         v = it->second;
       }

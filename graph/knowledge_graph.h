@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "document.h"
+#include "resolve.h"
 
 namespace isnad {
 
@@ -62,6 +63,9 @@ class KnowledgeGraph {
  public:
   Graph graph;
   std::vector<DocumentInfo> documents;
+  // Why entities of several mentions or articles are one node: node id → merge records.
+  std::map<std::string, std::vector<MergeRecord>> merges;
+  std::vector<std::string> refused_merges;  // unions an analyst's "different" alias prevented
 
   Vertex add_node(NodeProps props);             // id must be new
   const Vertex* find(const std::string& id) const;
@@ -75,8 +79,8 @@ class KnowledgeGraph {
   std::map<std::string, Vertex> by_id_;
 };
 
-// Builds one graph from extracted documents, merging entities across documents by
-// type and normalised name key (see graph/resolve.cpp).
-KnowledgeGraph build_graph(const std::vector<Document>& docs);
+// Builds one graph from extracted documents, merging entities across documents (graph/resolve.h).
+// Documents are taken in order of their ids, so the result does not depend on the input order.
+KnowledgeGraph build_graph(const std::vector<Document>& docs, const std::vector<AliasRule>& aliases = {});
 
 }  // namespace isnad

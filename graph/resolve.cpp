@@ -1,0 +1,222 @@
+#include "resolve.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "entities.h"
+#include "lexicon.h"
+
+namespace isnad {
+
+bool parse_aliases(const std::string& text, const std::string& file_name, std::vector<AliasRule>& out,
+                   std::string* error) {
+  std::size_t line_no = 0, pos = 0;
+  while (pos <= text.size()) {
+    std::size_t eol = text.find('\n', pos);
+    if (eol == std::string::npos) eol = text.size();
+    std::string line = text.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line[0] != '#' && line.find_first_not_of(" \t") != std::string::npos) {
+      auto rows = parse_tsv(line);
+      const TsvRow& row = rows.front();
+      if (row.size() != 3 || row[0].empty() || row[1].empty() || (row[2] != "same" && row[2] != "different")) {
+        *error = file_name + ":" + std::to_string(line_no) + ": expected NAME<TAB>NAME<TAB>same|different";
+        return false;
+      }
+      if (!decode_utf8(row[0]).ok || !decode_utf8(row[1]).ok) {
+        *error = file_name + ":" + std::to_string(line_no) + ": invalid UTF-8";
+        return false;
+      }
+      out.push_back({row[0], row[1], row[2] == "same"});
+    }
+    if (eol == text.size()) break;
+  }
+  return true;
+}
+
+namespace {
+
+struct Ref {
+  std::size_t doc, entity;
+};
+
+std::vector<std::u32string> words_of(const std::string& name) {
+  std::u32string n = normalize(to_u32(name));
+  std::vector<std::u32string> out;
+  std::u32string cur;
+  for (char32_t c : n) {
+    if (is_space(c)) {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+std::u32string joined(const std::vector<std::u32string>& w) {
+  std::u32string out;
+  for (const auto& x : w) out += (out.empty() ? U"" : U" ") + x;
+  return out;
+}
+
+class UnionFind {
+ public:
+  explicit UnionFind(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  std::size_t find(std::size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  // The smaller root wins, so results do not depend on the order of unions.
+  void unite(std::size_t a, std::size_t b) {
+    a = find(a), b = find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+
+ private:
+  std::vector<std::size_t> parent_;
+};
+
+}  // namespace
+
+Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs, const std::vector<AliasRule>& aliases) {
+  struct View {
+    const std::vector<const Document*>& d;
+    const Document& operator[](std::size_t i) const { return *d[i]; }
+    std::size_t size() const { return d.size(); }
+  } docs{doc_ptrs};
+  std::vector<Ref> refs;
+  std::vector<std::vector<std::size_t>> index(docs.size());
+  for (std::size_t d = 0; d < docs.size(); ++d)
+    for (std::size_t e = 0; e < docs[d].entities.size(); ++e) {
+      index[d].push_back(refs.size());
+      refs.push_back({d, e});
+    }
+  auto entity = [&](std::size_t r) -> const Entity& { return docs[refs[r].doc].entities[refs[r].entity]; };
+  // Every normalised name (label and aliases) → the entities that carry it.
+  std::map<std::u32string, std::vector<std::size_t>> by_any_name;
+  for (std::size_t r = 0; r < refs.size(); ++r) {
+    std::set<std::u32string> names = {joined(words_of(entity(r).label))};
+    for (const auto& a : entity(r).aliases) names.insert(joined(words_of(a)));
+    for (const auto& n : names) by_any_name[n].push_back(r);
+  }
+  auto carrying = [&](const std::string& name) -> const std::vector<std::size_t>& {
+    static const std::vector<std::size_t> none;
+    auto it = by_any_name.find(joined(words_of(name)));
+    return it == by_any_name.end() ? none : it->second;
+  };
+
+  UnionFind uf(refs.size());
+  std::vector<std::pair<std::size_t, std::size_t>> different;  // alias-forbidden pairs of refs
+  for (const auto& rule : aliases) {
+    if (rule.same) continue;
+    for (std::size_t x : carrying(rule.a))
+      for (std::size_t y : carrying(rule.b)) different.emplace_back(x, y);
+  }
+
+  Resolution res;
+  std::map<std::size_t, std::vector<MergeRecord>> log;  // by ref, moved to clusters at the end
+  std::vector<MergeRecord> pending;
+  auto try_unite = [&](std::size_t x, std::size_t y, const std::string& rule, const std::string& evidence) {
+    if (uf.find(x) == uf.find(y)) return;
+    std::size_t rx = uf.find(x), ry = uf.find(y);
+    for (const auto& [a, b] : different)
+      if ((uf.find(a) == rx && uf.find(b) == ry) || (uf.find(a) == ry && uf.find(b) == rx)) {
+        res.refused.push_back(rule + ": " + evidence + " (kept apart by --aliases)");
+        return;
+      }
+    uf.unite(x, y);
+    MergeRecord m{rule, evidence, {entity(x).label, entity(y).label}, {docs[refs[x].doc].id, docs[refs[y].doc].id}};
+    log[x].push_back(std::move(m));
+  };
+
+  // Aliases "same" first: the analyst's word goes before every automatic rule.
+  for (const auto& rule : aliases) {
+    if (!rule.same) continue;
+    for (std::size_t x : carrying(rule.a))
+      for (std::size_t y : carrying(rule.b))
+        if (x != y && entity(x).type == entity(y).type) try_unite(x, y, "alias", rule.a + " = " + rule.b);
+  }
+
+  // Same lexicon entry / same name / spelling variant: bucket by keys, unite within a bucket.
+  std::map<std::string, std::vector<std::size_t>> by_group, by_name, by_skeleton;
+  for (std::size_t r = 0; r < refs.size(); ++r) {
+    const Entity& e = entity(r);
+    std::string kind = entity_kind(e.type);
+    if (!e.group.empty() && e.group.rfind("org-name:", 0) != 0) by_group[kind + "|" + e.group].push_back(r);
+    by_name[kind + "|" + encode_utf8(joined(words_of(e.label)))].push_back(r);
+    auto w = words_of(e.label);
+    if (e.type == EntityType::Person && w.size() >= 2) by_skeleton[encode_utf8(name_skeleton(joined(w)))].push_back(r);
+  }
+  auto unite_buckets = [&](const std::map<std::string, std::vector<std::size_t>>& buckets, const std::string& rule) {
+    for (const auto& [key, members] : buckets)
+      for (std::size_t k = 1; k < members.size(); ++k) {
+        std::size_t x = members[0], y = members[k];
+        if (docs[refs[x].doc].id == docs[refs[y].doc].id && refs[x].entity == refs[y].entity) continue;
+        try_unite(x, y, rule, entity(x).label + " [" + docs[refs[x].doc].id + "] = " + entity(y).label + " [" +
+                                  docs[refs[y].doc].id + "]");
+      }
+  };
+  unite_buckets(by_group, "same-lexicon-entry");
+  unite_buckets(by_name, "same-name");
+  unite_buckets(by_skeleton, "spelling-variant");
+
+  // Surname only: attach to the single full name in the corpus that ends with it.
+  std::map<std::u32string, std::vector<std::size_t>> full_by_surname, full_by_surname_skeleton;
+  for (std::size_t o = 0; o < refs.size(); ++o) {
+    auto fw = words_of(entity(o).label);
+    if (entity(o).type != EntityType::Person || fw.size() < 2) continue;
+    full_by_surname[fw.back()].push_back(o);
+    if (fw.back().size() >= 5) full_by_surname_skeleton[name_skeleton(fw.back())].push_back(o);
+  }
+  for (std::size_t r = 0; r < refs.size(); ++r) {
+    const Entity& e = entity(r);
+    auto w = words_of(e.label);
+    if (e.type != EntityType::Person || w.size() != 1) continue;
+    std::set<std::size_t> roots;
+    std::size_t candidate = 0;
+    for (const auto* bucket : {&full_by_surname, &full_by_surname_skeleton}) {
+      std::u32string key = bucket == &full_by_surname ? w[0] : name_skeleton(w[0]);
+      if (bucket == &full_by_surname_skeleton && w[0].size() < 5) continue;
+      auto it = bucket->find(key);
+      if (it == bucket->end()) continue;
+      for (std::size_t o : it->second) {
+        roots.insert(uf.find(o));
+        candidate = o;
+      }
+    }
+    if (roots.size() == 1)
+      try_unite(candidate, r, "surname",
+                e.label + " [" + docs[refs[r].doc].id + "] = " + entity(candidate).label + " [" +
+                    docs[refs[candidate].doc].id + "], the only full name with this surname");
+  }
+
+  // Dense cluster ids in order of first appearance.
+  std::map<std::size_t, int> id_of_root;
+  res.cluster.resize(docs.size());
+  for (std::size_t d = 0; d < docs.size(); ++d)
+    for (std::size_t e = 0; e < docs[d].entities.size(); ++e) {
+      std::size_t root = uf.find(index[d][e]);
+      auto [it, added] = id_of_root.emplace(root, res.clusters);
+      if (added) ++res.clusters;
+      res.cluster[d].push_back(it->second);
+    }
+  res.merges.resize(static_cast<std::size_t>(res.clusters));
+  for (auto& [r, records] : log)
+    for (auto& m : records) res.merges[static_cast<std::size_t>(res.cluster[refs[r].doc][refs[r].entity])].push_back(m);
+  // Within-article notes.
+  for (std::size_t d = 0; d < docs.size(); ++d)
+    for (std::size_t e = 0; e < docs[d].entities.size(); ++e)
+      for (const auto& note : docs[d].entities[e].merge_notes)
+        res.merges[static_cast<std::size_t>(res.cluster[d][e])].push_back(
+            {"within-article", note, {docs[d].entities[e].label}, {docs[d].id}});
+  return res;
+}
+
+}  // namespace isnad

@@ -1,0 +1,124 @@
+// Cross-article entity resolution: what must merge, what must stay apart, analyst overrides.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "knowledge_graph.h"
+#include "pipeline.h"
+
+using namespace isnad;
+
+namespace {
+
+Document article(const char* id, const char* text) {
+  ArticleInput in;
+  in.id = id;
+  in.text = to_u32(text);
+  in.dct = "2018-05-01";
+  in.dct_source = "given";
+  return extract(std::move(in));
+}
+
+// Node ids of the entity nodes whose label or aliases contain `name` (normalised, whole string).
+std::vector<std::string> nodes_named(const KnowledgeGraph& kg, const std::string& name) {
+  std::vector<std::string> out;
+  std::string key = normalize_utf8(name);
+  for (Vertex v : kg.sorted_vertices()) {
+    const NodeProps& p = kg.graph[v];
+    if (p.kind == "statement") continue;
+    bool hit = normalize_utf8(p.label) == key;
+    for (const auto& a : p.aliases) hit = hit || normalize_utf8(a) == key;
+    if (hit) out.push_back(p.id);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("resolve: the same entity across articles is one node, with the rule logged") {
+  std::vector<Document> docs = {
+      article("a", "وقال وزير الدفاع الروسي، سيرغي شويغو، إن القوات ستنسحب من حلب."),
+      article("b", "وكان وزير الدفاع الروسي سيرجي شويجو قد أعلن أن الهدنة انتهت في سوريا."),
+      article("c", "وقالت وزارة الخارجية في سورية إن الحوار متوقف."),
+  };
+  KnowledgeGraph kg = build_graph(docs);
+  auto shoigu = nodes_named(kg, "سيرغي شويغو");
+  REQUIRE(shoigu.size() == 1);
+  CHECK(nodes_named(kg, "سيرجي شويجو") == shoigu);
+  auto syria = nodes_named(kg, "سوريا");
+  REQUIRE(syria.size() == 1);
+  CHECK(nodes_named(kg, "سورية") == syria);
+  REQUIRE(kg.merges.count(shoigu[0]));
+  bool variant = false;
+  for (const auto& m : kg.merges.at(shoigu[0])) variant |= m.rule == "spelling-variant";
+  CHECK(variant);
+}
+
+TEST_CASE("resolve: two people sharing a surname stay apart; a lone surname with two candidates is not merged") {
+  std::vector<Document> docs = {
+      article("a", "وقال الرئيس الأمريكي، دونالد ترامب، إن الاتفاق سيئ."),
+      article("b", "وقالت السيدة، ميلانيا ترامب، إن الحملة مستمرة."),
+      article("c", "وقال ترامب إن الاتفاق انتهى."),
+  };
+  KnowledgeGraph kg = build_graph(docs);
+  auto donald = nodes_named(kg, "دونالد ترامب");
+  auto melania = nodes_named(kg, "ميلانيا ترامب");
+  REQUIRE(donald.size() == 1);
+  REQUIRE(melania.size() == 1);
+  CHECK(donald != melania);
+  auto lone = nodes_named(kg, "ترامب");
+  CHECK(std::find(lone.begin(), lone.end(), donald[0]) == lone.end());
+  CHECK(std::find(lone.begin(), lone.end(), melania[0]) == lone.end());
+}
+
+TEST_CASE("resolve: a surname alone joins the only full name with it") {
+  std::vector<Document> docs = {
+      article("a", "ودعا الرئيس الروسي، فلاديمير بوتين، إلى وقف القتال."),
+      article("b", "وقال بوتين إن روسيا لن تتراجع."),
+  };
+  KnowledgeGraph kg = build_graph(docs);
+  auto putin = nodes_named(kg, "فلاديمير بوتين");
+  REQUIRE(putin.size() == 1);
+  CHECK(nodes_named(kg, "بوتين") == putin);
+}
+
+TEST_CASE("resolve: analyst aliases force merges and splits") {
+  std::vector<Document> docs = {
+      article("a", "وقالت وزارة الدفاع الروسية إن الهدنة تبدأ غدا."),
+      article("b", "وأعلن الكرملين أن الهدنة تبدأ غدا."),
+      article("c", "وقال الرئيس الروسي، فلاديمير بوتين، إن الحرب طويلة."),
+      article("d", "وقال بوتين إن الحل سياسي."),
+  };
+  std::vector<AliasRule> aliases;
+  std::string error;
+  REQUIRE(parse_aliases("# analyst file\nوزارة الدفاع الروسية\tالكرملين\tsame\nفلاديمير بوتين\tبوتين\tdifferent\n",
+                        "aliases.tsv", aliases, &error));
+  KnowledgeGraph kg = build_graph(docs, aliases);
+  auto mod = nodes_named(kg, "وزارة الدفاع الروسية");
+  REQUIRE(mod.size() == 1);
+  CHECK(nodes_named(kg, "الكرملين") == mod);
+  CHECK(nodes_named(kg, "بوتين") != nodes_named(kg, "فلاديمير بوتين"));
+  CHECK_FALSE(kg.refused_merges.empty());
+
+  std::vector<AliasRule> bad;
+  CHECK_FALSE(parse_aliases("بوتين\tفلاديمير بوتين\tmaybe\n", "x.tsv", bad, &error));
+  CHECK(error == "x.tsv:1: expected NAME<TAB>NAME<TAB>same|different");
+}
+
+TEST_CASE("resolve: the graph does not depend on the order of the articles") {
+  std::vector<Document> docs = {
+      article("b", "وقال وزير الخارجية الروسي، سيرغي لافروف، إن الحوار مستمر مع واشنطن."),
+      article("a", "وأكد المتحدث باسم الخارجية الأمريكية جون كيربي أن واشنطن تبذل جهودها."),
+  };
+  KnowledgeGraph one = build_graph(docs);
+  std::reverse(docs.begin(), docs.end());
+  KnowledgeGraph two = build_graph(docs);
+  auto ids = [](const KnowledgeGraph& kg) {
+    std::vector<std::string> out;
+    for (Vertex v : kg.sorted_vertices()) out.push_back(kg.graph[v].id + "=" + kg.graph[v].label);
+    return out;
+  };
+  CHECK(ids(one) == ids(two));
+}
