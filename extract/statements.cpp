@@ -45,9 +45,18 @@ class Attributor {
   // The cue at token i (with at most a و/ف prefix), or nullptr.
   const LexiconEntry* cue_at(std::size_t i) const {
     if (!tok(i).is_word || mention_at_[i] >= 0) return nullptr;
-    const std::u32string& w = tok(i).form;
+    std::u32string w = tok(i).form;
+    if (w.size() > 3 && (w[0] == U'و' || w[0] == U'ف') && !lx_.cues.find(w)) w = w.substr(1);
     if (const LexiconEntry* e = lx_.cues.find(w)) return e;
-    if (w.size() > 3 && (w[0] == U'و' || w[0] == U'ف')) return lx_.cues.find(w.substr(1));
+    // An attached object pronoun: "تنتقده"، "اتهمها"، "وصفهم" (verbs only). A ة written at the end is
+    // no pronoun: "حملة" is a campaign, not حمل + ه.
+    const std::u32string& original = doc_.text.original();
+    if (original[tok(i).span.end - 1] == U'ة') return nullptr;
+    for (std::u32string suffix : {U"هما", U"هم", U"ها", U"ه", U"كم", U"نا"}) {
+      if (w.size() < suffix.size() + 3 || w.compare(w.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+      const LexiconEntry* e = lx_.cues.find(w.substr(0, w.size() - suffix.size()));
+      if (e && (e->subtype == "verb" || e->subtype == "verb-that")) return e;
+    }
     return nullptr;
   }
 
@@ -254,7 +263,11 @@ class Attributor {
       Statement st;
       st.sentence = static_cast<std::size_t>(&s - doc_.sentences.data());
       st.cue_span = tok(i).span;
-      if (tok(i).form != normalize(to_u32(cue->written))) ++st.cue_span.start;  // drop و/ف
+      // Drop a و/ف conjunction written before the cue ("وقالت" → "قالت").
+      std::u32string written = normalize(to_u32(cue->written));
+      const std::u32string& form = tok(i).form;
+      if (form.size() > written.size() && (form[0] == U'و' || form[0] == U'ف') && form.compare(1, written.size(), written) == 0)
+        st.cue_span.start = doc_.text.to_original(tok(i).nstart + 1, tok(i).nend).start;
       st.cue = doc_.text.slice_utf8(st.cue_span);
       st.act = cue->value;
       st.cameo = lx_.cameo.count(st.act) ? lx_.cameo.at(st.act) : "";
@@ -270,8 +283,12 @@ class Attributor {
         if (st.speaker < 0) st.speaker = relative_antecedent(i, s.first_token);  // "تصريحات ترامب التي طالب فيها"
         if (st.speaker < 0) st.speaker = subject_before(i, s.first_token);  // "ولكن المعارضة رفضت"
         if (st.speaker < 0 && i + 1 < end && subjectless(i + 1)) {
-          st.speaker = recent_speaker(st.sentence);  // "وأضاف إن ..."، "وقالت "..."": same speaker
-          if (st.speaker < 0) st.speaker = recent_person(i, s);  // "ويواصل ترامب ... عندما قال أمام حشد:"
+          // The subject of the clause before, if a person was named since the last act in this sentence:
+          // "بينما وجه هوراسيو كارتيس ... دعوة للهدوء ودعا إلى الحوار"; else the last speaker
+          // ("وأضاف إن ..."، "وقالت "...""); else the person last named ("ويواصل ترامب ... عندما قال").
+          st.speaker = person_since_last_act(i, s);
+          if (st.speaker < 0) st.speaker = recent_speaker(st.sentence);
+          if (st.speaker < 0) st.speaker = recent_person(i, s);
           pro_drop = true;
         }
         if (st.speaker < 0 && i + 1 < end && tok(i + 1).is_word && !lx_.titles.match(doc_, i + 1, &attribution) &&
@@ -280,6 +297,15 @@ class Attributor {
       } else if (cue->subtype == "participle") {
         st.speaker = doc_.statements.size() > first_statement ? doc_.statements.back().speaker
                                                               : recent_speaker(st.sentence);
+      } else if (cue->subtype == "noun-of") {
+        // "إعلان ترامب عن رغبته"، "دعوات من صندوق النقد": the speaker follows the noun.
+        std::size_t k = i + 1;
+        if (k < end && (tok(k).form == U"من" || tok(k).form == U"الرئيس")) ++k;
+        if (k >= end || mention_at_[k] < 0) continue;
+        const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[k])];
+        if (m.first_token != k || m.type == EntityType::Place) continue;
+        st.speaker = m.entity;
+        after = m.end_token;
       } else {  // noun: "نقلت قناة روسيا اليوم، عن الأسد قوله"
         if (i < 2 || mention_at_[i - 1] < 0) continue;
         const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[i - 1])];
@@ -458,6 +484,23 @@ class Attributor {
     for (const auto& a : adverbials)
       if (t.form == a) return true;
     return false;
+  }
+
+  // A person named (outside quotations) in this sentence after the previous act's cue and before `cue`.
+  // Only when no act was reported earlier in the sentence: names inside that act's content are what
+  // it is about, not the next speaker ("وأضافت الوزارة أن بوتين أمر ... وأوضحت أن" is still the ministry).
+  int person_since_last_act(std::size_t cue, const Sentence& s) const {
+    std::size_t from = s.first_token;
+    if (!doc_.statements.empty() && doc_.statements.back().cue_span.start >= tok(s.first_token).span.start) return -1;
+    bool open = false;
+    int found = -1;
+    for (std::size_t k = s.first_token; k < cue; ++k) {
+      if (is_quote(tok(k))) open = !open;
+      if (k >= from && !open && mention_at_[k] >= 0 &&
+          doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Person)
+        found = entity_of_mention_at(k);
+    }
+    return found;
   }
 
   // The last person named outside quotations in this or the previous sentence, before token `cue`.
