@@ -54,6 +54,7 @@ class Recogniser {
     propagate_persons();
     nationality_people_pass();
     tagger_pass();
+    propagate_persons();  // names only the tagger found recur too: "بنيامين نتنياهو" … "نتنياهو"
   }
 
   std::vector<Binding> bindings;

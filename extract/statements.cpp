@@ -479,6 +479,7 @@ class Attributor {
   bool subjectless(std::size_t k) const {
     const Token& t = tok(k);
     if (!t.is_word || is_complementiser(t.form)) return true;
+    if (t.form.rfind(U"لل", 0) == 0) return true;  // "وقال للمجلس إن"
     static const std::u32string adverbials[] = {U"امام", U"في", U"خلال", U"بالقول", U"لدي", U"عبر", U"الي", U"ان",
                                                 U"للصحافيين", U"للصحفيين", U"لوسائل", U"لوكاله", U"له", U"لها", U"لهم"};
     for (const auto& a : adverbials)
