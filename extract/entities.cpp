@@ -193,6 +193,8 @@ class Recogniser {
     while (n < 4 && name_like(i + n) && tok(i + n).sentence == tok(i).sentence) {
       const std::u32string& w = tok(i + n).form;
       if (n > 0 && overrun(w, n)) break;
+      // "وداد بوشماوي وممثلي": a later word with و is a conjunction unless the tagger continues the name.
+      if (n > 0 && w.size() > 3 && w[0] == U'و' && tags_()[i + n] != "I-PERS") break;
       if (n > 0 && starts_with_article(w)) {
         bool compound = false;
         for (const auto& h : compound_heads) compound |= tok(i + n - 1).form == h;
@@ -245,9 +247,12 @@ class Recogniser {
     const LexiconEntry* e = nullptr;
     std::size_t off = 0;
     if (!lx_.org_triggers.match(doc_, i, &e, &off)) return -1;
-    // "الجماعة"، "الرئاسة الفرنسية": with the article the trigger is a description, not a name.
+    // With the article the trigger is a description ("الجماعة") unless a definite adjective makes it a
+    // name: "الحزب الليبرالي"، "المحكمة الانتخابية العليا"، "للوكالة الدولية للطاقة الذرية".
     std::u32string_view prefix = std::u32string_view(tok(i).form).substr(0, off);
-    if (prefix.size() >= 2 && prefix.substr(prefix.size() - 2) == U"ال") return -1;
+    bool definite = (prefix.size() >= 2 && prefix.substr(prefix.size() - 2) == U"ال") ||
+                    (off == 0 && tok(i).form.rfind(U"لل", 0) == 0);
+    if (definite) return definite_trigger_org(i, off, e);
     std::size_t k = i + 1;
     if (k >= size() || tok(k).sentence != tok(i).sentence) return -1;
     // A known organisation right after the trigger: "قناة روسيا اليوم".
@@ -273,6 +278,8 @@ class Recogniser {
         end = j + 1;
       } else {
         while (end < k + 4 && name_like(end) && tok(end).sentence == tok(i).sentence) ++end;
+        const LexiconEntry* nat = nullptr;
+        if (end > k) end += nationality_at(end, &nat);  // "شركة الخطوط التونسية"
         // Unquoted names need support: a following comma for groups ("تجمع فاستقم،") or the tagger.
         bool group = e->subtype == "armed-group" || e->subtype == "political";
         bool delimited = end < size() && (is_comma(tok(end)) || ends_name(end)) && end - k <= 3;
@@ -289,6 +296,27 @@ class Recogniser {
     if (end == k) return -1;
     return add_mention(EntityType::Organization, i, end, off, "trigger:" + e->subtype, e);
   }
+
+  // "الحزب الليبرالي": article + trigger + definite adjectives (nisba -ي/-ية), then definite complements.
+  int definite_trigger_org(std::size_t i, std::size_t off, const LexiconEntry* e) {
+    std::size_t k = i + 1;
+    auto adjective = [&](std::size_t t) {
+      if (t >= size() || !tok(t).is_word || owner_[t] != -1 || tok(t).sentence != tok(i).sentence) return false;
+      const std::u32string& w = tok(t).form;
+      return starts_with_article(w) && !lx_.is_function_word(w) && (w.back() == U'ي' || w.back() == U'ه');
+    };
+    if (!adjective(k)) return -1;
+    std::size_t end = k + 1;
+    while (end < k + 4 && end < size() && tok(end).is_word && owner_[end] == -1 && tok(end).sentence == tok(i).sentence &&
+           is_definite(tok(end).form) && tok(end).form[0] != U'و' && !lx_.is_function_word(tok(end).form) &&
+           !overrun_plural(tok(end).form))
+      ++end;
+    // The name keeps its article: "الحزب الليبرالي", not "حزب الليبرالي".
+    std::size_t start = off >= 2 && tok(i).form.compare(off - 2, 2, U"ال") == 0 ? off - 2 : off;
+    return add_mention(EntityType::Organization, i, end, start, "trigger-definite:" + e->subtype, e);
+  }
+
+  static bool overrun_plural(const std::u32string& w) { return overrun(w, 0) && w.rfind(U"لل", 0) != 0; }
 
   // A title with its qualifiers: "وزير الدفاع الروسي"، "المتحدث باسم جماعة نور الدين زنكي"،
   // "رئيس هيئة الأركان العامة للقوات المسلحة الروسية".
