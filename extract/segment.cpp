@@ -10,6 +10,13 @@ bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
 }  // namespace
 
+bool opens_quote(std::u32string_view n, std::size_t pos) {
+  if (pos == 0) return true;
+  char32_t before = n[pos - 1];
+  return is_space(before) || before == U'(' || before == U':' || before == U'،' || before == U',' || before == U'-' ||
+         before == U'ـ' || before == U'/';
+}
+
 void segment(Document& doc) {
   const std::u32string& n = doc.text.norm();
   doc.tokens.clear();
@@ -36,14 +43,29 @@ void segment(Document& doc) {
     doc.tokens.push_back(std::move(t));
   };
 
+  // A full stop inside a quotation does not end the sentence when the quotation goes on after it on
+  // the same line: «أنفقنا 7 تريليون دولار، هل تعلمون على ماذا حصلنا؟! لا شيء» is one quoted statement.
+  bool in_quote = false;
+  auto quote_goes_on = [&](std::size_t from) {
+    std::size_t k = from;
+    while (k < n.size() && is_sentence_end(n[k])) ++k;
+    if (k < n.size() && n[k] == U'"') return false;  // closes right after the stop: the usual case
+    for (std::size_t j = k; j < n.size() && j < k + 500; ++j) {
+      if (n[j] == U'\n' || n[j] == U'\r') return false;
+      if (n[j] == U'"') return true;
+    }
+    return false;
+  };
   std::size_t i = 0;
   while (i < n.size()) {
     char32_t c = n[i];
     if (c == U'\n' || c == U'\r' || c == U'\u2029') {
       close_sentence();
+      in_quote = false;
       ++i;
       continue;
     }
+    if (c == U'"') in_quote = opens_quote(n, i);
     if (is_space(c)) {
       ++i;
       continue;
@@ -63,11 +85,18 @@ void segment(Document& doc) {
     }
     // Punctuation: runs of the same sentence-ending mark ("...", "؟!") form one token.
     std::size_t j = i + 1;
+    if (is_sentence_end(c) && in_quote && quote_goes_on(i)) {
+      while (j < n.size() && is_sentence_end(n[j])) ++j;
+      add_token(i, j, false);
+      i = j;
+      continue;
+    }
     if (is_sentence_end(c)) {
       while (j < n.size() && is_sentence_end(n[j])) ++j;
       add_token(i, j, false);
       // A closing quote or bracket right after the full stop belongs to the same sentence.
       while (j < n.size() && (n[j] == U'"' || n[j] == U')' || n[j] == U'\'')) {
+        if (n[j] == U'"') in_quote = false;
         add_token(j, j + 1, false);
         ++j;
       }

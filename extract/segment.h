@@ -13,6 +13,11 @@ namespace isnad {
 // space after it ("عنها.وقالت"), but not inside a number ("3.5").
 void segment(Document& doc);
 
+// Whether the straight quote at normalised position `pos` opens a quotation (it follows a space, the
+// start, or an opening punctuation: «قال: "...») rather than closes one (it follows a letter or a stop).
+// Arabic news often leaves quotes unbalanced, so the direction is read from the context, not counted.
+bool opens_quote(std::u32string_view normalised, std::size_t pos);
+
 // A reading of a token as proclitics + stem.  "وبالمدينه" → {"وب", "المدينه"}, {"وبال", "مدينه"}.
 struct CliticReading {
   std::u32string prefix;  // normalised proclitics: و ف ب ل ك and ال combinations

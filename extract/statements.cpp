@@ -14,6 +14,7 @@
 #include <algorithm>
 
 #include "gazetteer.h"
+#include "segment.h"
 
 namespace isnad {
 
@@ -140,6 +141,7 @@ class Attributor {
 
   // The speaker named at or just after token j, and the token after the speaker phrase.
   int speaker_after(std::size_t j, std::size_t end, std::size_t* after) {
+    if (j < end && (tok(j).form == U"#" || tok(j).form == U"@")) ++j;  // "رحبت #الفلبين"
     if (j >= end) return -1;
     if (mention_at_[j] >= 0) {
       const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[j])];
@@ -206,7 +208,7 @@ class Attributor {
     std::vector<bool> quoted(end - s.first_token, false);
     bool open = false;
     for (std::size_t i = s.first_token; i < end; ++i) {
-      if (is_quote(tok(i))) open = !open;
+      if (is_quote(tok(i))) open = opens_quote(doc_.text.norm(), tok(i).nstart);
       quoted[i - s.first_token] = open;
     }
     std::size_t first_statement = doc_.statements.size();
@@ -496,7 +498,7 @@ class Attributor {
     bool open = false;
     int found = -1;
     for (std::size_t k = s.first_token; k < cue; ++k) {
-      if (is_quote(tok(k))) open = !open;
+      if (is_quote(tok(k))) open = opens_quote(doc_.text.norm(), tok(k).nstart);
       if (k >= from && !open && mention_at_[k] >= 0 &&
           doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Person)
         found = entity_of_mention_at(k);
@@ -511,7 +513,7 @@ class Attributor {
     bool open = false;
     int found = -1;
     for (std::size_t k = from; k < cue; ++k) {
-      if (is_quote(tok(k))) open = !open;
+      if (is_quote(tok(k))) open = opens_quote(doc_.text.norm(), tok(k).nstart);
       if (k == doc_.sentences[sentence].first_token) open = false;
       if (!open && mention_at_[k] >= 0 && doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Person)
         found = entity_of_mention_at(k);

@@ -77,6 +77,12 @@ TEST_CASE("sentences: full stops, missing spaces, numbers, line breaks") {
         std::vector<std::string>{"العنوان", "النص الأول؟", "النص الثاني!"});
   CHECK(sentences_of("قال \"لن نؤجل العملية.\" ثم غادر") ==
         std::vector<std::string>{"قال \"لن نؤجل العملية.\"", "ثم غادر"});
+  // A quotation that goes on after its full stop stays one sentence; an unclosed quote does not swallow the line.
+  CHECK(sentences_of("قال: \"أنفقنا 7 تريليون دولار، هل تعلمون على ماذا حصلنا؟! لا شيء\". وأضاف: \"عذرا\".") ==
+        std::vector<std::string>{"قال: \"أنفقنا 7 تريليون دولار، هل تعلمون على ماذا حصلنا؟! لا شيء\".",
+                                 "وأضاف: \"عذرا\"."});
+  CHECK(sentences_of("وقال إنه \"لا مجال. ثم غادر الوفد.") ==
+        std::vector<std::string>{"وقال إنه \"لا مجال.", "ثم غادر الوفد."});
 }
 
 TEST_CASE("tokens: punctuation apart, original spans exact") {
