@@ -325,7 +325,7 @@ class Recogniser {
     std::size_t off = 0;
     std::size_t n = lx_.titles.match(doc_, i, &e, &off);
     if (!n || !free(i, i + n)) return false;
-    t = TitleComplex{i, i + n, off, e->value, e->subtype, "", -1};
+    t = TitleComplex{i, i + n, off, e->value, e->subtype, e->country, -1};
     std::size_t j = i + n;
     for (int step = 0; step < 8 && j < size() && tok(j).is_word && tok(j).sentence == tok(i).sentence; ++step) {
       const LexiconEntry* nat = nullptr;

@@ -123,7 +123,7 @@ Lexicons build_lexicons() {
     lx.names.add(row[0], e);
   }
   for (const auto& row : lexicon_rows("titles.tsv")) {
-    LexiconEntry e{EntityType::Person, "title", "", "", field(row, 2), field(row, 1), row[0]};
+    LexiconEntry e{EntityType::Person, "title", "", field(row, 3), field(row, 2), field(row, 1), row[0]};
     lx.titles.add(row[0], e);
     std::u32string n = normalise_phrase(row[0]);
     if (n.size() > 2 && n[0] == U'ا' && n[1] == U'ل') lx.titles.add(encode_utf8(n.substr(2)), e);
