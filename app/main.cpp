@@ -16,6 +16,8 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"build", "extract articles and write graph.json, graph.graphml, graph.dot, graph.svg", isnad::app::cmd_build},
+    {"render", "re-render a graph.json as svg/png/dot (or any format), optionally one actor's ego network",
+     isnad::app::cmd_render},
     {"eval", "score a graph.json against gold annotations (precision/recall/F1)", isnad::app::cmd_eval},
     {"train-ner", "train the named-entity tagger on a CoNLL file (token TAG per line)", isnad::app::cmd_train_ner},
     {"tag", "tag CoNLL tokens (file or stdin) with BIO named-entity tags", isnad::app::cmd_tag},

@@ -12,6 +12,10 @@ packages=(
   doctest-dev                        # tests/: unit test framework
   libxml2-utils                      # tests: xmllint validates GraphML against the XSD
   python3 python3-networkx           # tests: GraphML/JSON consumers, shared scoring script
+  raptor2-utils                      # tests: rapper parses graph.nt strictly (N-Triples)
+  virtuoso-opensource-7-bin          # tests: Virtuoso RDF store (virtuoso-t, isql-vt) loads graph.nt and answers SPARQL;
+                                     #   the -bin package has no debconf question and starts no daemon (the test runs its own)
+  curl                               # tests: SPARQL queries over HTTP to the test's own Virtuoso on loopback
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,6 +1,7 @@
-// Exporters: GraphML (both views), DOT, SVG and PNG on a small graph with real Arabic labels, hostile ones among
-// them, checked with the real consumers (xmllint against the GraphML XSD, Graphviz dot, NetworkX); escapers on
-// tables of input → expected.
+// Exporters: GraphML and GEXF (both views), DOT, SVG, PNG, N-Triples, Neo4j CSV/Cypher and the timeline on a small
+// graph with real Arabic labels, hostile ones among them, checked with the real consumers (xmllint against the
+// GraphML XSD and the GEXF RNG, Graphviz dot, NetworkX, rapper); escapers on tables of input → expected; the
+// graph.json reader and `isnad render` round trip.
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -8,12 +9,14 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <set>
 #include <thread>
 #include <unistd.h>
 
 #include "escape.h"
 #include "exporter.h"
 #include "formats.h"
+#include "json_reader.h"
 
 using namespace isnad;
 
@@ -42,8 +45,13 @@ constexpr const char* kAleppo = "\u200fحلب الشرقية\\";
 // and an entity mentioned only.
 KnowledgeGraph fixture() {
   KnowledgeGraph kg;
-  kg.documents.push_back({"aleppo test", "samples/aleppo.txt", "بوتين يدعو المعارضة إلى مغادرة حلب", "ar", "2016-11-03",
-                          "given", {}});
+  DocumentInfo doc;
+  doc.id = "aleppo test";
+  doc.path = "samples/aleppo.txt";
+  doc.title = "بوتين يدعو المعارضة إلى مغادرة حلب";
+  doc.dct = "2016-11-03";
+  doc.dct_source = "given";
+  kg.documents.push_back(doc);
   auto entity = [&](const std::string& id, const std::string& kind, const std::string& label) {
     NodeProps p;
     p.id = id;
@@ -116,11 +124,11 @@ fs::path export_all(const KnowledgeGraph& kg, const std::string& name) {
   fs::path dir = fs::temp_directory_path() / ("isnad-export-test-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
-  for (const char* format : {"graphml", "graphml-entities", "dot", "svg", "png"}) {
+  for (const std::string& format : exporter_names()) {
     auto exporter = make_exporter(format);
     REQUIRE(exporter);
-    std::ofstream out(dir / exporter->file_name(), std::ios::binary);
-    exporter->write(kg, out);
+    std::string error;
+    CHECK_MESSAGE(export_to_directory(*exporter, kg, dir.string(), &error), error);
   }
   return dir;
 }
@@ -200,7 +208,11 @@ TEST_CASE("export: the factory knows every format and its file name") {
   struct Row { const char* format; const char* file; };
   const Row rows[] = {{"graphml", "graph.graphml"}, {"graphml-entities", "graph.entities.graphml"},
                       {"dot", "graph.dot"},         {"svg", "graph.svg"},
-                      {"png", "graph.png"},         {"json", "graph.json"}};
+                      {"png", "graph.png"},         {"json", "graph.json"},
+                      {"gexf", "graph.gexf"},       {"gexf-entities", "graph.entities.gexf"},
+                      {"rdf", "graph.nt"},          {"nt", "graph.nt"},
+                      {"neo4j", "neo4j"},           {"timeline", "timeline.json"},
+                      {"timeline-html", "timeline.html"}};
   for (const auto& r : rows) {
     auto e = make_exporter(r.format);
     REQUIRE(e);
@@ -325,7 +337,8 @@ TEST_CASE("graphviz: DOT parses in dot, SVG is well-formed, PNG is a PNG, all wi
 
 TEST_CASE("export: byte-identical output on a second run, from two threads at once, and for an empty graph") {
   KnowledgeGraph kg = fixture();
-  for (const char* format : {"graphml", "graphml-entities", "dot", "svg", "png"}) {
+  for (const char* format : {"graphml", "graphml-entities", "gexf", "gexf-entities", "rdf", "timeline", "timeline-html",
+                             "json", "dot", "svg", "png"}) {
     std::string first = export_to_string(kg, format);
     CHECK_MESSAGE(!first.empty(), format);
     CHECK_MESSAGE(export_to_string(kg, format) == first, format);
@@ -338,5 +351,384 @@ TEST_CASE("export: byte-identical output on a second run, from two threads at on
   t2.join();
   CHECK(a == b);
   KnowledgeGraph empty;
-  for (const char* format : {"graphml", "dot", "svg", "png"}) CHECK_MESSAGE(!export_to_string(empty, format).empty(), format);
+  for (const char* format : {"graphml", "gexf", "timeline", "timeline-html", "dot", "svg", "png"})
+    CHECK_MESSAGE(!export_to_string(empty, format).empty(), format);
+  CHECK(export_to_string(empty, "rdf").empty());  // no triples
+}
+
+TEST_CASE("escape: xml_token_escape collapses whitespace for GEXF labels") {
+  struct Row { const char* in; const char* out; };
+  const Row rows[] = {
+      {" قال\n  بوتين ", "قال بوتين"},
+      {"\t\r\n", ""},
+      {"الأمم المتحدة & <وكالاتها>", "الأمم المتحدة &amp; &lt;وكالاتها&gt;"},
+      {"\"حلب\"\x01", "&quot;حلب&quot;"},
+      {"\u200fحلب", "\u200fحلب"},
+  };
+  for (const auto& r : rows) CHECK(xml_token_escape(r.in) == r.out);
+}
+
+TEST_CASE("escape: ntriples_literal_escape for the inside of an N-Triples literal") {
+  struct Row { const char* in; const char* out; };
+  const Row rows[] = {
+      {"قال \"نعم\"", "قال \\\"نعم\\\""},
+      {"سطر\nسطر\r\t", "سطر\\nسطر\\r\\t"},
+      {"C:\\new", "C:\\\\new"},
+      {"AFP\x01\x1f", "AFP"},
+      {"<حلب> & 'x'", "<حلب> & 'x'"},  // nothing else needs escaping
+      {"\u200fحلب\u2066", "\u200fحلب\u2066"},
+  };
+  for (const auto& r : rows) CHECK(ntriples_literal_escape(r.in) == r.out);
+}
+
+TEST_CASE("escape: iri_segment_encode keeps ASCII unreserved characters and percent-encodes the rest") {
+  struct Row { const char* in; const char* out; };
+  const Row rows[] = {
+      {"person:3", "person:3"},
+      {"statement:aleppo test:1", "statement:aleppo%20test:1"},
+      {"حلب", "%D8%AD%D9%84%D8%A8"},
+      {"a/b#c?d%e<f>\"g\\", "a%2Fb%23c%3Fd%25e%3Cf%3E%22g%5C"},
+      {"x\ny\x01", "x%0Ay%01"},
+      {"Aa0-._~", "Aa0-._~"},
+  };
+  for (const auto& r : rows) CHECK(iri_segment_encode(r.in) == r.out);
+}
+
+TEST_CASE("escape: csv_field quotes every field and doubles inner quotes") {
+  struct Row { const char* in; const char* out; };
+  const Row rows[] = {
+      {"حلب", "\"حلب\""},
+      {"قال \"نعم\"", "\"قال \"\"نعم\"\"\""},
+      {"a,b;c", "\"a,b;c\""},
+      {" مسافة ", "\" مسافة \""},  // quoted, so Neo4j keeps the spaces
+      {"سطر\nسطر", "\"سطر\nسطر\""},
+      {"AFP\x01", "\"AFP\""},
+      {"", "\"\""},
+  };
+  for (const auto& r : rows) CHECK(csv_field(r.in) == r.out);
+}
+
+TEST_CASE("escape: cypher_string makes a single-quoted Cypher literal") {
+  struct Row { const char* in; const char* out; };
+  const Row rows[] = {
+      {"حلب", "'حلب'"},
+      {"l'ONU", "'l\\'ONU'"},
+      {"C:\\new", "'C:\\\\new'"},
+      {"سطر\nسطر", "'سطر\\nسطر'"},
+      {"\"x\"", "'\"x\"'"},
+  };
+  for (const auto& r : rows) CHECK(cypher_string(r.in) == r.out);
+}
+
+TEST_CASE("export: day_range reads days, months and years, and nothing else") {
+  struct Row { const char* in; const char* first; const char* last; };
+  const Row rows[] = {
+      {"2016-11-03", "2016-11-03", "2016-11-03"}, {"2016-11", "2016-11-01", "2016-11-30"},
+      {"2016-02", "2016-02-01", "2016-02-29"},    {"2015-02", "2015-02-01", "2015-02-28"},
+      {"2016", "2016-01-01", "2016-12-31"},
+  };
+  for (const auto& r : rows) {
+    auto range = day_range(r.in);
+    REQUIRE_MESSAGE(range, r.in);
+    CHECK(range->first == r.first);
+    CHECK(range->last == r.last);
+  }
+  for (const char* bad : {"", "PAST_REF", "2016-W43", "2016-13", "2016-02-30", "2016-11-03T10:00", "١٤٣٨", "2016-SU"})
+    CHECK_MESSAGE(!day_range(bad), bad);
+}
+
+TEST_CASE("gexf: dynamic graph with spells, kinds and viz colours, in the text itself") {
+  KnowledgeGraph kg = fixture();
+  std::string full = export_to_string(kg, "gexf");
+  CHECK(full.find("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">") !=
+        std::string::npos);
+  CHECK(full.find("mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\" timerepresentation=\"interval\"") !=
+        std::string::npos);
+  CHECK(full.find("label=\"الأمم المتحدة &amp; &lt;وكالاتها&gt;\"") != std::string::npos);
+  CHECK(full.find('\x01') == std::string::npos);
+  // Statement 1 is dated 2016-11-04; statement 2 is undated and takes the publication date, marked as such.
+  CHECK(full.find("<spell start=\"2016-11-04\" end=\"2016-11-04\"/>") != std::string::npos);
+  CHECK(full.find("<attvalue for=\"date_basis\" value=\"publication\"/>") != std::string::npos);
+  // Putin appears on the earliest day he is in the story, and stays (no end).
+  std::size_t putin = full.find("<node id=\"person:1\"");
+  REQUIRE(putin != std::string::npos);
+  std::string putin_node = full.substr(putin, full.find("</node>", putin) - putin);
+  CHECK(putin_node.find("<spell start=\"2016-11-03\"/>") != std::string::npos);
+  CHECK(putin_node.find("<viz:color r=\"37\" g=\"99\" b=\"171\"/>") != std::string::npos);
+  CHECK(full.find("kind=\"speaker\"") != std::string::npos);
+  CHECK(full.find("kind=\"affiliation\" label=\"وزير الخارجية\"") != std::string::npos);
+  // Entities view: Putin → Aleppo twice, with different acts: two edges of different kinds, not one merged edge.
+  std::string entities = export_to_string(kg, "gexf-entities");
+  CHECK(entities.find("kind=\"statement\"") == std::string::npos);
+  CHECK(entities.find("source=\"person:1\" target=\"place:1\" kind=\"appeal\" label=\"دعا\"") != std::string::npos);
+  CHECK(entities.find("source=\"person:1\" target=\"place:1\" kind=\"accuse\" label=\"اتهم\"") != std::string::npos);
+}
+
+TEST_CASE("gexf: valid against the GEXF 1.3 RNG (xmllint), and NetworkX 3 reads it") {
+  fs::path rng = fs::path(ISNAD_SHARED_DIR) / "schemas" / "gexf" / "gexf.rng";
+  if (!have_command("xmllint") || !fs::exists(rng)) {
+    MESSAGE("skipped: xmllint or " << rng.string() << " missing");
+    return;
+  }
+  const KnowledgeGraph graphs[] = {KnowledgeGraph(), fixture()};
+  for (const KnowledgeGraph& kg : graphs) {
+    fs::path dir = export_all(kg, kg.documents.empty() ? "gexf-empty" : "gexf");
+    for (const char* file : {"graph.gexf", "graph.entities.gexf"}) {
+      std::string command = "xmllint --nonet --noout --relaxng '" + rng.string() + "' '" + (dir / file).string() +
+                            "' 2>/dev/null";
+      CHECK_MESSAGE(run(command) == 0, command);
+    }
+    bool networkx3 = run("python3 -c 'import networkx, sys; sys.exit(int(networkx.__version__.split(\".\")[0]) < 3)' "
+                         ">/dev/null 2>&1") == 0;
+    if (networkx3 && !kg.documents.empty()) {
+      std::string command = "python3 -c 'import networkx as nx, sys; g = nx.read_gexf(sys.argv[1]); "
+                            "print(g.number_of_nodes(), g.number_of_edges(), g.nodes[\"person:1\"][\"label\"])' '" +
+                            (dir / "graph.gexf").string() + "' > '" + (dir / "nx.txt").string() + "'";
+      REQUIRE(run(command) == 0);
+      CHECK(read_file(dir / "nx.txt") == std::string("9 8 ") + kPutin + "\n");
+    } else if (!networkx3) {
+      MESSAGE("NetworkX < 3 (Debian 12 has 2.8, which reads only GEXF 1.2): GEXF load not checked");
+    }
+    fs::remove_all(dir);
+  }
+}
+
+TEST_CASE("rdf: N-Triples with schema.org types, PROV-O provenance, @ar tags and typed dates") {
+  KnowledgeGraph kg = fixture();
+  std::string nt = export_to_string(kg, "rdf");
+  const std::string base = kRdfBase;
+  const std::string s1 = "<" + base + "id/statement:aleppo%20test:1>";
+  auto has = [&](const std::string& triple) {
+    bool found = nt.find(triple + " .\n") != std::string::npos;
+    CHECK_MESSAGE(found, triple);
+  };
+  has("<" + base + "id/person:1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Person>");
+  has("<" + base + "id/person:1> <https://schema.org/name> \"فلاديمير بوتين \\\"القيصر\\\"\"@ar");
+  has("<" + base + "id/organization:2> <https://schema.org/name> \"وكالة فرانس برس AFP\"@ar");  // \x01 dropped
+  has("<" + base + "id/place:1> <https://schema.org/name> \"\u200fحلب الشرقية\\\\\"@ar");
+  has(s1 + " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Claim>");
+  has(s1 + " <https://schema.org/author> <" + base + "id/person:1>");
+  has(s1 + " <http://www.w3.org/ns/prov#wasAttributedTo> <" + base + "id/person:1>");
+  has(s1 + " <https://schema.org/recipient> <" + base + "id/organization:1>");
+  has(s1 + " <https://schema.org/about> <" + base + "id/place:1>");
+  has(s1 + " <https://schema.org/dateCreated> \"2016-11-04\"^^<http://www.w3.org/2001/XMLSchema#date>");
+  has(s1 + " <https://schema.org/text> \"«على المسلحين\\nمغادرة حلب» & <غدًا>\"@ar");
+  has(s1 + " <http://www.w3.org/ns/prov#wasDerivedFrom> <" + base + "article/aleppo%20test>");
+  has(s1 + " <http://www.w3.org/ns/prov#wasQuotedFrom> <" + base + "article/aleppo%20test#char=10,60>");
+  has("<" + base + "article/aleppo%20test#char=10,60> <http://www.w3.org/ns/oa#start> "
+      "\"10\"^^<http://www.w3.org/2001/XMLSchema#integer>");
+  has("<" + base + "article/aleppo%20test> <https://schema.org/datePublished> "
+      "\"2016-11-03\"^^<http://www.w3.org/2001/XMLSchema#date>");
+  has("<" + base + "id/person:2> <https://schema.org/affiliation> <" + base + "id/person:1>");
+  // Every IRI (subject, predicate, an object in <…>) is ASCII without spaces.
+  std::istringstream lines(nt);
+  for (std::string line; std::getline(lines, line);) {
+    std::size_t first = line.find(' '), second = line.find(' ', first + 1);
+    std::vector<std::string> iris = {line.substr(0, first), line.substr(first + 1, second - first - 1)};
+    if (line[second + 1] == '<') iris.push_back(line.substr(second + 1, line.size() - second - 3));
+    for (const auto& iri : iris) {
+      bool ascii = iri.size() > 2 && iri.front() == '<' && iri.back() == '>' &&
+                   std::all_of(iri.begin(), iri.end(), [](char c) { return c > ' ' && static_cast<unsigned char>(c) < 0x80; });
+      CHECK_MESSAGE(ascii, line);
+    }
+  }
+}
+
+TEST_CASE("rdf: rapper parses graph.nt strictly") {
+  if (!have_command("rapper")) {
+    MESSAGE("skipped: rapper is not installed (Debian raptor2-utils)");
+    return;
+  }
+  const KnowledgeGraph graphs[] = {KnowledgeGraph(), fixture()};
+  for (const KnowledgeGraph& kg : graphs) {
+    fs::path dir = export_all(kg, kg.documents.empty() ? "rdf-empty" : "rdf");
+    std::string command = "rapper -q -i ntriples -c '" + (dir / "graph.nt").string() + "' > '" +
+                          (dir / "rapper.txt").string() + "' 2>&1";
+    CHECK_MESSAGE(run(command) == 0, read_file(dir / "rapper.txt"));
+    // The number of triples rapper counts is the number of lines we wrote.
+    std::string nt = read_file(dir / "graph.nt");
+    long lines = std::count(nt.begin(), nt.end(), '\n');
+    run("rapper -i ntriples -c '" + (dir / "graph.nt").string() + "' > '" + (dir / "count.txt").string() + "' 2>&1");
+    CHECK(read_file(dir / "count.txt").find("returned " + std::to_string(lines) + " triples") != std::string::npos);
+    fs::remove_all(dir);
+  }
+}
+
+// A minimal RFC 4180 reader (quoted fields, "" inside them, newlines in quotes): rows of fields.
+static std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows(1, std::vector<std::string>(1));
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') rows.back().back() += '"', ++i;
+      else if (c == '"') quoted = false;
+      else rows.back().back() += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().emplace_back();
+    } else if (c == '\n') {
+      rows.emplace_back(1);
+    } else {
+      rows.back().back() += c;
+    }
+  }
+  if (rows.back().size() == 1 && rows.back()[0].empty()) rows.pop_back();
+  return rows;
+}
+
+TEST_CASE("neo4j: CSV headers follow the bulk importer's rules, rows parse back, the Cypher script is idempotent") {
+  KnowledgeGraph kg = fixture();
+  fs::path dir = export_all(kg, "neo4j");
+  fs::path neo = dir / "neo4j";
+  auto exporter = make_exporter("neo4j");
+  REQUIRE(exporter->writes_directory());
+  std::set<std::string> spaces_defined;
+  std::map<std::string, std::set<std::string>> ids;  // space → ids
+  for (const std::string& file : exporter->files()) {
+    REQUIRE_MESSAGE(fs::exists(neo / file), file);
+    if (file.size() < 4 || file.substr(file.size() - 4) != ".csv") continue;
+    auto rows = parse_csv(read_file(neo / file));
+    REQUIRE(!rows.empty());
+    const auto& header = rows[0];
+    for (std::size_t r = 1; r < rows.size(); ++r) CHECK_MESSAGE(rows[r].size() == header.size(), file << " row " << r);
+    for (const auto& cell : header) {
+      // name[:type], :ID(space), :START_ID(space), :END_ID(space), :LABEL, :TYPE; types from Neo4j's list.
+      static const std::set<std::string> kTypes = {"int", "long", "float", "double", "boolean", "string", "date",
+                                                   "int[]", "string[]", "ID(Entity)", "ID(Statement)", "ID(Article)",
+                                                   "START_ID(Entity)", "START_ID(Statement)", "END_ID(Entity)",
+                                                   "END_ID(Statement)", "END_ID(Article)", "LABEL", "TYPE"};
+      std::size_t colon = cell.find(':');
+      if (colon == std::string::npos) continue;  // a string property
+      CHECK_MESSAGE(kTypes.count(cell.substr(colon + 1)), file << ": " << cell);
+    }
+    auto column = [&](const std::string& name) {
+      auto it = std::find(header.begin(), header.end(), name);
+      return it == header.end() ? std::string::npos : static_cast<std::size_t>(it - header.begin());
+    };
+    for (const char* space : {"Entity", "Statement", "Article"}) {
+      std::size_t id = column(std::string("uid:ID(") + space + ")");
+      if (id == std::string::npos) continue;
+      spaces_defined.insert(space);
+      CHECK(column(":LABEL") != std::string::npos);
+      for (std::size_t r = 1; r < rows.size(); ++r) CHECK_MESSAGE(ids[space].insert(rows[r][id]).second, rows[r][id]);
+    }
+    // Every relationship end is a node of the space its header names.
+    for (std::size_t c = 0; c < header.size(); ++c) {
+      for (const char* kind : {":START_ID(", ":END_ID("}) {
+        if (header[c].rfind(kind, 0) != 0) continue;
+        std::string space = header[c].substr(std::string(kind).size(), header[c].size() - std::string(kind).size() - 1);
+        CHECK(column(":TYPE") != std::string::npos);
+        for (std::size_t r = 1; r < rows.size(); ++r) CHECK_MESSAGE(ids[space].count(rows[r][c]), file << ": " << rows[r][c]);
+      }
+    }
+  }
+  CHECK(spaces_defined == std::set<std::string>{"Entity", "Statement", "Article"});
+  // The hostile label survives CSV quoting; a person carries two labels; booleans are exactly true/false.
+  std::string entities = read_file(neo / "entities.csv");
+  CHECK(entities.find("\"person:1\",\"فلاديمير بوتين \"\"القيصر\"\"\"") != std::string::npos);
+  CHECK(entities.find("\"Person;Entity\"") != std::string::npos);
+  CHECK(entities.find('\x01') == std::string::npos);
+  auto statements = parse_csv(read_file(neo / "statements.csv"));
+  CHECK(statements[1][2] == "دعا");
+  CHECK(statements[1][5] == "«على المسلحين\nمغادرة حلب» & <غدًا>");
+  CHECK(statements[1][11] == "false");
+  std::string cypher = read_file(neo / "load.cypher");
+  std::size_t constraint = cypher.find("CREATE CONSTRAINT"), first_load = cypher.find("LOAD CSV");
+  REQUIRE(constraint != std::string::npos);
+  CHECK(constraint < first_load);  // constraints first
+  CHECK(cypher.find("CREATE (") == std::string::npos);  // only MERGE: running twice adds nothing
+  CHECK(cypher.find("MERGE (n:Entity {uid: row.`uid:ID(Entity)`})") != std::string::npos);
+  CHECK(cypher.find("MERGE (a)-[r:SAID]->(b)") != std::string::npos);
+  CHECK(cypher.find("MERGE (a)-[r:AFFILIATED_WITH]->(b)") != std::string::npos);
+  std::string import = read_file(neo / "import.sh");
+  CHECK(import.find("--nodes=entities.csv") != std::string::npos);
+  CHECK(import.find("--relationships=said.csv") != std::string::npos);
+  CHECK(import.find("--multiline-fields=true") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("timeline: statements in date order, undated ones at their publication date") {
+  KnowledgeGraph kg = fixture();
+  auto timeline = nlohmann::json::parse(export_to_string(kg, "timeline"));
+  const auto& items = timeline["items"];
+  REQUIRE(items.size() == 3);
+  // 2016-11-02 (the UN), then 2016-11-03 (Putin's undated accusation, publication day), then 2016-11-04.
+  CHECK(items[0]["id"] == "statement:aleppo test:3");
+  CHECK(items[1]["id"] == "statement:aleppo test:2");
+  CHECK(items[1]["date_basis"] == "publication");
+  CHECK(items[1]["start"] == "2016-11-03");
+  CHECK(items[2]["start"] == "2016-11-04");
+  CHECK(items[2]["addressees"] == nlohmann::json::array({kUn}));
+  CHECK(items[2]["group"] == "person:1");
+  CHECK(timeline["options"]["rtl"] == true);
+  std::string html = export_to_string(kg, "timeline-html");
+  CHECK(html.find("<html lang=\"ar\" dir=\"rtl\">") != std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("http://") == std::string::npos);  // offline: nothing to fetch
+  CHECK(html.find("https://") == std::string::npos);
+  CHECK(html.find("الأمم المتحدة &amp; &lt;وكالاتها&gt;") != std::string::npos);
+  CHECK(html.find('\x01') == std::string::npos);
+  CHECK(html.find("2016-11-02") < html.find("2016-11-04"));
+  if (have_command("xmllint")) {
+    fs::path dir = export_all(kg, "timeline");
+    CHECK(run("xmllint --html --noout '" + (dir / "timeline.html").string() + "' 2>/dev/null") == 0);
+    fs::remove_all(dir);
+  }
+}
+
+TEST_CASE("json reader: graph.json reads back into the same graph") {
+  KnowledgeGraph kg = fixture();
+  std::string json = export_to_string(kg, "json");
+  std::istringstream in(json);
+  KnowledgeGraph back = read_graph_json(in);
+  CHECK(export_to_string(back, "json") == json);
+  CHECK(export_to_string(back, "graphml") == export_to_string(kg, "graphml"));
+  CHECK(export_to_string(back, "rdf") == export_to_string(kg, "rdf"));
+
+  struct Bad { const char* json; const char* message; };
+  const Bad bad[] = {
+      {"{", "not JSON"},
+      {"{\"edges\": []}", "no \"nodes\" array"},
+      {"{\"nodes\": [{\"id\": \"a\"}, {\"id\": \"a\"}]}", "duplicate id 'a'"},
+      {"{\"nodes\": [{\"id\": \"a\"}], \"edges\": [{\"source\": \"a\", \"target\": \"b\"}]}", "unknown target 'b'"},
+  };
+  for (const auto& b : bad) {
+    std::istringstream bad_in(b.json);
+    try {
+      read_graph_json(bad_in, "x.json");
+      FAIL("accepted: " << b.json);
+    } catch (const std::runtime_error& e) {
+      CHECK_MESSAGE(std::string(e.what()).find(b.message) != std::string::npos, e.what());
+    }
+  }
+}
+
+TEST_CASE("render: isnad render re-renders graph.json, and --focus draws one actor's ego network") {
+  KnowledgeGraph kg = fixture();
+  fs::path dir = export_all(kg, "render");
+  std::string isnad = std::string("'") + ISNAD_BINARY + "' render '" + (dir / "graph.json").string() + "'";
+  REQUIRE(run(isnad + " --format dot -o '" + (dir / "again.dot").string() + "'") == 0);
+  CHECK(read_file(dir / "again.dot") == read_file(dir / "graph.dot"));
+  REQUIRE(run(isnad + " --format svg > '" + (dir / "stdout.svg").string() + "'") == 0);
+  CHECK(read_file(dir / "stdout.svg") == read_file(dir / "graph.svg"));
+  // Lavrov's ego network: Lavrov and his affiliation to Putin, none of Putin's statements.
+  REQUIRE(run(isnad + " --format json --focus 'سيرغي لافروف' -o '" + (dir / "lavrov.json").string() + "'") == 0);
+  auto lavrov = nlohmann::json::parse(read_file(dir / "lavrov.json"));
+  CHECK(lavrov["nodes"].size() == 2);
+  CHECK(lavrov["edges"].size() == 1);
+  // Aleppo (by its id): the two statements about it, their speaker, and the UN that statement 1 addresses.
+  REQUIRE(run(isnad + " --format json --focus place:1 -o '" + (dir / "aleppo.json").string() + "'") == 0);
+  auto aleppo = nlohmann::json::parse(read_file(dir / "aleppo.json"));
+  std::set<std::string> ids;
+  for (const auto& n : aleppo["nodes"]) ids.insert(n["id"]);
+  CHECK(ids == std::set<std::string>{"place:1", "person:1", "organization:1", "statement:aleppo test:1",
+                                     "statement:aleppo test:2"});
+  // A part of a name works when unique; PNG is a PNG; bad names and formats are usage errors.
+  REQUIRE(run(isnad + " --format png --focus بوتين -o '" + (dir / "putin.png").string() + "'") == 0);
+  CHECK(read_file(dir / "putin.png").compare(0, 8, "\x89PNG\r\n\x1a\n") == 0);
+  CHECK(run(isnad + " --focus 'لا أحد' -o /dev/null 2>/dev/null") != 0);
+  CHECK(run(isnad + " --format png:gd -o /dev/null 2>/dev/null") != 0);
+  fs::remove_all(dir);
 }
