@@ -55,6 +55,7 @@ class Recogniser {
     nationality_people_pass();
     tagger_pass();
     propagate_persons();  // names only the tagger found recur too: "بنيامين نتنياهو" … "نتنياهو"
+    trailing_title_pass();
   }
 
   std::vector<Binding> bindings;
@@ -334,7 +335,8 @@ class Recogniser {
         j += k;
         continue;
       }
-      if (t.complement == "org" && t.tail_mention < 0) {
+      // The body or country the title belongs to: "المتحدث باسم جماعة ..."، "رئيس باراغواي"، "رئيس مجلس النواب".
+      if (t.complement != "none" && t.tail_mention < 0 && (t.complement == "org" || t.country.empty())) {
         if (int m = organisation_at(j); m >= 0) {
           t.tail_mention = m;
           j = doc_.mentions[static_cast<std::size_t>(m)].end_token;
@@ -344,6 +346,19 @@ class Recogniser {
       if (owner_[j] == -1 && is_definite(tok(j).form) && !lx_.is_function_word(tok(j).form) && t.complement != "none") {
         ++j;
         continue;
+      }
+      // "المفوض السامي لحقوق الإنسان في الأمم المتحدة": a ل-complement, and في + the organisation.
+      if (t.complement != "none" && owner_[j] == -1 && tok(j).form.size() > 4 && tok(j).form[0] == U'ل' &&
+          !lx_.is_function_word(tok(j).form) && tags_()[j].find("PERS") == std::string::npos) {
+        ++j;
+        continue;
+      }
+      if (t.complement == "org" && t.tail_mention < 0 && tok(j).form == U"في" && j + 1 < size()) {
+        if (int m = organisation_at(j + 1); m >= 0) {
+          t.tail_mention = m;
+          j = doc_.mentions[static_cast<std::size_t>(m)].end_token;
+          continue;
+        }
       }
       break;
     }
@@ -485,6 +500,23 @@ class Recogniser {
         add_mention(EntityType::Person, i, i + best_len, best_off, "known-name");
         i += best_len - 1;
       }
+    }
+  }
+
+  // 8. A title right after a person found by any pass: "هوراسيو كارتيس رئيس باراغواي"،
+  //    "أوغو فيلاسكيز، رئيس مجلس النواب".
+  void trailing_title_pass() {
+    for (std::size_t m = 0; m < doc_.mentions.size(); ++m) {
+      if (doc_.mentions[m].type != EntityType::Person) continue;
+      std::size_t k = doc_.mentions[m].end_token;
+      if (k < size() && is_comma(tok(k))) ++k;
+      if (k >= size() || tok(k).sentence != tok(doc_.mentions[m].first_token).sentence) continue;
+      bool already = false;
+      for (const auto& b : bindings) already |= b.person_mention == m;
+      TitleComplex t;
+      if (already || owner_[k] != -1 || !read_title(k, t) || t.complement == "none") continue;
+      if (t.tail_mention < 0 && t.country.empty()) continue;
+      bind(static_cast<int>(m), t);
     }
   }
 
