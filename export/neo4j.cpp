@@ -258,7 +258,7 @@ std::string import_script(const std::vector<Table>& all) {
   std::string out =
       "#!/bin/sh\n"
       "# isnad: bulk import of the CSVs in this directory into a NEW Neo4j 5 database (default name: isnad).\n"
-      "# Neo4j 4.x: replace 'database import full' with 'import' and --database with --database=NAME.\n"
+      "# Neo4j 4.x: neo4j-admin import --database=NAME with the same options.\n"
       "# The importer creates no constraints: afterwards run the CREATE CONSTRAINT lines of load.cypher.\n"
       "set -e\n"
       "cd \"$(dirname \"$0\")\"\n"

@@ -146,8 +146,8 @@ void write_html(const KnowledgeGraph& kg, std::ostream& out) {
   const Graph& g = kg.graph;
   std::vector<Entry> all = entries(kg);
   std::string title = "الخط الزمني: من قال ماذا عن مَن";
-  out << "<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\">\n"
-      << "<meta name=\"generator\" content=\"isnad " << ISNAD_VERSION << "\">\n<title>" << html(title) << "</title>\n"
+  out << "<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+      << "<meta name=\"generator\" content=\"isnad " << ISNAD_VERSION << "\"/>\n<title>" << html(title) << "</title>\n"
       << "<style>\n"
          "body{font-family:'Noto Naskh Arabic','Noto Sans Arabic','Amiri',serif;margin:2em auto;max-width:60em;"
          "padding:0 1em;color:#222;background:#fafafa;line-height:1.7}\n"
@@ -165,7 +165,7 @@ void write_html(const KnowledgeGraph& kg, std::ostream& out) {
   out << "</style>\n</head>\n<body>\n<h1>" << html(title) << "</h1>\n<p class=\"docs\">";
   for (std::size_t i = 0; i < kg.documents.size(); ++i) {
     const DocumentInfo& d = kg.documents[i];
-    out << (i ? "<br>\n" : "") << ltr(d.id) << " — " << html(d.title);
+    out << (i ? "<br/>\n" : "") << ltr(d.id) << " — " << html(d.title);
     if (!d.dct.empty()) out << " · " << ltr(d.dct);
   }
   out << "</p>\n<p class=\"docs\">" << all.size() << " تصريحًا</p>\n";
