@@ -1,6 +1,8 @@
 // isnad eval GOLD.json... --graph graph.json [--text ARTICLE.txt | --texts DIR] [--verbose]
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "commands.h"
 #include "graph_eval.h"
@@ -9,16 +11,17 @@ namespace isnad::app {
 
 int cmd_eval(const Args& args) {
   std::vector<std::string> golds;
-  std::string graph, text, texts_dir;
+  std::string graph, text, texts_dir, pairs;
   bool verbose = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if ((a == "--graph" || a == "--text" || a == "--texts") && i + 1 < args.size()) {
-      (a == "--graph" ? graph : a == "--text" ? text : texts_dir) = args[++i];
+    if ((a == "--graph" || a == "--text" || a == "--texts" || a == "--pairs") && i + 1 < args.size()) {
+      (a == "--graph" ? graph : a == "--text" ? text : a == "--texts" ? texts_dir : pairs) = args[++i];
     } else if (a == "--verbose" || a == "-v") {
       verbose = true;
     } else if (a == "--help" || a == "-h") {
       std::puts("usage: isnad eval GOLD.json... --graph graph.json [--text ARTICLE.txt | --texts DIR] [--verbose]\n"
+                "       isnad eval --pairs PAIRS.tsv [--verbose]   (GOLD<TAB>GRAPH<TAB>TEXT per article)\n"
                 "  scores entities, timexes, statements (speaker + act) and roles against hand annotations\n"
                 "  (format: shared/data/seed/GOLD-FORMAT.md); with several gold files the graph is one built\n"
                 "  from all their articles, each scored on its own nodes; --text / --texts (the folder of the\n"
@@ -31,11 +34,32 @@ int cmd_eval(const Args& args) {
       golds.push_back(a);
     }
   }
+  EvalReport report;
+  if (!pairs.empty()) {
+    // One article per line: GOLD.json <TAB> graph.json <TAB> article text (as ../shared/tools/score_graph.py).
+    std::ifstream in(pairs);
+    if (!in) {
+      std::fprintf(stderr, "isnad eval: %s: cannot open file\n", pairs.c_str());
+      return 1;
+    }
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty()) continue;
+      std::vector<std::string> f;
+      std::stringstream row(line);
+      for (std::string x; std::getline(row, x, '\t');) f.push_back(x);
+      if (f.size() < 2) {
+        std::fprintf(stderr, "isnad eval: %s: expected GOLD<TAB>GRAPH[<TAB>TEXT]: '%s'\n", pairs.c_str(), line.c_str());
+        return 2;
+      }
+      evaluate_article(f[0], f[1], f.size() > 2 ? f[2] : "", report);
+    }
+    print_report(report, verbose, std::cout);
+    return 0;
+  }
   if (golds.empty() || graph.empty()) {
     std::fputs("usage: isnad eval GOLD.json... --graph graph.json [--text ARTICLE.txt] [--verbose]\n", stderr);
     return 2;
   }
-  EvalReport report;
   for (const auto& g : golds) {
     std::string article = golds.size() == 1 ? text : "";
     if (!texts_dir.empty()) article = texts_dir + "/" + gold_text_name(g);
