@@ -23,12 +23,13 @@ std::unique_ptr<Exporter> make_exporter(std::string_view format) {
   if (format == "rdf" || format == "nt" || format == "ntriples") return make_ntriples_exporter();
   if (format == "timeline") return make_timeline_exporter(TimelineFormat::json);
   if (format == "timeline-html") return make_timeline_exporter(TimelineFormat::html);
+  if (format == "report") return make_timeline_exporter(TimelineFormat::report);
   return nullptr;
 }
 
 std::vector<std::string> exporter_names() {
   return {"json", "graphml", "graphml-entities", "gexf", "gexf-entities", "dot",          "svg",
-          "png",  "neo4j",   "rdf",              "timeline", "timeline-html"};
+          "png",  "neo4j",   "rdf",              "timeline", "timeline-html", "report"};
 }
 
 bool export_to_directory(const Exporter& exporter, const KnowledgeGraph& kg, const std::string& out_dir,

@@ -37,9 +37,10 @@ inline constexpr const char* kRdfBase = "https://example.org/isnad/";
 inline constexpr const char* kRdfVocab = "https://example.org/isnad/vocab#";
 std::unique_ptr<Exporter> make_ntriples_exporter();
 
-// timeline.json (statements in date order, vis-timeline items and groups) and timeline.html (an offline,
-// right-to-left single-file page of the same) (timeline.cpp).
-enum class TimelineFormat { json, html };
+// timeline.json (statements in date order, vis-timeline items and groups), timeline.html (an offline,
+// right-to-left single-file page of the same) and report.html (that page with the diagram and a statement table)
+// (timeline.cpp).
+enum class TimelineFormat { json, html, report };
 std::unique_ptr<Exporter> make_timeline_exporter(TimelineFormat format);
 
 // The inclusive ISO days a date value covers: "2016-11-03" → [2016-11-03, 2016-11-03], "2016-11" → the month,

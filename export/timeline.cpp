@@ -5,11 +5,16 @@
 //     plain text: vis-timeline treats content as HTML, so a page showing it must sanitise or use textContent.
 //   - timeline.html: one offline page (no script, no CDN, no web font), right to left, a section per day with
 //     each statement as a card coloured by its act: who, the cue, to and about whom, the content, the source.
+//   - report.html: the same page with the Graphviz diagram inlined as SVG above the timeline and a table of every
+//     statement below it; still one self-contained file. Both pages are polyglot markup (they parse as XML too).
+//     The figure is direction:ltr: Graphviz places SVG text by anchors computed left to right, and an inherited
+//     rtl direction flips text-anchor="start" and scatters the legend.
 // An undated statement takes its article's publication date and is marked as such; statements with neither
 // come last, under "بلا تاريخ".
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <vector>
 
 #include "escape.h"
@@ -142,10 +147,27 @@ std::string names(const Graph& g, const std::vector<Vertex>& vs) {
   return out;
 }
 
-void write_html(const KnowledgeGraph& kg, std::ostream& out) {
+// The diagram as inline SVG (Graphviz's core SVG keeps the text as text, so it stays selectable and searchable), or a
+// note saying why there is none.
+std::string inline_diagram(const KnowledgeGraph& kg) {
+  std::ostringstream svg;
+  try {
+    make_graphviz_exporter("svg")->write(kg, svg);
+  } catch (const std::exception& e) {
+    return "<p class=\"meta\">" + html(std::string("no diagram: ") + e.what()) + "</p>\n";
+  }
+  std::string text = svg.str();
+  std::size_t start = text.find("<svg");
+  return start == std::string::npos ? std::string() : text.substr(start);
+}
+
+// timeline.html, or with `report` report.html: the same page with the diagram first and a table of every statement
+// last.
+void write_html(const KnowledgeGraph& kg, std::ostream& out, bool report) {
   const Graph& g = kg.graph;
   std::vector<Entry> all = entries(kg);
-  std::string title = "الخط الزمني: من قال ماذا عن مَن";
+  std::string title = report ? "تقرير: من قال ماذا عن مَن، ومتى" : "الخط الزمني: من قال ماذا عن مَن";
+  const char* day_tag = report ? "h3" : "h2";
   out << "<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\"/>\n"
       << "<meta name=\"generator\" content=\"isnad " << ISNAD_VERSION << "\"/>\n<title>" << html(title) << "</title>\n"
       << "<style>\n"
@@ -158,7 +180,11 @@ void write_html(const KnowledgeGraph& kg, std::ostream& out) {
          ".who{font-weight:bold}.cue{font-weight:bold}.meta{color:#666;font-size:.85em}\n"
          "blockquote{margin:.3em 0;padding:0 .8em;border-inline-start:2px solid #ddd;color:#333;white-space:pre-line}\n"
          ".k-person{color:#2563AB}.k-organization{color:#C96214}.k-place{color:#2E7D32}\n"
-         ".basis{color:#8a6d00;font-size:.85em}\n";
+         ".basis{color:#8a6d00;font-size:.85em}\n"
+         "figure.diagram{margin:1em 0;background:#fff;border:1px solid #ddd;border-radius:6px;padding:.5em;"
+         "overflow-x:auto;direction:ltr}figure.diagram svg{max-width:100%;height:auto}\n"
+         "table{border-collapse:collapse;width:100%;background:#fff;font-size:.9em}"
+         "th,td{border:1px solid #ddd;padding:.3em .5em;vertical-align:top;text-align:start}th{background:#eee}\n";
   for (const char* act : {"statement", "announce", "appeal", "promise", "praise", "criticize", "accuse", "reject", "deny",
                           "warn", "threaten"})
     out << ".act-" << act << "{border-inline-start-color:" << hex_colour(act_colour(act)) << "}\n";
@@ -169,6 +195,7 @@ void write_html(const KnowledgeGraph& kg, std::ostream& out) {
     if (!d.dct.empty()) out << " · " << ltr(d.dct);
   }
   out << "</p>\n<p class=\"docs\">" << all.size() << " تصريحًا</p>\n";
+  if (report) out << "<h2>المخطط</h2>\n<figure class=\"diagram\">\n" << inline_diagram(kg) << "</figure>\n<h2>الخط الزمني</h2>\n";
   std::string current = "\x01";  // no day is this
   for (const Entry& e : all) {
     if (e.day_first != current) {
@@ -177,7 +204,7 @@ void write_html(const KnowledgeGraph& kg, std::ostream& out) {
       std::string heading = e.day_first.empty()       ? html("بلا تاريخ")
                             : e.day_last == e.day_first ? ltr(e.day_first)
                                                         : ltr(e.day_first + " – " + e.day_last);
-      out << "<section>\n<h2>" << heading << "</h2>\n";
+      out << "<section>\n<" << day_tag << ">" << heading << "</" << day_tag << ">\n";
     }
     const NodeProps& n = g[e.statement];
     out << "<div class=\"card act-" << html(n.act) << "\" id=\"" << html(n.id) << "\">\n<div><span class=\"who\">"
@@ -194,16 +221,37 @@ void write_html(const KnowledgeGraph& kg, std::ostream& out) {
     out << "</div>\n</div>\n";
   }
   if (current != "\x01") out << "</section>\n";
+  if (report) {
+    out << "<h2>جدول التصريحات</h2>\n<table>\n<thead><tr><th>التاريخ</th><th>القائل</th><th>الفعل</th><th>النوع</th>"
+           "<th>إلى</th><th>عن</th><th>النص</th><th>المصدر</th></tr></thead>\n<tbody>\n";
+    for (const Entry& e : all) {
+      const NodeProps& n = g[e.statement];
+      out << "<tr><td>" << ltr(n.date) << "</td><td>" << names(g, e.speakers) << "</td><td>" << html(n.cue)
+          << "</td><td>" << html(n.act) << "</td><td>" << names(g, e.addressees) << "</td><td>" << names(g, e.about)
+          << "</td><td>" << html(n.content) << "</td><td>"
+          << ltr(n.doc + " [" + std::to_string(n.span.start) + ", " + std::to_string(n.span.end) + ")");
+      if (!e.sources.empty()) out << "<br/>" << names(g, e.sources);
+      out << "</td></tr>\n";
+    }
+    out << "</tbody>\n</table>\n";
+  }
   out << "</body>\n</html>\n";
 }
 
 class TimelineExporter : public Exporter {
  public:
   explicit TimelineExporter(TimelineFormat format) : format_(format) {}
-  std::string file_name() const override { return format_ == TimelineFormat::json ? "timeline.json" : "timeline.html"; }
+  std::string file_name() const override {
+    switch (format_) {
+      case TimelineFormat::json: return "timeline.json";
+      case TimelineFormat::html: return "timeline.html";
+      case TimelineFormat::report: return "report.html";
+    }
+    return "timeline.html";
+  }
   void write(const KnowledgeGraph& kg, std::ostream& out) const override {
     if (format_ == TimelineFormat::json) write_json(kg, out);
-    else write_html(kg, out);
+    else write_html(kg, out, format_ == TimelineFormat::report);
   }
 
  private:

@@ -733,3 +733,78 @@ TEST_CASE("render: isnad render re-renders graph.json, and --focus draws one act
   CHECK(run(isnad + " --format png:gd -o /dev/null 2>/dev/null") != 0);
   fs::remove_all(dir);
 }
+
+// Decodes an 8-bit RGB/RGBA PNG (what Chromium writes) with the standard library only and prints the share of
+// pixels that are not near-white and the number of distinct colours.
+constexpr const char* kPngStats = R"(import struct, sys, zlib
+data = open(sys.argv[1], 'rb').read()
+assert data[:8] == b'\x89PNG\r\n\x1a\n'
+pos, idat = 8, b''
+while pos < len(data):
+    length, kind = struct.unpack('>I4s', data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + length]
+    if kind == b'IHDR':
+        width, height, depth, colour = struct.unpack('>IIBB', body[:10])
+    elif kind == b'IDAT':
+        idat += body
+    pos += 12 + length
+assert depth == 8 and colour in (2, 6), (depth, colour)
+bpp = 3 if colour == 2 else 4
+raw, stride, prev, rows = zlib.decompress(idat), width * bpp, bytearray(width * bpp), []
+for y in range(height):
+    f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+    for i in range(stride):
+        a = line[i - bpp] if i >= bpp else 0
+        b, c = prev[i], prev[i - bpp] if i >= bpp else 0
+        p = a + b - c
+        pred = [0, a, b, (a + b) // 2, a if abs(p - a) <= abs(p - b) and abs(p - a) <= abs(p - c) else (b if abs(p - b) <= abs(p - c) else c)][f]
+        line[i] = (line[i] + pred) & 0xFF
+    rows.append(bytes(line))
+    prev = line
+ink, colours = 0, set()
+for line in rows[::4]:
+    for x in range(0, stride, bpp * 4):
+        px = line[x:x + 3]
+        colours.add(px)
+        ink += min(px) < 200
+print(ink / (len(rows[::4]) * len(range(0, stride, bpp * 4))), len(colours))
+)";
+
+TEST_CASE("report: one offline page that headless Chromium renders, with the diagram, the timeline and the table") {
+  KnowledgeGraph kg = fixture();
+  std::string report = export_to_string(kg, "report");
+  CHECK(report.find("<html lang=\"ar\" dir=\"rtl\">") != std::string::npos);
+  CHECK(report.find("<svg") != std::string::npos);       // the diagram, inline
+  CHECK(report.find("<?xml") == std::string::npos);      // without the SVG file's prologue
+  CHECK(report.find("<table>") != std::string::npos);    // the statement table
+  CHECK(report.find("<script") == std::string::npos);
+  CHECK(report.find("src=\"http") == std::string::npos);  // nothing fetched (the SVG's xmlns are names, not fetches)
+  CHECK(report.find("href=\"http") == std::string::npos);
+  CHECK(report.find("الأمم المتحدة &amp; &lt;وكالاتها&gt;") != std::string::npos);
+  fs::path dir = export_all(kg, "report");
+  if (have_command("xmllint")) CHECK(run("xmllint --noout '" + (dir / "report.html").string() + "'") == 0);
+  std::string chromium = have_command("chromium") ? "chromium" : have_command("chromium-browser") ? "chromium-browser" : "";
+  if (chromium.empty()) {
+    MESSAGE("skipped: the Chromium screenshot (Debian chromium is not installed)");
+    fs::remove_all(dir);
+    return;
+  }
+  // --no-sandbox: CI runs as root. A fresh profile, and no network use beyond the file itself.
+  std::string command = "timeout 120 " + chromium + " --headless --no-sandbox --disable-gpu --hide-scrollbars "
+                        "--no-first-run --user-data-dir='" + (dir / "profile").string() +
+                        "' --window-size=1200,1600 --screenshot='" + (dir / "report.png").string() + "' 'file://" +
+                        (dir / "report.html").string() + "' > '" + (dir / "chromium.log").string() + "' 2>&1";
+  REQUIRE_MESSAGE(run(command) == 0, read_file(dir / "chromium.log"));
+  REQUIRE(fs::exists(dir / "report.png"));
+  std::ofstream(dir / "png_stats.py") << kPngStats;
+  REQUIRE(run("python3 '" + (dir / "png_stats.py").string() + "' '" + (dir / "report.png").string() + "' > '" +
+              (dir / "stats.txt").string() + "'") == 0);
+  std::istringstream stats(read_file(dir / "stats.txt"));
+  double ink = 0;
+  int colours = 0;
+  stats >> ink >> colours;
+  // A page with text, cards and a coloured diagram: some ink, many colours (a blank or error page has neither).
+  CHECK(ink > 0.01);
+  CHECK(colours > 20);
+  fs::remove_all(dir);
+}
