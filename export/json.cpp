@@ -32,7 +32,14 @@ Json node_json(const NodeProps& n) {
     return j;
   }
   j["aliases"] = n.aliases;
-  if (!n.label_en.empty()) j["label_en"] = n.label_en;
+  if (!n.label_en.empty()) {
+    j["label_en"] = n.label_en;
+    j["label_en_source"] = n.label_en_source;
+  }
+  if (n.has_coordinates) {
+    j["lat"] = n.latitude;
+    j["lon"] = n.longitude;
+  }
   if (!n.country.empty()) j["country"] = n.country;
   if (!n.subtype.empty()) j["subtype"] = n.subtype;
   if (!n.titles.empty()) j["titles"] = n.titles;

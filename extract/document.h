@@ -50,6 +50,7 @@ struct Mention {
   std::string rule;         // which recogniser produced it: "lexicon:place", "title-apposition", ...
   std::string group;        // identity for lexicon names: "place:RU", "org:Reuters", "actor:opposition:SY"
   std::string label_en, country, subtype;  // from the lexicon when known
+  std::string latitude, longitude;          // lexicon coordinates, "" when none
   int entity = -1;          // index into Document::entities after in-document resolution
 };
 
@@ -64,6 +65,8 @@ struct Entity {
   std::vector<std::size_t> mentions;
   std::vector<std::string> titles;   // "وزير الخارجية الروسي"
   std::string group;                 // lexicon identity when known ("place:RU"), else ""
+  bool has_coordinates = false;      // places: from libgeonames (extract/geonames.h)
+  double latitude = 0, longitude = 0;
   std::vector<std::string> merge_notes;  // why mentions were joined: "جيراسيموف = غيراسيموف: transliteration skeleton"
 };
 
@@ -74,6 +77,7 @@ struct Timex {
   std::string type = "DATE";  // DATE | TIME | DURATION | SET
   std::string value;          // "2016-11-04", "2016-W43", "P5Y6M", "PAST_REF", "2016-11-04T09:00"
   std::string time_range;     // "09:00-19:00" when a range of hours is given
+  std::string mod;            // TIMEX3 mod: START | MID | END ("مطلع الشهر الجاري"), else ""
 };
 
 // A reported speech act: who said what, to/about whom, when.

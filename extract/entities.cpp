@@ -9,9 +9,11 @@
 #include "entities.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 
 #include "gazetteer.h"
+#include "geonames.h"
 #include "segment.h"
 #include "ner_bridge.h"
 
@@ -51,6 +53,7 @@ class Recogniser {
     title_pass();
     trigger_pass();
     post_title_pass();
+    cue_subject_pass();
     propagate_persons();
     nationality_people_pass();
     tagger_pass();
@@ -96,6 +99,8 @@ class Recogniser {
       m.label_en = entry->label_en;
       m.country = entry->country;
       m.subtype = entry->subtype;
+      m.latitude = entry->latitude;
+      m.longitude = entry->longitude;
       if (entry->kind == "place") m.group = "place:" + (entry->subtype == "country" ? entry->country : entry->label_en);
       else if (entry->kind == "organization") m.group = "org:" + entry->label_en;
     }
@@ -324,8 +329,11 @@ class Recogniser {
   bool read_title(std::size_t i, TitleComplex& t) {
     const LexiconEntry* e = nullptr;
     std::size_t off = 0;
+    // The longest title whose words are still free: in "رئيس مجلس النواب" the body may already be
+    // a name, and the title is then "رئيس" + that body.
     std::size_t n = lx_.titles.match(doc_, i, &e, &off);
-    if (!n || !free(i, i + n)) return false;
+    while (n && !free(i, i + n)) n = n > 1 ? lx_.titles.match(doc_, i, &e, &off, true, n - 1) : 0;
+    if (!n) return false;
     t = TitleComplex{i, i + n, off, e->value, e->subtype, e->country, -1};
     std::size_t j = i + n;
     for (int step = 0; step < 8 && j < size() && tok(j).is_word && tok(j).sentence == tok(i).sentence; ++step) {
@@ -416,7 +424,7 @@ class Recogniser {
   // A rule-found name is kept when it stands in apposition (between commas) or the tagger agrees.
   bool confirmed_person(std::size_t first, std::size_t end, bool apposition) {
     if (apposition) return true;
-    if (end < size() && (is_comma(tok(end)) || tok(end).form == U"-")) return true;
+    if (end < size() && (is_comma(tok(end)) || tok(end).form == U"-" || opens_content(end))) return true;
     const auto& tags = tags_();
     for (std::size_t i = first; i < end; ++i)
       if (tags[i].size() > 2 && tags[i].substr(2) == "PERS") return true;
@@ -435,6 +443,50 @@ class Recogniser {
     return tags_cache_;
   }
   std::vector<std::string> tags_cache_;
+
+  // What reported speech starts with: a quotation mark, a colon, or إن/أن ("وقال البرادعي إن").
+  bool opens_content(std::size_t i) const {
+    if (i >= size()) return false;
+    const std::u32string& w = tok(i).form;
+    return w == U"\"" || w == U":" || w == U"ان" || w == U"انه" || w == U"انها" || w == U"بان";
+  }
+
+  // Content right away, or after a prepositional phrase: "وقال نتنياهو على حسابه على موقع تويتر "...""
+  bool content_follows(std::size_t i) const {
+    if (opens_content(i)) return true;
+    static const std::u32string prepositions[] = {U"في", U"علي", U"خلال", U"عبر", U"امام", U"لدي", U"اثناء", U"بعد"};
+    if (i >= size() || std::find(std::begin(prepositions), std::end(prepositions), tok(i).form) == std::end(prepositions))
+      return false;
+    for (std::size_t j = i + 1; j < size() && j < i + 9 && tok(j).sentence == tok(i).sentence; ++j) {
+      if (opens_content(j)) return true;
+      if (is_cue(j) || (!tok(j).is_word && !is_comma(tok(j)))) return false;
+    }
+    return false;
+  }
+
+  // 3b. The subject of a speech verb, between the verb and what was said: "وقال البرادعي إن"،
+  //     "وقالت ماي: ...". A person unless the lexicons know the name (run after them).
+  void cue_subject_pass() {
+    for (std::size_t i = 0; i + 2 < size(); ++i) {
+      if (!tok(i).is_word || !is_cue(i)) continue;
+      std::size_t k = i + 1;
+      std::size_t n = read_person_name(k);
+      // A family name alone, in its nisba form: "وقال البرادعي إن".
+      if (!n && name_like(k) && starts_with_article(tok(k).form) && tok(k).form.back() == U'ي' && tok(k).form.size() >= 6)
+        n = 1;
+      if (!n || n > 3 || !content_follows(k + n)) continue;
+      const std::u32string& head = tok(k).form;
+      if (head.size() < 3 || head.rfind(U"لل", 0) == 0 || head.rfind(U"لا", 0) == 0 || head.rfind(U"لإ", 0) == 0) continue;
+      bool generic = false;
+      for (std::size_t t = k; t < k + n; ++t) {
+        std::u32string w = tok(t).form;
+        if (w.size() > 3 && (w[0] == U'و' || w[0] == U'ف') && lx_.non_names.count(w.substr(1))) generic = true;
+        generic = generic || lx_.non_names.count(w);
+      }
+      if (generic) continue;
+      add_mention(EntityType::Person, k, k + n, 0, "cue-subject");
+    }
+  }
 
   // 3. Organisation triggers anywhere.
   void trigger_pass() {
@@ -766,6 +818,43 @@ void find_entities(Document& doc) {
       if (alias != e.label && std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end())
         e.aliases.push_back(alias);
     }
+  }
+
+  // Places: English name, country and coordinates from libgeonames where it knows the city
+  // ("حلب" → Aleppo, SY, 36.20N 37.16E). Countries and regions keep what the lexicons say.
+  for (Entity& e : doc.entities) {
+    if (e.type != EntityType::Place || e.subtype == "country" || e.subtype == "region") continue;
+    const Mention& first = doc.mentions[e.mentions.front()];
+    if (!first.latitude.empty() && !first.longitude.empty()) {  // the lexicon knows better
+      // from_chars: locale-independent (libgeonames switches locales to read its Arabic names).
+      auto parse = [](const std::string& s, double& out) {
+        return std::from_chars(s.data(), s.data() + s.size(), out).ec == std::errc();
+      };
+      e.has_coordinates = parse(first.latitude, e.latitude) && parse(first.longitude, e.longitude);
+      continue;
+    }
+    std::vector<const GeoCity*> cities;
+    for (std::size_t mi : e.mentions) {
+      cities = find_cities(strip_conjunction_preposition(doc.mentions[mi].key));
+      if (cities.empty()) cities = find_cities(doc.mentions[mi].key);
+      if (!cities.empty()) break;
+    }
+    if (cities.empty()) continue;
+    const GeoCity* city = cities.front();
+    // A lexicon city keeps its country: only take coordinates from a city of that country.
+    if (!e.country.empty()) {
+      const GeoCity* same = nullptr;
+      for (const GeoCity* c : cities)
+        if (c->country == e.country) { same = c; break; }
+      if (!same) continue;
+      city = same;
+    }
+    e.has_coordinates = true;
+    e.latitude = city->latitude;
+    e.longitude = city->longitude;
+    if (e.country.empty()) e.country = city->country;
+    if (e.label_en.empty()) e.label_en = city->name_en;
+    if (e.subtype.empty()) e.subtype = "city";
   }
 
   // Roles from titles bound to persons.

@@ -4,6 +4,7 @@
 #include <unicode/uloc.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "lexicon.h"
@@ -54,7 +55,7 @@ const LexiconEntry* PhraseTable::find(const std::u32string& phrase) const {
 }
 
 std::size_t PhraseTable::match(const Document& doc, std::size_t first, const LexiconEntry** entry,
-                               std::size_t* stem_offset, bool allow_clitics) const {
+                               std::size_t* stem_offset, bool allow_clitics, std::size_t max_tokens) const {
   const auto& tokens = doc.tokens;
   if (first >= tokens.size() || !tokens[first].is_word) return 0;
   std::vector<CliticReading> readings;
@@ -64,7 +65,7 @@ std::size_t PhraseTable::match(const Document& doc, std::size_t first, const Lex
     readings.push_back({U"", tokens[first].form, false});
   }
   std::size_t sentence = tokens[first].sentence;
-  for (std::size_t len = std::min(max_tokens_, tokens.size() - first); len >= 1; --len) {
+  for (std::size_t len = std::min<std::size_t>({max_tokens_, max_tokens, tokens.size() - first}); len >= 1; --len) {
     bool words = true;
     std::u32string rest;
     for (std::size_t k = first + 1; k < first + len; ++k) {
@@ -116,7 +117,7 @@ Lexicons build_lexicons() {
   for (const auto& row : lexicon_rows("places.tsv")) {
     std::string code = field(row, 2), subtype = field(row, 3);
     std::string en = subtype == "country" && lx.country_en.count(code) ? lx.country_en[code] : field(row, 1);
-    lx.names.add(row[0], {EntityType::Place, "place", en, code, subtype, "", row[0]});
+    lx.names.add(row[0], {EntityType::Place, "place", en, code, subtype, "", row[0], field(row, 4), field(row, 5)});
   }
   for (const auto& row : lexicon_rows("actors.tsv")) {
     LexiconEntry e{EntityType::Organization, "actor", field(row, 2), "", field(row, 3), field(row, 1), row[0]};
@@ -152,6 +153,7 @@ Lexicons build_lexicons() {
     lx.attribution.add(row[0], {EntityType::Person, "attribution", "", "", "", "", row[0]});
   for (const auto& row : lexicon_rows("function_words.tsv")) lx.function_words[normalise_phrase(row[0])] = true;
   for (const auto& row : lexicon_rows("ambiguous_names.tsv")) lx.ambiguous_names[normalise_phrase(row[0])] = true;
+  for (const auto& row : lexicon_rows("non_names.tsv")) lx.non_names[normalise_phrase(row[0])] = true;
   for (const auto& row : lexicon_rows("act_cameo.tsv")) lx.cameo[row[0]] = field(row, 1);
   return lx;
 }

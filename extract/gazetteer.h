@@ -17,6 +17,7 @@ struct LexiconEntry {
   std::string subtype;    // country | city | region | media | ministry | ... ; titles: complement; cues: kind
   std::string value;      // titles: role; cues: act; actors: class
   std::string written;    // the form as written in the lexicon
+  std::string latitude, longitude;  // places.tsv overrides of libgeonames coordinates, "" if none
 };
 
 // A phrase table keyed by normalised token sequences ("وزير الخارجيه").
@@ -27,7 +28,8 @@ class PhraseTable {
   // (و ف ب ل ك, and لل = ل + ال). Returns number of tokens matched (0 = none); `stem_offset`
   // receives the length of the stripped prefix in normalised characters.
   std::size_t match(const Document& doc, std::size_t first, const LexiconEntry** entry,
-                    std::size_t* stem_offset = nullptr, bool allow_clitics = true) const;
+                    std::size_t* stem_offset = nullptr, bool allow_clitics = true,
+                    std::size_t max_tokens = static_cast<std::size_t>(-1)) const;
   std::size_t max_tokens() const { return max_tokens_; }
   const LexiconEntry* find(const std::u32string& normalised_phrase) const;
 
@@ -45,6 +47,7 @@ struct Lexicons {
   PhraseTable attribution;    // attribution.tsv
   std::map<std::u32string, bool> function_words;
   std::map<std::u32string, bool> ambiguous_names;  // ambiguous_names.tsv
+  std::map<std::u32string, bool> non_names;        // non_names.tsv
   std::map<std::string, std::string> cameo;  // act → CAMEO code
   std::map<std::string, std::string> country_ar, country_en;  // ISO → ICU display names
 

@@ -3,8 +3,11 @@
 #include <map>
 #include <set>
 
+#include <boost/range/iterator_range.hpp>
+
 #include "entities.h"
 #include "knowledge_graph.h"
+#include "transliterate.h"
 
 namespace isnad {
 
@@ -61,7 +64,15 @@ KnowledgeGraph build_graph(const std::vector<Document>& input, const std::vector
       for (const auto& a : e.aliases) add_unique(p.aliases, a);
       if (e.label != p.label) add_unique(p.aliases, e.label);
       std::erase(p.aliases, p.label);
-      if (p.label_en.empty()) p.label_en = e.label_en;
+      if (p.label_en.empty() && !e.label_en.empty()) {
+        p.label_en = e.label_en;
+        p.label_en_source = "gazetteer";
+      }
+      if (!p.has_coordinates && e.has_coordinates) {
+        p.has_coordinates = true;
+        p.latitude = e.latitude;
+        p.longitude = e.longitude;
+      }
       if (p.country.empty()) p.country = e.country;
       if (p.subtype.empty()) p.subtype = e.subtype;
       for (const auto& t : e.titles) add_unique(p.titles, t);
@@ -72,7 +83,7 @@ KnowledgeGraph build_graph(const std::vector<Document>& input, const std::vector
       vertex_of[i] = v;
     }
 
-    for (const Relation& r : doc.relations) {
+    for (const Relation& r : doc.relations) {  // (labels in Latin are completed below)
       if (r.head < 0 || r.tail < 0) continue;
       EdgeProps e;
       e.role = "affiliation";
@@ -114,6 +125,13 @@ KnowledgeGraph build_graph(const std::vector<Document>& input, const std::vector
         if (seen.insert(a).second) kg.add_edge(sv, vertex_of[a], edge("about"));
       if (s.source >= 0) kg.add_edge(sv, vertex_of[s.source], edge("source"));
     }
+  }
+  // A readable Latin label where no gazetteer gave an English name: "ياسر اليوسف" → "Yasr al-Yusf".
+  for (Vertex v : boost::make_iterator_range(boost::vertices(kg.graph))) {
+    NodeProps& p = kg.graph[v];
+    if (p.kind == "statement" || !p.label_en.empty()) continue;
+    p.label_en = latin_label(p.label);
+    p.label_en_source = "transliteration";
   }
   return kg;
 }

@@ -31,6 +31,9 @@ struct NodeProps {
   // Entities.
   std::vector<std::string> aliases;
   std::string label_en, country, subtype;
+  std::string label_en_source;  // "gazetteer" (lexicons, ICU, libgeonames) or "transliteration"
+  bool has_coordinates = false;
+  double latitude = 0, longitude = 0;
   std::vector<std::string> titles;
   std::vector<MentionRef> mentions;
   // Statements.
