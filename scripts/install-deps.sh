@@ -16,6 +16,7 @@ packages=(
   virtuoso-opensource-7-bin          # tests: Virtuoso RDF store (virtuoso-t, isql-vt) loads graph.nt and answers SPARQL;
                                      #   the -bin package has no debconf question and starts no daemon (the test runs its own)
   curl                               # tests: SPARQL queries over HTTP to the test's own Virtuoso on loopback
+  chromium                           # tests: headless screenshot of report.html (renders offline, Arabic shaped)
   libgeonames-dev                    # extract/: world cities with Arabic names, country codes and coordinates
 )
 missing=()
