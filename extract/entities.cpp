@@ -229,6 +229,14 @@ class Recogniser {
     return i < size() && tok(i).is_word && starts_with_article(tok(i).form) && tags_()[i] == "O";
   }
 
+  // A finite speech verb (not a noun such as "تصريحات"، "إعلان"), with at most a و/ف prefix.
+  bool is_cue_verb(std::size_t i) const {
+    const std::u32string& w = tok(i).form;
+    const LexiconEntry* e = lx_.cues.find(w);
+    if (!e && w.size() > 3 && (w[0] == U'و' || w[0] == U'ف')) e = lx_.cues.find(w.substr(1));
+    return e && (e->subtype == "verb" || e->subtype == "verb-that");
+  }
+
   // A speech cue, with at most a و/ف prefix ("وأضاف"); other proclitics would turn names such
   // as "كيري" (ك + يري) or "فاليري" into verbs.
   bool is_cue(std::size_t i) const {
@@ -451,14 +459,16 @@ class Recogniser {
     return w == U"\"" || w == U":" || w == U"ان" || w == U"انه" || w == U"انها" || w == U"بان";
   }
 
-  // Content right away, or after a prepositional phrase: "وقال نتنياهو على حسابه على موقع تويتر "...""
+  // Content right away, or a quotation after a prepositional phrase: "وقال نتنياهو على حسابه على موقع تويتر "...""
   bool content_follows(std::size_t i) const {
     if (opens_content(i)) return true;
+    auto quotation = [&](std::size_t j) { return tok(j).form == U"\"" || tok(j).form == U":"; };
     static const std::u32string prepositions[] = {U"في", U"علي", U"خلال", U"عبر", U"امام", U"لدي", U"اثناء", U"بعد"};
     if (i >= size() || std::find(std::begin(prepositions), std::end(prepositions), tok(i).form) == std::end(prepositions))
       return false;
     for (std::size_t j = i + 1; j < size() && j < i + 9 && tok(j).sentence == tok(i).sentence; ++j) {
-      if (opens_content(j)) return true;
+      if (quotation(j)) return true;
+      if (opens_content(j)) return false;
       if (is_cue(j) || (!tok(j).is_word && !is_comma(tok(j)))) return false;
     }
     return false;
@@ -468,15 +478,18 @@ class Recogniser {
   //     "وقالت ماي: ...". A person unless the lexicons know the name (run after them).
   void cue_subject_pass() {
     for (std::size_t i = 0; i + 2 < size(); ++i) {
-      if (!tok(i).is_word || !is_cue(i)) continue;
+      if (!tok(i).is_word || !is_cue_verb(i)) continue;
       std::size_t k = i + 1;
       std::size_t n = read_person_name(k);
       // A family name alone, in its nisba form: "وقال البرادعي إن".
       if (!n && name_like(k) && starts_with_article(tok(k).form) && tok(k).form.back() == U'ي' && tok(k).form.size() >= 6)
         n = 1;
       if (!n || n > 3 || !content_follows(k + n)) continue;
+      // Not a preposition + definite noun ("بالقول"، "للمجلس"), not a verbal noun with ل ("لإرسال").
       const std::u32string& head = tok(k).form;
-      if (head.size() < 3 || head.rfind(U"لل", 0) == 0 || head.rfind(U"لا", 0) == 0 || head.rfind(U"لإ", 0) == 0) continue;
+      if (head.size() < 3 || head.rfind(U"لا", 0) == 0) continue;
+      if (head.size() > 3 && (head[0] == U'ب' || head[0] == U'ل' || head[0] == U'ك') && head[1] == U'ا' && head[2] == U'ل') continue;
+      if (head.rfind(U"لل", 0) == 0) continue;
       bool generic = false;
       for (std::size_t t = k; t < k + n; ++t) {
         std::u32string w = tok(t).form;
