@@ -1,127 +1,91 @@
-// isnad build FILE... -o DIR [--date YYYY-MM-DD] [--format json,graphml,dot,svg]
+// isnad build INPUT... -o DIR [--format LIST] [corpus flags]: extract + merge in one process.
 #include <cstdio>
-#include <filesystem>
-#include <sstream>
+#include <thread>
 
 #include "commands.h"
-#include "exporter.h"
-#include "knowledge_graph.h"
-#include "output.h"
-#include "pipeline.h"
+#include "corpus.h"
 
 namespace isnad::app {
 
 namespace {
 
 constexpr const char* kBuildHelp =
-    "usage: isnad build FILE... -o DIR [--date YYYY-MM-DD] [--format LIST]\n"
-    "  -o, --out DIR      output directory (created if missing)\n"
-    "  --date YYYY-MM-DD  publication date of the articles (anchors relative dates)\n"
-    "  --format LIST      comma-separated, default json,graphml,dot,svg (also: png)\n";
-
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream in(s);
-  for (std::string item; std::getline(in, item, ',');)
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
+    "usage: isnad build INPUT... -o DIR [--format LIST] [options]\n"
+    "  -o, --out DIR      output directory (created if missing): graph files and run.json\n"
+    "  --format LIST      comma-separated, default json,graphml,dot,svg (also: png, graphml-entities)\n"
+    "  --aliases FILE     analyst's TSV: NAME<TAB>NAME<TAB>same|different (graph/resolve.h)\n";
 
 }  // namespace
 
 int cmd_build(const Args& args) {
-  std::vector<std::string> files;
-  std::string out_dir, date;
-  std::vector<std::string> formats = {"json", "graphml", "dot", "svg"};
+  std::vector<std::string> inputs;
+  std::vector<AliasRule> aliases;
+  std::string out_dir, formats = "json,graphml,dot,svg";
+  CorpusFlags flags;
+  flags.run.jobs = std::max(1u, std::thread::hardware_concurrency());
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    auto value = [&](const char* flag) -> std::string {
-      if (i + 1 >= args.size()) throw std::invalid_argument(std::string(flag) + " needs a value");
-      return args[++i];
-    };
     try {
       if (a == "--help" || a == "-h") {
         std::fputs(kBuildHelp, stdout);
-        return 0;
+        std::fputs(kCorpusFlagsHelp, stdout);
+        return kExitOk;
       } else if (a == "-o" || a == "--out") {
-        out_dir = value("-o");
-      } else if (a == "--date") {
-        date = value("--date");
+        if (i + 1 >= args.size()) throw std::invalid_argument(a + " needs a value");
+        out_dir = args[++i];
+      } else if (a == "--aliases") {
+        if (i + 1 >= args.size()) throw std::invalid_argument(a + " needs a value");
+        aliases = load_aliases(args[++i]);
       } else if (a == "--format") {
-        formats = split_list(value("--format"));
+        if (i + 1 >= args.size()) throw std::invalid_argument(a + " needs a value");
+        formats = args[++i];
+      } else if (parse_corpus_flag(args, i, flags)) {
       } else if (a.size() > 1 && a[0] == '-') {
-        std::fprintf(stderr, "isnad build: unknown option '%s'\n", a.c_str());
-        return 2;
+        throw std::invalid_argument("unknown option '" + a + "'");
       } else {
-        files.push_back(a);
+        inputs.push_back(a);
       }
     } catch (const std::invalid_argument& e) {
       std::fprintf(stderr, "isnad build: %s\n", e.what());
-      return 2;
+      return kExitUsage;
     }
   }
-  if (files.empty() || out_dir.empty()) {
+  if (inputs.empty() || out_dir.empty()) {
     std::fputs(kBuildHelp, stderr);
-    return 2;
-  }
-  if (!date.empty() && !parse_iso_date(date)) {
-    std::fprintf(stderr, "isnad build: --date '%s' is not a date (YYYY-MM-DD)\n", date.c_str());
-    return 2;
+    std::fputs(kCorpusFlagsHelp, stderr);
+    return kExitUsage;
   }
   std::vector<std::unique_ptr<Exporter>> exporters;
-  for (const auto& f : formats) {
-    auto e = make_exporter(f);
-    if (!e) {
-      std::fprintf(stderr, "isnad build: unknown format '%s'\n", f.c_str());
-      return 2;
-    }
-    exporters.push_back(std::move(e));
+  try {
+    exporters = make_exporters(formats);
+  } catch (const std::invalid_argument& e) {
+    std::fprintf(stderr, "isnad build: %s\n", e.what());
+    return kExitUsage;
   }
 
-  std::vector<Document> docs;
-  int failed = 0;
-  for (const auto& path : files) {
-    ArticleInput input;
-    std::string error;
-    if (!read_article(path, input, &error)) {
-      std::fprintf(stderr, "isnad build: %s\n", error.c_str());
-      ++failed;
-      continue;
+  corpus::RunReport report;
+  report.command = "build";
+  report.inputs = inputs;
+  report.jobs = flags.run.jobs;
+  corpus::ArticleSource source(inputs, flags.run.read, flags.shard);
+  corpus::RecordBag bag;
+  bool stopped = false;
+  corpus::run_corpus(source, flags.run, [&](corpus::ArticleOutcome& o) {
+    ++report.counters.articles;
+    for (auto& w : o.warnings) report.counters.warnings.push_back({o.id, o.path, std::move(w)});
+    if (!o.ok) {
+      bag.add_failure({o.id, o.path, o.error});
+      if (flags.strict) stopped = true;
+      return !flags.strict;
     }
-    if (!date.empty()) {
-      input.dct = date;
-      input.dct_source = "given";
-    }
-    docs.push_back(extract(std::move(input)));
-  }
-  if (docs.empty()) {
-    std::fprintf(stderr, "isnad build: no article could be read\n");
-    return 1;
-  }
-
-  KnowledgeGraph kg = build_graph(docs);
-  std::error_code ec;
-  std::filesystem::create_directories(out_dir, ec);
-  if (ec) {
-    std::fprintf(stderr, "isnad build: %s: %s\n", out_dir.c_str(), ec.message().c_str());
-    return 1;
-  }
-  for (const auto& e : exporters) {
-    std::string error;
-    std::string path = (std::filesystem::path(out_dir) / e->file_name()).string();
-    if (!write_file_atomic(path, [&](std::ostream& os) { e->write(kg, os); }, &error)) {
-      std::fprintf(stderr, "isnad build: %s\n", error.c_str());
-      ++failed;
-    }
-  }
-  std::size_t statements = 0, entities = 0;
-  for (const auto& d : docs) {
-    statements += d.statements.size();
-    entities += d.entities.size();
-  }
-  std::fprintf(stderr, "isnad build: %zu article(s), %zu entities, %zu statements, %d failure(s) → %s\n", docs.size(),
-               entities, statements, failed, out_dir.c_str());
-  return failed ? 1 : 0;
+    report.counters.chars += o.stats.chars;
+    report.counters.tokens += o.stats.tokens;
+    bag.add_document(std::move(o.document), o.hash, o.stats);
+    return true;
+  });
+  report.input_bytes = source.bytes_read();
+  if (flags.strict && !bag.failures().empty()) stopped = true;  // a duplicate id is a failure too
+  return write_graph_and_report(bag, aliases, exporters, out_dir, report, stopped);
 }
 
 }  // namespace isnad::app

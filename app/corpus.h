@@ -1,0 +1,49 @@
+// Command-line pieces shared by the corpus commands (build, extract, merge): flags, exit codes, outputs.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "exporter.h"
+#include "resolve.h"
+#include "run.h"
+
+namespace isnad::app {
+
+// Exit codes of build, extract and merge (README "Exit codes").
+enum ExitCode : int {
+  kExitOk = 0,              // every article is in the graph
+  kExitArticlesFailed = 1,  // some articles failed (listed in run.json / on stderr); everything else was written
+  kExitUsage = 2,           // bad command line
+  kExitOutputFailed = 3,    // an output file could not be written (the old file, if any, is untouched)
+  kExitStrict = 4,          // --strict: an article failed, the run stopped, no graph was written
+};
+
+struct CorpusFlags {
+  corpus::RunOptions run;
+  corpus::Shard shard;
+  bool strict = false;
+};
+
+extern const char* const kCorpusFlagsHelp;
+
+// Consumes args[i] (and its value, advancing i) if it is a corpus flag; throws std::invalid_argument on a bad value.
+bool parse_corpus_flag(const Args& args, std::size_t& i, CorpusFlags& flags);
+
+// Warnings and failures on stderr, the first 20 of each (all of them are in run.json).
+void print_problems(const std::string& command_name, const corpus::RunCounters& counters);
+
+// Exporters for a comma-separated list; throws std::invalid_argument naming an unknown format.
+std::vector<std::unique_ptr<Exporter>> make_exporters(const std::string& list);
+
+// Builds the graph from the bag and writes every format plus run.json into `dir`, each atomically.
+// Fills the graph counts of `report`, prints the summary line on stderr and returns the exit code.
+int write_graph_and_report(corpus::RecordBag& bag, const std::vector<AliasRule>& aliases,
+                           const std::vector<std::unique_ptr<Exporter>>& exporters, const std::string& dir,
+                           corpus::RunReport& report, bool strict_stopped);
+
+// Reads an --aliases file (graph/resolve.h format); throws std::invalid_argument with "FILE:LINE: reason".
+std::vector<AliasRule> load_aliases(const std::string& path);
+
+}  // namespace isnad::app

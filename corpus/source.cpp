@@ -1,0 +1,279 @@
+#include "source.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+
+namespace isnad::corpus {
+
+namespace fs = std::filesystem;
+
+// Lines of a FILE* in 64 KiB blocks. A line longer than the limit is consumed whole but only its first
+// `max` bytes are kept, so one 200 MB line costs 200 MB of reading, not of memory.
+class ArticleSource::LineReader {
+ public:
+  LineReader(std::FILE* file, bool owned) : file_(file), owned_(owned), buffer_(1 << 16) {}
+  ~LineReader() {
+    if (owned_) std::fclose(file_);
+  }
+
+  bool next(std::string& line, std::size_t max, bool& too_long) {
+    line.clear();
+    too_long = false;
+    bool any = false;
+    for (;;) {
+      if (pos_ == len_ && !fill()) return any;
+      any = true;
+      const char* start = buffer_.data() + pos_;
+      const void* nl = std::memchr(start, '\n', len_ - pos_);
+      std::size_t n = nl ? static_cast<const char*>(nl) - start : len_ - pos_;
+      if (line.size() < max) line.append(start, std::min(n, max - line.size()));
+      if (line.size() >= max && n > 0 && !nl) too_long = true;
+      if (n > max) too_long = true;
+      pos_ += n;
+      consumed_ += n;
+      if (nl) {
+        ++pos_;
+        ++consumed_;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        return true;
+      }
+    }
+  }
+  // The first byte that is not white space (a UTF-8 BOM skipped), without consuming anything; -1 at end.
+  int peek_first_nonblank() {
+    for (std::size_t i = pos_;; ++i) {
+      if (i == len_ && !fill_keep()) return -1;
+      auto c = static_cast<unsigned char>(buffer_[i]);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+      if (c == 0xEF || c == 0xBB || c == 0xBF) continue;
+      return c;
+    }
+  }
+  // Everything left, at most `max` + 1 bytes kept.
+  std::string rest(std::size_t max) {
+    std::string out;
+    for (;;) {
+      if (pos_ == len_ && !fill()) return out;
+      std::size_t n = len_ - pos_;
+      if (out.size() <= max) out.append(buffer_.data() + pos_, std::min(n, max + 1 - out.size()));
+      pos_ = len_;
+      consumed_ += n;
+    }
+  }
+  std::uint64_t consumed() const { return consumed_; }
+
+ private:
+  bool fill() {
+    pos_ = 0;
+    len_ = std::fread(buffer_.data(), 1, buffer_.size(), file_);
+    return len_ > 0;
+  }
+  // Appends to the buffer instead of replacing it (for peeking).
+  bool fill_keep() {
+    if (len_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
+    std::size_t n = std::fread(buffer_.data() + len_, 1, buffer_.size() - len_, file_);
+    len_ += n;
+    return n > 0;
+  }
+
+  std::FILE* file_;
+  bool owned_;
+  std::vector<char> buffer_;
+  std::size_t pos_ = 0, len_ = 0;
+  std::uint64_t consumed_ = 0;
+};
+
+namespace {
+
+bool is_lines_file(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".jsonl" || ext == ".ndjson";
+}
+
+}  // namespace
+
+std::string metadata_date(const std::string& value) {
+  if (value.size() < 10) return "";
+  std::string day = value.substr(0, 10);
+  if (value.size() > 10 && value[10] != 'T' && value[10] != ' ') return "";
+  return parse_iso_date(day) ? day : "";
+}
+
+ArticleSource::ArticleSource(const std::vector<std::string>& inputs, const ReadOptions& options, Shard shard)
+    : options_(options), shard_(shard) {
+  if (shard_.count == 0) shard_.count = 1;
+  for (const auto& input : inputs) {
+    if (input == "-") {
+      entries_.push_back({Entry::Stdin, "-", "stdin", ""});
+      continue;
+    }
+    std::error_code ec;
+    fs::path root(input);
+    if (fs::is_directory(root, ec)) {
+      std::vector<Entry> found;
+      fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+      if (ec) entries_.push_back({Entry::File, input, root.filename().string(), "cannot read directory: " + ec.message()});
+      for (; !ec && it != end; it.increment(ec)) {
+        const fs::path& p = it->path();
+        if (p.filename().string().starts_with(".")) {
+          if (it->is_directory(ec)) it.disable_recursion_pending();
+          continue;
+        }
+        if (!it->is_regular_file(ec)) continue;
+        fs::path rel = p.lexically_relative(root);
+        rel.replace_extension();
+        found.push_back({is_lines_file(p) ? Entry::Lines : Entry::File, p.string(), rel.generic_string(), ""});
+        total_bytes_ += it->file_size(ec);
+      }
+      std::sort(found.begin(), found.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
+      entries_.insert(entries_.end(), found.begin(), found.end());
+      continue;
+    }
+    Entry e{is_lines_file(root) ? Entry::Lines : Entry::File, input, root.stem().string(), ""};
+    if (e.id.empty()) e.id = input;
+    if (fs::is_regular_file(root, ec)) total_bytes_ += fs::file_size(root, ec);
+    entries_.push_back(std::move(e));
+  }
+}
+
+ArticleSource::~ArticleSource() = default;
+
+std::uint64_t ArticleSource::bytes_read() const { return done_bytes_ + (lines_ ? lines_->consumed() : 0); }
+
+bool ArticleSource::next(RawArticle& out) {
+  for (;;) {
+    out = RawArticle{};
+    if (!next_any(out)) return false;
+    if (out.seq % shard_.count == shard_.index) return true;
+  }
+}
+
+void ArticleSource::read_file(const Entry& e, RawArticle& out) {
+  std::FILE* f = std::fopen(e.path.c_str(), "rb");
+  if (!f) {
+    out.error = std::string("cannot open file: ") + std::strerror(errno);
+    return;
+  }
+  LineReader reader(f, true);
+  out.bytes = reader.rest(options_.max_bytes);
+  done_bytes_ += reader.consumed();
+  if (out.bytes.size() > options_.max_bytes) {
+    out.bytes.clear();
+    out.error = "too large (more than " + std::to_string(options_.max_bytes) + " bytes, see --max-bytes)";
+  }
+}
+
+bool ArticleSource::next_any(RawArticle& out) {
+  for (;;) {
+    if (lines_) {
+      if (next_line(out)) return true;
+      done_bytes_ += lines_->consumed();
+      lines_.reset();
+      continue;
+    }
+    if (next_entry_ == entries_.size()) return false;
+    const Entry& e = entries_[next_entry_++];
+    bool wanted = seq_ % shard_.count == shard_.index;
+    if (e.kind == Entry::Lines || e.kind == Entry::Stdin) {
+      std::FILE* f = e.kind == Entry::Stdin ? stdin : std::fopen(e.path.c_str(), "rb");
+      if (!f) {
+        out = {seq_++, e.id, e.path, "", "", "", std::string("cannot open file: ") + std::strerror(errno)};
+        return true;
+      }
+      lines_ = std::make_unique<LineReader>(f, e.kind != Entry::Stdin);
+      lines_path_ = e.path;
+      line_number_ = 0;
+      if (e.kind == Entry::Stdin && lines_->peek_first_nonblank() != '{') {
+        // Plain text on stdin: one article.
+        out.seq = seq_++;
+        out.id = e.id;
+        out.path = e.path;
+        out.bytes = lines_->rest(options_.max_bytes);
+        if (out.bytes.size() > options_.max_bytes) {
+          out.bytes.clear();
+          out.error = "too large (more than " + std::to_string(options_.max_bytes) + " bytes, see --max-bytes)";
+        }
+        done_bytes_ += lines_->consumed();
+        lines_.reset();
+        return true;
+      }
+      continue;
+    }
+    out.seq = seq_++;
+    out.id = e.id;
+    out.path = e.path;
+    if (!e.error.empty()) {
+      out.error = e.error;
+    } else if (wanted) {
+      read_file(e, out);
+    } else {
+      std::error_code ec;
+      done_bytes_ += fs::file_size(e.path, ec);
+    }
+    return true;
+  }
+}
+
+bool ArticleSource::next_line(RawArticle& out) {
+  // JSON escapes can make a line up to six times longer than its text; leave room for them and metadata.
+  const std::size_t line_limit = options_.max_bytes * 6 + 65536;
+  std::string line;
+  bool too_long = false;
+  for (;;) {
+    if (!lines_->next(line, line_limit, too_long)) return false;
+    ++line_number_;
+    bool blank = std::all_of(line.begin(), line.end(), [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; });
+    if (line_number_ == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
+    if (!blank) break;
+  }
+  out.seq = seq_++;
+  out.path = lines_path_ + ":" + std::to_string(line_number_);
+  out.id = out.path;  // until the record names itself
+  if (out.seq % shard_.count != shard_.index) return true;  // another shard's: not parsed
+  if (too_long) {
+    out.error = "line too long (more than " + std::to_string(line_limit) + " bytes, see --max-bytes)";
+    return true;
+  }
+  if (options_.repair_utf8) {
+    Utf8Result check = decode_utf8(line);
+    if (!check.ok) line = encode_utf8(to_u32(line));  // bad sequences → U+FFFD before JSON parsing
+  }
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+  if (j.is_discarded()) {
+    Utf8Result check = decode_utf8(line);
+    out.error = check.ok ? "invalid JSON" : "invalid UTF-8 at byte " + std::to_string(check.error_byte) + " of the line";
+    return true;
+  }
+  if (!j.is_object()) {
+    out.error = "not a JSON object";
+    return true;
+  }
+  auto id = j.find("id");
+  if (id != j.end() && id->is_string() && !id->get<std::string>().empty()) {
+    out.id = id->get<std::string>();
+  } else if (id != j.end() && id->is_number_integer()) {
+    out.id = std::to_string(id->get<long long>());
+  } else {
+    out.error = "no \"id\" (a non-empty string or an integer)";
+    return true;
+  }
+  auto text = j.find("text");
+  if (text == j.end() || !text->is_string()) {
+    out.error = "no \"text\" string";
+    return true;
+  }
+  out.bytes = text->get<std::string>();
+  auto field = [&](const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  out.title = field("title");
+  out.date = field("date");
+  return true;
+}
+
+}  // namespace isnad::corpus

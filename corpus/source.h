@@ -1,0 +1,77 @@
+// Corpus input: files, directories (recursive), JSON Lines and stdin, read one article at a time.
+//
+//   isnad build news/ extra.txt feed.jsonl -     → every regular file under news/ (sorted, hidden names skipped),
+//                                                  extra.txt, each line of feed.jsonl, then stdin
+// A file whose name ends in .jsonl or .ndjson holds one article per line:
+//   {"id": "a1", "text": "قال الرئيس ...", "title": "…", "date": "2016-11-03", "url": "…", "source": "…"}
+// (`id` and `text` required; `date` may be a full ISO timestamp, its day is the DCT with dct_source "metadata").
+// Stdin is JSON Lines when its first non-blank byte is '{', otherwise one article with id "stdin".
+//
+// Ids: a file named on the command line → its stem ("samples/aleppo.txt" → "aleppo"); a file found under a
+// directory → its path relative to that directory without extension ("news/2016/aleppo.txt" → "2016/aleppo").
+// Memory stays bounded: files are read one at a time and never beyond ReadOptions::max_bytes.
+#pragma once
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline.h"
+
+namespace isnad::corpus {
+
+// One article as read, before decoding: raw bytes plus metadata, or why it could not be read.
+struct RawArticle {
+  std::size_t seq = 0;   // position in the whole corpus (before sharding), 0-based
+  std::string id, path;  // path: "news/x.txt" or "feed.jsonl:12"
+  std::string bytes;     // the article text, UTF-8 as far as we know
+  std::string title, date;
+  std::string error;     // non-empty: the article failed while reading ("feed.jsonl:12: invalid JSON ...")
+};
+
+// Which articles this process takes: those whose seq % count == index ("--shard 2/8").
+struct Shard {
+  std::size_t index = 0, count = 1;
+};
+
+class ArticleSource {
+ public:
+  // Expands directories at once (sorted), reads files and JSON lines lazily.
+  ArticleSource(const std::vector<std::string>& inputs, const ReadOptions& options, Shard shard = {});
+  ~ArticleSource();
+  ArticleSource(const ArticleSource&) = delete;
+  ArticleSource& operator=(const ArticleSource&) = delete;
+
+  // The next article of this shard; false at the end of the corpus.
+  bool next(RawArticle& out);
+
+  std::uint64_t total_bytes() const { return total_bytes_; }  // sum of input file sizes (stdin unknown: 0)
+  std::uint64_t bytes_read() const;
+
+ private:
+  struct Entry {
+    enum Kind { File, Lines, Stdin } kind = File;
+    std::string path, id, error;
+  };
+  class LineReader;
+
+  bool next_any(RawArticle& out);  // next article of any shard
+  bool next_line(RawArticle& out);
+  void read_file(const Entry& e, RawArticle& out);
+
+  ReadOptions options_;
+  Shard shard_;
+  std::vector<Entry> entries_;
+  std::size_t next_entry_ = 0;
+  std::size_t seq_ = 0;
+  std::uint64_t total_bytes_ = 0, done_bytes_ = 0;
+  std::unique_ptr<LineReader> lines_;  // open JSON Lines input
+  std::string lines_path_;
+  std::size_t line_number_ = 0;
+};
+
+// A date given by metadata ("2016-11-03", "2016-11-03T10:29:00+01:00") → "2016-11-03", or "" if not a date.
+std::string metadata_date(const std::string& value);
+
+}  // namespace isnad::corpus
