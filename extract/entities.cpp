@@ -103,6 +103,7 @@ class Recogniser {
       m.longitude = entry->longitude;
       if (entry->kind == "place") m.group = "place:" + (entry->subtype == "country" ? entry->country : entry->label_en);
       else if (entry->kind == "organization") m.group = "org:" + entry->label_en;
+      else if (entry->kind == "person") m.group = "person:" + entry->label_en;
     }
     int index = static_cast<int>(doc_.mentions.size());
     doc_.mentions.push_back(std::move(m));
@@ -153,6 +154,10 @@ class Recogniser {
         continue;
       }
       if (n == 1 && ambiguous(i) && !announced(i) && tags_()[i] == "O") continue;
+      // A known surname after another name is someone else's family name: "ميلانيا ترامب" is not Donald.
+      if (e->kind == "person" && n == 1 && i > 0 && normalize(to_u32(e->written)) != tok(i).form.substr(off) &&
+          name_like(i - 1) && !starts_with_article(tok(i - 1).form))
+        continue;
       add_mention(e->type, i, i + n, off, "lexicon:" + e->kind, e);
       i += n - 1;
     }
@@ -399,6 +404,12 @@ class Recogniser {
       for (int segment = 0; segment < 3 && k < size(); ++segment) {
         TitleComplex honorific;
         if (read_title(k, honorific) && honorific.complement == "none") k = honorific.end;
+        // A name the lexicons already know: "الرئيس الروسي، فلاديمير بوتين،".
+        if (k < size() && owner_[k] >= 0 && doc_.mentions[static_cast<std::size_t>(owner_[k])].type == EntityType::Person &&
+            doc_.mentions[static_cast<std::size_t>(owner_[k])].first_token == k) {
+          bind(owner_[k], t);
+          break;
+        }
         std::size_t n = read_person_name(k);
         // A trailing definite word the tagger does not see as a name is the object: drop it.
         // (A nisba family name ends in ي and stays: "نور الدين الطبوبي".)
@@ -513,6 +524,10 @@ class Recogniser {
       if (!is_comma(tok(c))) continue;
       TitleComplex t;
       if (owner_[c + 1] != -1 || !read_title(c + 1, t)) continue;
+      if (owner_[c - 1] >= 0 && doc_.mentions[static_cast<std::size_t>(owner_[c - 1])].type == EntityType::Person) {
+        bind(owner_[c - 1], t);  // a known name: "ترامب، الرئيس الأمريكي،"
+        continue;
+      }
       std::size_t first = c;
       while (first > 0 && c - first < 3 && name_like(first - 1) && tok(first - 1).sentence == tok(c).sentence) --first;
       while (first < c && starts_with_article(tok(first).form)) ++first;
@@ -761,11 +776,17 @@ void find_entities(Document& doc) {
     std::string group = m.group;
     if (group.empty() && m.type == EntityType::Organization) group = "org-name:" + encode_utf8(m.key);
     std::string note;
-    if (m.type == EntityType::Person) {
-      // The most recent compatible person, full names first.
+    if (m.type == EntityType::Person && !group.empty() && by_group.count(group)) {
+      entity = by_group.at(group);  // "ترمب" and "دونالد ترامب": one row of persons.tsv
+      const Mention& first = doc.mentions[doc.entities[static_cast<std::size_t>(entity)].mentions.front()];
+      if (first.key != m.key) note = m.text + " = " + first.text + ": same lexicon entry (" + group + ")";
+    } else if (m.type == EntityType::Person) {
+      // The most recent compatible person, full names first; a lexicon person only joins names
+      // without a lexicon identity of their own.
       for (int e = static_cast<int>(doc.entities.size()) - 1; e >= 0 && entity < 0; --e) {
         const Entity& cand = doc.entities[static_cast<std::size_t>(e)];
         if (cand.type != EntityType::Person) continue;
+        if (!group.empty() && !cand.group.empty() && cand.group != group) continue;
         for (std::size_t other : cand.mentions)
           if (compatible_person(doc.mentions[other].key, m.key)) {
             entity = e;

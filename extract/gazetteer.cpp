@@ -119,6 +119,14 @@ Lexicons build_lexicons() {
     std::string en = subtype == "country" && lx.country_en.count(code) ? lx.country_en[code] : field(row, 1);
     lx.names.add(row[0], {EntityType::Place, "place", en, code, subtype, "", row[0], field(row, 4), field(row, 5)});
   }
+  // Public figures (persons.tsv): every spelling is one person, grouped by the English name.
+  for (const auto& row : lexicon_rows("persons.tsv")) {
+    LexiconEntry e{EntityType::Person, "person", field(row, 1), field(row, 2), "", "", row[0]};
+    lx.names.add(row[0], e);
+    std::stringstream forms(field(row, 3));
+    for (std::string f; std::getline(forms, f, ',');)
+      if (!f.empty()) lx.names.add(f, e);
+  }
   for (const auto& row : lexicon_rows("actors.tsv")) {
     LexiconEntry e{EntityType::Organization, "actor", field(row, 2), "", field(row, 3), field(row, 1), row[0]};
     lx.names.add(row[0], e);
