@@ -15,5 +15,6 @@ int cmd_train_ner(const Args& args);
 int cmd_tag(const Args& args);
 int cmd_eval_ner(const Args& args);
 int cmd_bench_ner(const Args& args);
+int cmd_eval_timex(const Args& args);
 
 }  // namespace isnad::app

@@ -22,6 +22,8 @@ constexpr Command kCommands[] = {
     {"train-ner", "train the named-entity tagger on a CoNLL file (token TAG per line)", isnad::app::cmd_train_ner},
     {"tag", "tag CoNLL tokens (file or stdin) with BIO named-entity tags", isnad::app::cmd_tag},
     {"eval-ner", "entity-level P/R/F1 of the NER tagger on a gold CoNLL file", isnad::app::cmd_eval_ner},
+    {"eval-timex", "span P/R/F1 and value accuracy of the temporal recogniser on TimeML TIMEX3 files",
+     isnad::app::cmd_eval_timex},
     {"bench-ner", "NER tagging throughput (tokens/s, MB/s) and peak memory", isnad::app::cmd_bench_ner},
 };
 

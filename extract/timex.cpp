@@ -3,6 +3,7 @@
 #include "timex.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 #include "timex_internal.h"
@@ -59,10 +60,12 @@ class Recogniser {
         ++m.span.end;
       // "يومي الأربعاء والخميس": a coordinated weekday shares the direction of the first.
       if (!out.empty() && m.weekday >= 0 && out.back().weekday >= 0 && hit->prefix == 1 && last_end == i)
-        m.future_cue = out.back().future_cue;
+        m.direction = out.back().direction;
+      bool is_year = m.kind == Meaning::Kind::Date && m.year && !m.month && !day_or_weekday(m) && m.range_end.empty();
       out.push_back(std::move(m));
       i = std::max(hit->end, hit->consumed);
       last_end = i;
+      year_list_end_ = is_year ? i : SIZE_MAX;
     }
     return out;
   }
@@ -138,14 +141,26 @@ class Recogniser {
       if (h && (!best || h->end > hit.end)) { best = &n; hit = *h; }
     }
     if (!best) return std::nullopt;
-    return Number{best->value, hit, false};
+    Number n{best->value, hit, false};
+    // "خمسة وتسعين", "ثمانية وسبعين": units and tens joined by و.
+    if (!best->ordinal && best->value >= 1 && best->value <= 9 && word(hit.end) && toks_[hit.end].form.size() > 1 &&
+        toks_[hit.end].form[0] == U'و') {
+      std::u32string tens = toks_[hit.end].form.substr(1);
+      for (const auto& t : lex_.numbers)
+        if (!t.ordinal && t.words.size() == 1 && t.words[0] == tens && t.value >= 20 && t.value <= 90 && t.value % 10 == 0) {
+          n.value += t.value;
+          n.hit.end = hit.end + 1;
+          break;
+        }
+    }
+    return n;
   }
 
   // A year: "2016", "2016م", "1445 هـ", "2016 ميلادية".
   struct Year { int year = 0; bool hijri = false; bool marked = false; std::size_t end = 0; };
-  std::optional<Year> year(std::size_t i) const {
+  std::optional<Year> year(std::size_t i, std::size_t skip = 0) const {
     if (!word(i)) return std::nullopt;
-    std::u32string f = toks_[i].form;
+    std::u32string f = toks_[i].form.substr(std::min(skip, toks_[i].form.size()));
     Year y;
     if (!f.empty() && (f.back() == U'م' || f.back() == U'ه') && f.size() == 5) {
       y.marked = true;
@@ -184,17 +199,63 @@ class Recogniser {
     return m;
   }
 
-  bool future_cue_before(std::size_t i) const {
+  // "سيجري", "ستعقد": the future prefix سـ on an imperfect verb (و/ف may precede), unless the word is
+  // one of the nouns that begin the same way (sfuture_not: سياسة، ستة، سنوات).
+  bool future_verb(std::size_t k) const {
+    std::u32string_view f = toks_[k].form;
+    if (f.size() > 1 && (f[0] == U'و' || f[0] == U'ف') && f[1] == U'س') f.remove_prefix(1);
+    if (f.size() < 5 || f[0] != U'س' || (f[1] != U'ي' && f[1] != U'ت' && f[1] != U'ن')) return false;
+    for (const RelWord* r : kinds_.at("sfuture_not"))
+      if (f.starts_with(r->words[0])) return false;
+    return true;
+  }
+  bool clause_break(std::size_t k) const {
+    if (toks_[k].is_word) return false;
+    char32_t c = toks_[k].form.empty() ? 0 : toks_[k].form[0];
+    return c == U'،' || c == U',' || c == U'.' || c == U'؛' || c == U';' || c == U':' || c == U'"' || c == U'«' ||
+           c == U'»' || c == U'(' || c == U')';
+  }
+  // Whether the first sentence is a headline: it ends its line and a blank line follows.
+  bool headline(std::size_t sentence) const {
+    if (sentence != 0 || doc_.sentences.empty()) return false;
+    const std::u32string& o = doc_.text.original();
+    std::size_t k = doc_.sentences[0].span.end;
+    int newlines = 0;
+    for (; k < o.size() && (o[k] == U'\n' || o[k] == U'\r' || o[k] == U' '); ++k) newlines += o[k] == U'\n';
+    return newlines >= 2;
+  }
+
+  // Which Friday "الجمعة" (at tokens [i, end)) is: the nearest tense cue in its clause decides. Before it,
+  // within six words: a future cue (المقرر، يعتزمون، سيجري) → the next one, unless "كان" comes right
+  // before the cue ("كان مقررا الجمعة": scheduled, which may lie either way → the nearest); a past
+  // particle (قد) → the last one. Else a future cue within three words after it ("الجمعة المقبل" is a
+  // shift; "يوم الجمعة سيعقد"). Else a headline (no tense) → the nearest; else the last one.
+  Direction direction_of(std::size_t i, std::size_t end) const {
     std::size_t first = doc_.sentences.empty() ? 0 : doc_.sentences[toks_[i].sentence].first_token;
-    // Only a cue close before the day counts: "المقرر الجمعة", "يعتزمون الإضراب عن العمل يومي الأربعاء".
+    std::size_t last = doc_.sentences.empty() ? toks_.size() : doc_.sentences[toks_[i].sentence].end_token;
     int words = 0;
-    for (std::size_t k = i; k > first && words < 4;) {
+    for (std::size_t k = i; k > first && words < 6;) {
       --k;
+      if (clause_break(k)) break;
       if (!toks_[k].is_word) continue;
       ++words;
-      if (is_rel("future", k, true)) return true;
+      if (is_rel("past", k, false)) return Direction::Past;
+      if (is_rel("future", k, true) || future_verb(k)) {
+        std::size_t p = k;
+        while (p > first && !toks_[p - 1].is_word && !clause_break(p - 1)) --p;
+        if (p > first && is_rel("was", p - 1, false)) return Direction::Nearest;
+        return Direction::Future;
+      }
     }
-    return false;
+    words = 0;
+    for (std::size_t k = end; k < last && words < 3; ++k) {
+      if (clause_break(k)) break;
+      if (!toks_[k].is_word) continue;
+      ++words;
+      if (is_rel("past", k, false)) return Direction::Past;
+      if (future_verb(k)) return Direction::Future;
+    }
+    return headline(toks_[i].sentence) ? Direction::Nearest : Direction::Past;
   }
 
   // A calendar day or month: "يوم غد الجمعة", "امس الأربعاء", "الثلاثاء", "الجمعة الماضية",
@@ -211,12 +272,20 @@ class Recogniser {
     if (is_word_form(j, U"يوم", true, h) || is_word_form(j, U"يومي", true, h)) { take(h, j); }
     else if (is_word_form(j, U"شهر", true, h)) { take(h, j); shahr = true; }
     if (!shahr) {
-      if (const RelWord* d = rel("day", j, first(j), h)) {
+      if (const RelWord* n = rel("night", j, first(j), h)) {  // "الليلة الماضية"
+        m.day_offset = std::stoi(n->arg);
+        m.daypart = "NI";
+        take(h, j);
+        any = true;
+      } else if (const RelWord* d = rel("day", j, first(j), h)) {
         if (d->arg == "0" && j > 0) {  // "قناة روسيا اليوم": a name, not today
           std::size_t p = j - 1;
           while (p > 0 && !toks_[p].is_word) --p;
           if (is_rel("blocker", p, true)) return std::nullopt;
         }
+        // "اليوم التالي", "اليوم الأول", "اليوم الوطني": the day of something else, not today; "غد أفضل":
+        // a figure of speech.
+        if (is_rel("dayafter", h.end) || (d->arg == "0" && word(h.end) && number(h.end, false, 1))) return std::nullopt;
         m.day_offset = std::stoi(d->arg);
         take(h, j);
         any = true;
@@ -264,10 +333,25 @@ class Recogniser {
       } else if (const RelWord* s = rel("shift", j, false, h)) {
         m.shift = std::stoi(s->arg);
         j = h.end;
+      } else if (m.day && rel("yearof", j, false, h)) {
+        // "31 مارس من العام الماضي", "5 مايو من العام 2015", "العاشر من الشهر الجاري" is not handled here.
+        Hit w, s2;
+        std::size_t k = h.end;
+        if (is_word_form(k, U"العام", false, w) || is_word_form(k, U"عام", false, w) ||
+            is_word_form(k, U"السنه", false, w)) {
+          if (auto y = year(w.end)) {
+            m.year = y->year;
+            j = y->end;
+          } else if (const RelWord* s = rel("shift", w.end, false, s2)) {
+            m.shift = 0;
+            m.year_shift = std::stoi(s->arg);
+            j = s2.end;
+          }
+        }
       }
     }
     if (!any) return std::nullopt;
-    if (m.weekday >= 0 && !m.day_offset && m.shift == INT_MIN && !m.month) m.future_cue = future_cue_before(i);
+    if (m.weekday >= 0 && !m.day_offset && m.shift == INT_MIN && !m.month) m.direction = direction_of(i, j);
     hit.end = j;
     return hit;
   }
@@ -344,9 +428,26 @@ class Recogniser {
       m.fixed = v->arg;
       return h;
     }
+    if (auto s = recurrence(i, m)) return s;
     // Times first, then the day they belong to: "التاسعة صباحا إلى السابعة مساء يوم الرابع من نوفمبر".
     if (auto t = clock_range(i, m)) {
       Meaning d;
+      // "السابعة من مساء غد": the part of the day after the hour, then its day.
+      Hit of, dp;
+      if (is_word_form(t->end, U"من", false, of)) {
+        const RelWord* part = rel("daypart", of.end, false, dp);
+        if (!part) part = rel("daypart_adv", of.end, false, dp);
+        if (part && m.hour2 < 0) {
+          if (auto dh = date(dp.end, d)) {
+            int hour = m.hour1;
+            if ((part->arg == "EV" || part->arg == "AF" || part->arg == "NI") && hour < 12) hour += 12;
+            d.hour1 = hour; d.minute1 = m.minute1;
+            m = d;
+            t->end = dh->end;
+            return t;
+          }
+        }
+      }
       if (auto dh = date(t->end, d)) {
         d.hour1 = m.hour1; d.minute1 = m.minute1; d.hour2 = m.hour2; d.minute2 = m.minute2;
         m = d;
@@ -369,63 +470,319 @@ class Recogniser {
         return h;
       }
     }
+    // A part of a period narrows it (TIMEX3 mod): "مطلع الشهر الجاري", "نهاية حزيران/يونيو",
+    // "أواخر القرن التاسع عشر", "نهاية الستينيات", "أوائل شهر مارس الماضي", "مطلع 2016".
+    if (auto w = weekend(i, m)) return w;
+    if (const RelWord* p = rel("part", i, true, h)) {
+      std::size_t k = h.end;
+      Hit of;
+      if (is_word_form(k, U"من", false, of)) k = of.end;
+      Meaning inner;
+      std::optional<Hit> ih = period(k, inner, true);
+      if (!ih) ih = century_or_decade(k, inner);
+      if (!ih && !is_rel("day", k) && !is_rel("night", k) && !word_is_weekday(k)) ih = date(k, inner);
+      if (!ih) ih = year_expression(k, inner, true);
+      if (ih && (inner.month || inner.year || inner.kind != Meaning::Kind::Date)) {
+        m = inner;
+        m.mod = p->arg;
+        return Hit{ih->end, h.prefix};
+      }
+    }
+    if (auto c = century_or_decade(i, m)) return c;
     if (auto d = date(i, m)) {
-      // A range of hours after the day is its time: "يوم 4 نوفمبر من الساعة التاسعة صباحا حتى ...".
       std::size_t k = d->end;
+      // A range of days: "من أول يناير حتى 30 يونيو", "من 5 إلى 10 نوفمبر".
+      if (auto r = date_range_end(k, m)) return Hit{r->end, d->prefix};
+      // The time of the day after it. A range of hours is only attached ("يوم 4 نوفمبر من الساعة التاسعة
+      // صباحا حتى ..."); a single time belongs to the expression ("الخميس الساعة العاشرة صباحا").
       Hit mn;
-      if (is_word_form(k, U"من", false, mn)) k = mn.end;
+      if (is_word_form(k, U"من", false, mn) || is_word_form(k, U"في", false, mn) || is_word_form(k, U"عند", false, mn))
+        k = mn.end;
       Meaning t;
-      if (auto th = clock_range(k, t); th && t.hour2 >= 0) {
-        m.hour1 = t.hour1; m.minute1 = t.minute1; m.hour2 = t.hour2; m.minute2 = t.minute2;
-        d->consumed = th->end;
+      if (auto th = clock_range(k, t)) {
+        if (t.hour2 >= 0) {
+          m.hour1 = t.hour1; m.minute1 = t.minute1; m.hour2 = t.hour2; m.minute2 = t.minute2;
+          d->consumed = th->end;
+        } else if (m.hour1 < 0 && m.daypart.empty()) {
+          m.hour1 = t.hour1; m.minute1 = t.minute1;
+          d->end = th->end;
+        }
+      } else if (const RelWord* dp = rel("daypart_adv", d->end, false, mn); dp && m.hour1 < 0 && m.daypart.empty() &&
+                 (m.day_offset || m.weekday >= 0 || m.day)) {
+        m.daypart = dp->arg;  // "الخميس صباحا"
+        d->end = mn.end;
       }
       return d;
     }
-    m = Meaning{};
-    // Years: "عام 2016", "العام 2016م" (with the word), "في 2013" (the number alone), "1445 هـ".
-    if (is_word_form(i, U"عام", true, h) || is_word_form(i, U"العام", true, h) || is_word_form(i, U"سنه", true, h) ||
-        is_word_form(i, U"السنه", true, h)) {
-      if (auto y = year(h.end)) {
-        m.year = y->year;
-        m.hijri = y->hijri;
-        return Hit{y->end, h.prefix};
-      }
-    }
-    if (auto y = year(i)) {
-      std::size_t p = i;
-      bool after_trigger = p > 0 && is_rel("year", p - 1, true);
-      if (y->marked || after_trigger) {
-        m.year = y->year;
-        m.hijri = y->hijri;
-        return Hit{y->end, 0};
-      }
-    }
-    // Weeks, months, years relative to the publication date: "الأسبوع الماضي", "مطلع الشهر الجاري", "نهاية العام".
-    {
-      std::size_t j = i;
-      Hit ph{i, 0};
-      bool has_part = false, has_this = false;
-      if (rel("part", j, true, h)) { ph.prefix = h.prefix; j = h.end; has_part = true; }
-      else if (rel("this", j, true, h)) { ph.prefix = h.prefix; j = h.end; has_this = true; }
-      if (const RelWord* p = rel("period", j, j == i, h)) {
-        if (j == i) ph.prefix = h.prefix;
-        j = h.end;
-        Hit sh;
-        const RelWord* s = rel("shift", j, false, sh);
-        if (s || has_part || has_this) {
-          m.kind = Meaning::Kind::Period;
-          m.period = p->arg;
-          m.shift = s ? std::stoi(s->arg) : 0;
-          ph.end = s ? sh.end : j;
-          return ph;
+    // "من 5 إلى 10 نوفمبر": a bare day before a range connector takes the month of the second end.
+    if (auto n = number(i, true, 0); n && n->value >= 1 && n->value <= 31 && (n->digits || n->hit.end > i)) {
+      Hit c;
+      if (rel("daterange", n->hit.end, false, c)) {
+        Meaning end;
+        if (auto eh = date(c.end, end); eh && end.day && end.month) {
+          m = Meaning{};
+          m.day = n->value;
+          m.month = end.month;
+          m.year = end.year;
+          m.hijri = end.hijri;
+          m.shift = end.shift;
+          m.range_end.push_back(end);
+          return Hit{eh->end, n->hit.prefix};
         }
       }
     }
+    m = Meaning{};
+    if (auto y = year_expression(i, m, false)) return y;
+    if (auto p = period(i, m, false)) return p;
+    if (auto s = season(i, m)) return s;
     return duration(i, m);
   }
 
-  // "خمس سنوات ونصف" → P5Y6M, "بضع ساعات" → PTXH, "يومين" → P2D, "مضى عام تقريبا" → P1Y.
+  bool word_is_weekday(std::size_t k) const {
+    Hit h;
+    return longest(lex_.weekdays, k, true, h) != nullptr;
+  }
+
+  // The second end of a date range after the first (at token k): "حتى 30 يونيو", "إلى الأحد".
+  // The ends share what the second leaves out: "من أول يناير حتى 30 يونيو" (2018-01-01/2018-06-30).
+  std::optional<Hit> date_range_end(std::size_t k, Meaning& m) const {
+    Hit c;
+    if (!rel("daterange", k, false, c)) return std::nullopt;
+    Meaning end;
+    auto eh = date(c.end, end);
+    if (!eh || end.kind != Meaning::Kind::Date) return std::nullopt;
+    bool days = m.day && end.day && m.month && end.month;
+    bool weekdays = m.weekday >= 0 && end.weekday >= 0;
+    bool months = !m.day && !end.day && m.month && end.month;
+    if (!days && !weekdays && !months) return std::nullopt;
+    if (!end.year && m.year && end.year_shift == INT_MIN) end.year = m.year;
+    if (!m.year && end.year && m.year_shift == INT_MIN) m.year = end.year;
+    if (weekdays) end.direction = m.direction;
+    m.range_end.push_back(end);
+    return Hit{eh->end, 0};
+  }
+
+  // Years: "عام 2016", "العام 2016م" (with the word), "في 2013" (after a trigger), "1445 هـ", a list
+  // ("1910 و1912"), a range ("(1954-1989)", "من 1954 إلى 1989" → 1954/1989). With `after_part` the
+  // number alone is a year ("مطلع 2016").
+  std::optional<Hit> year_expression(std::size_t i, Meaning& m, bool after_part) const {
+    Hit h;
+    std::optional<Year> y;
+    std::size_t prefix = 0;
+    if (is_word_form(i, U"عام", true, h) || is_word_form(i, U"العام", true, h) || is_word_form(i, U"سنه", true, h) ||
+        is_word_form(i, U"السنه", true, h) || is_word_form(i, U"عامي", true, h)) {
+      y = year(h.end);
+      prefix = h.prefix;
+    }
+    if (!y) {
+      prefix = 0;
+      std::size_t digits = 0;
+      if (word(i) && toks_[i].form.size() == 5 && (toks_[i].form[0] == U'و' || toks_[i].form[0] == U'ف')) digits = 1;
+      y = year(i, digits);
+      if (!y) return std::nullopt;
+      prefix = digits;
+      std::size_t p = i;
+      while (p > 0 && !toks_[p - 1].is_word && !clause_break(p - 1)) --p;
+      bool after_trigger = p > 0 && is_rel("year", p - 1, true) && !digits;
+      // A list continues the year before it: "1910 و1912", "1910 و 1912", "2002، 2003".
+      bool listed = year_list_end_ != SIZE_MAX &&
+                    (i == year_list_end_ || (i == year_list_end_ + 1 && (!toks_[i - 1].is_word || toks_[i - 1].form == U"و")));
+      bool ranged = year_range(y->end).has_value();
+      // "شمشون ودليلة (1949)": a year alone in parentheses, as film and book dates are written.
+      bool bracketed = i > 0 && punct(i - 1, U'(') && punct(y->end, U')');
+      if (!(y->marked || after_trigger || listed || ranged || bracketed || after_part)) return std::nullopt;
+    }
+    m.year = y->year;
+    m.hijri = y->hijri;
+    std::size_t end = y->end;
+    if (auto r = year_range(end); r && r->year > m.year && r->hijri == m.hijri) {
+      Meaning second;
+      second.year = r->year;
+      second.hijri = r->hijri;
+      m.range_end.push_back(second);
+      end = r->end;
+    }
+    return Hit{end, prefix};
+  }
+  // The second year of a range at token k: "-1989", "إلى 1989".
+  std::optional<Year> year_range(std::size_t k) const {
+    Hit c;
+    if (punct(k, U'-') || punct(k, U'\u2013') || punct(k, U'/')) return year(k + 1);
+    if (rel("daterange", k, false, c)) {
+      Hit w;
+      std::size_t j = c.end;
+      if (is_word_form(j, U"عام", false, w) || is_word_form(j, U"العام", false, w)) j = w.end;
+      return year(j);
+    }
+    return std::nullopt;  // "عامي 2002 و2003" is a list of two years, not a range
+  }
+
+  // Weeks, months, years relative to the publication date: "الأسبوع الماضي", "الشهر الجاري", "هذا العام".
+  // After a part word (`bare_ok`) the period alone is the current one: "نهاية العام".
+  std::optional<Hit> period(std::size_t i, Meaning& m, bool bare_ok) const {
+    std::size_t j = i;
+    Hit h, ph{i, 0};
+    bool has_this = false;
+    if (rel("this", j, true, h)) { ph.prefix = h.prefix; j = h.end; has_this = true; }
+    const RelWord* p = rel("period", j, j == i, h);
+    if (!p) return std::nullopt;
+    if (j == i) ph.prefix = h.prefix;
+    j = h.end;
+    Hit sh;
+    const RelWord* s = rel("shift", j, false, sh);
+    if (!s && !has_this && !bare_ok) return std::nullopt;
+    m.kind = Meaning::Kind::Period;
+    m.period = p->arg;
+    m.shift = s ? std::stoi(s->arg) : 0;
+    ph.end = s ? sh.end : j;
+    return ph;
+  }
+  // "نهاية الأسبوع (الماضي)", "عطلة نهاية الأسبوع": the weekend, TIMEX3 "2015-W51-WE".
+  std::optional<Hit> weekend(std::size_t i, Meaning& m) const {
+    Hit h, w, sh;
+    const RelWord* p = rel("part", i, true, h);
+    if (!p || p->arg != "END" || !is_word_form(h.end, U"الاسبوع", false, w)) return std::nullopt;
+    m = Meaning{};
+    m.kind = Meaning::Kind::Period;
+    m.period = "WE";
+    Hit hit{w.end, h.prefix};
+    if (const RelWord* s = rel("shift", w.end, false, sh)) { m.shift = std::stoi(s->arg); hit.end = sh.end; }
+    else m.shift = 0;
+    return hit;
+  }
+
+  // "القرن العشرين" (19), "القرن التاسع عشر" (18), "القرن الماضي"; "الستينيات" (196), "الستينيات من القرن الماضي".
+  std::optional<Hit> century_or_decade(std::size_t i, Meaning& m) const {
+    Hit h;
+    if (rel("century", i, true, h)) {
+      Hit s;
+      if (auto n = number(h.end, false, 1); n && n->value >= 1 && n->value <= 30 && !n->digits) {
+        m = Meaning{};
+        m.kind = Meaning::Kind::Century;
+        m.number = n->value;
+        std::size_t end = n->hit.end;
+        if (rel("yearsuffix", end, false, s)) end = s.end;
+        return Hit{end, h.prefix};
+      }
+      if (const RelWord* sh = rel("shift", h.end, false, s)) {
+        m = Meaning{};
+        m.kind = Meaning::Kind::Century;
+        m.shift = std::stoi(sh->arg);
+        return Hit{s.end, h.prefix};
+      }
+      return std::nullopt;
+    }
+    if (const RelWord* d = rel("decade", i, true, h)) {
+      m = Meaning{};
+      m.kind = Meaning::Kind::Decade;
+      m.number = std::stoi(d->arg);
+      Hit hit = h, of;
+      if (is_word_form(h.end, U"من", false, of)) {
+        Meaning c;
+        if (auto ch = century_or_decade(of.end, c); ch && c.kind == Meaning::Kind::Century) {
+          m.year = c.number;  // the century's ordinal, or 0 with a shift
+          m.shift = c.shift;
+          if (!c.number && c.shift == INT_MIN) m.shift = 0;
+          hit.end = ch->end;
+        }
+      }
+      return hit;
+    }
+    return std::nullopt;
+  }
+
+  // "الصيف", "صيفا", "شتاء 2015", "الصيف الماضي"; not "الربيع العربي".
+  std::optional<Hit> season(std::size_t i, Meaning& m) const {
+    Hit h, s;
+    Hit f;
+    std::size_t k = i;
+    bool fasl = is_word_form(i, U"فصل", true, f);
+    if (fasl) k = f.end;
+    const RelWord* w = rel("season", k, !fasl, h);
+    if (!w) return std::nullopt;
+    if (is_rel("seasonblocker", h.end)) return std::nullopt;
+    m.kind = Meaning::Kind::Season;
+    m.unit = w->arg;
+    Hit hit{h.end, fasl ? f.prefix : h.prefix};
+    if (auto y = year(h.end)) { m.year = y->year; hit.end = y->end; }
+    else if (const RelWord* sh = rel("shift", h.end, false, s)) { m.shift = std::stoi(sh->arg); hit.end = s.end; }
+    return hit;
+  }
+
+  // Recurrences (TIMEX3 SET): "يوميا", "السنوي", "كل يوم", "كل عامين" (P2Y), "كل يوم سبت" (XXXX-WXX-6).
+  std::optional<Hit> recurrence(std::size_t i, Meaning& m) const {
+    Hit h;
+    if (const RelWord* s = rel("set", i, true, h)) {
+      // "كل يوم سبت": the weekday after "كل يوم" makes it a weekly set.
+      if (s->arg == "P1D" && s->words.size() == 2) {
+        Hit wd;
+        if (const WeekdayName* w = weekday_word(h.end, wd)) return weekly(*w, i, h.prefix, wd.end, m);
+      }
+      m = Meaning{};
+      m.kind = Meaning::Kind::Set;
+      m.fixed = s->arg;
+      return h;
+    }
+    if (!rel("every", i, true, h)) return std::nullopt;
+    Hit wd, yw;
+    std::size_t k = h.end;
+    if (is_word_form(k, U"يوم", false, yw)) k = yw.end;
+    if (const WeekdayName* w = weekday_word(k, wd)) return weekly(*w, i, h.prefix, wd.end, m);
+    Meaning d;
+    if (auto dh = duration(h.end, d); dh && dh->prefix == 0) {
+      m = Meaning{};
+      m.kind = Meaning::Kind::Set;
+      m.fixed = d.fixed;
+      return Hit{dh->end, h.prefix};
+    }
+    return std::nullopt;
+  }
+  // A weekday with or without its article: "سبت" after "كل يوم".
+  const WeekdayName* weekday_word(std::size_t k, Hit& hit) const {
+    if (const WeekdayName* w = longest(lex_.weekdays, k, false, hit)) return w;
+    if (!word(k)) return nullptr;
+    for (const auto& w : lex_.weekdays)
+      if (w.words.size() == 1 && toks_[k].form == w.words[0].substr(2)) { hit = {k + 1, 0}; return &w; }
+    return nullptr;
+  }
+  Hit weekly(const WeekdayName& w, std::size_t i, std::size_t prefix, std::size_t end, Meaning& m) const {
+    m = Meaning{};
+    m.kind = Meaning::Kind::Set;
+    m.fixed = "XXXX-WXX-" + std::to_string(w.weekday == 0 ? 7 : w.weekday);  // ISO: Monday 1 .. Sunday 7
+    (void)i;
+    return Hit{end, prefix};
+  }
+
+  // "خمس سنوات ونصف" → P5Y6M, "بضع ساعات" → PTXH, "يومين" → P2D, "مضى عام تقريبا" → P1Y,
+  // "أكثر من عشر سنوات" → P10Y mod MORE_THAN, "السنوات الخمس الماضية" → P5Y, "العامين الماضيين" → P2Y,
+  // "قبل خمسة وتسعين عاما" → a date ninety-five years before the publication date.
   std::optional<Hit> duration(std::size_t i, Meaning& m) const {
+    Hit h;
+    if (rel("ago", i, true, h) && !is_rel("ago", h.end)) {
+      Meaning d;
+      auto dh = duration(h.end, d);
+      Hit of;
+      if (dh && dh->prefix == 0 && d.kind == Meaning::Kind::Duration && d.number > 0 &&
+          (d.unit == "Y" || d.unit == "M" || d.unit == "W" || d.unit == "D") && !is_word_form(dh->end, U"من", false, of)) {
+        m = d;
+        m.kind = Meaning::Kind::Ago;
+        return Hit{dh->end, h.prefix};
+      }
+    }
+    if (const RelWord* q = rel("quantmod", i, true, h)) {
+      Meaning d;
+      auto dh = measure(h.end, d);
+      if (dh && dh->prefix == 0) {
+        m = d;
+        m.mod = q->arg;
+        return Hit{dh->end, h.prefix};
+      }
+      return std::nullopt;
+    }
+    return measure(i, m);
+  }
+
+  std::optional<Hit> measure(std::size_t i, Meaning& m) const {
     Hit hit{i, 0}, h;
     std::string n;
     const UnitWord* unit = nullptr;
@@ -440,27 +797,45 @@ class Recogniser {
     }
     if (!unit) {
       unit = longest(lex_.units, i, true, h);
-      if (!unit) return std::nullopt;
-      hit = h;
-      std::size_t p = i;
-      while (p > 0 && !toks_[p - 1].is_word) --p;
-      bool cued = p > 0 && is_rel("durcue", p - 1, true);
-      Hit one;
-      auto after = number(hit.end, false, 2);
-      if (unit->count == 2) {
-        n = "2";
-      } else if (after && after->value == 1) {
-        n = "1";
-        hit.end = after->hit.end;
-      } else if (cued || is_rel("approx", hit.end)) {
-        n = unit->count == 1 ? "1" : "X";
+      if (!unit) {
+        // "السنوات الخمس (الماضية)", "الأيام الثلاثة": a definite plural unit and a definite number.
+        if (!word(i) || !word(i + 1) || !toks_[i].form.starts_with(U"ال") || !toks_[i + 1].form.starts_with(U"ال"))
+          return std::nullopt;
+        Hit uh;
+        const UnitWord* plural = nullptr;
+        for (const auto& u : lex_.units)
+          if (u.count == 0 && u.words.size() == 1 && toks_[i].form.substr(2) == u.words[0]) plural = &u;
+        if (!plural) return std::nullopt;
+        std::u32string bare = toks_[i + 1].form.substr(2);
+        for (const auto& nw : lex_.numbers)
+          if (!nw.ordinal && nw.value >= 2 && nw.words.size() == 1 && nw.words[0] == bare) { n = std::to_string(nw.value); break; }
+        if (n.empty()) return std::nullopt;
+        unit = plural;
+        hit = {i + 2, 0};
+        if (rel("shift", hit.end, false, h)) hit.end = h.end;
       } else {
-        return std::nullopt;
+        hit = h;
+        std::size_t p = i;
+        while (p > 0 && !toks_[p - 1].is_word) --p;
+        bool cued = p > 0 && (is_rel("durcue", p - 1, true) || is_rel("quantmod", p - 1, true) ||
+                              (p > 1 && is_rel("quantmod", p - 2, true)));
+        auto after = number(hit.end, false, 2);
+        if (unit->count == 2) {
+          n = "2";
+          if (rel("shift", hit.end, false, h)) hit.end = h.end;  // "العامين الماضيين"
+        } else if (after && after->value == 1) {
+          n = "1";
+          hit.end = after->hit.end;
+        } else if (cued || is_rel("approx", hit.end)) {
+          n = unit->count == 1 ? "1" : "X";
+        } else {
+          return std::nullopt;
+        }
       }
     }
     bool half = false;
     if (rel("half", hit.end, false, h)) { half = true; hit.end = h.end; }
-    if (rel("approx", hit.end, false, h)) hit.end = h.end;
+    if (rel("approx", hit.end, false, h)) { hit.end = h.end; m.mod = "APPROX"; }
     const std::string& u = unit->unit;
     std::string v;
     if (u == "H" || u == "MIN") v = "PT" + n + (u == "H" ? "H" : "M") + (half && u == "H" ? "30M" : "");
@@ -470,6 +845,8 @@ class Recogniser {
     else v = "P" + n + u;
     m.kind = Meaning::Kind::Duration;
     m.fixed = v;
+    m.unit = u;
+    m.number = n == "X" ? 0 : std::stoi(n);
     return hit;
   }
 
@@ -478,6 +855,7 @@ class Recogniser {
   const Lexicon& lex_;
   std::map<std::string, std::vector<const RelWord*>> kinds_;
   bool maghreb_ = false;
+  std::size_t year_list_end_ = SIZE_MAX;  // token after the last bare year: "1910 و1912" continues a list
 };
 
 }  // namespace
@@ -507,6 +885,7 @@ void find_timexes(Document& doc) {
     t.type = r->type;
     t.value = r->value;
     t.time_range = r->time_range;
+    t.mod = r->mod;
     doc.timexes.push_back(std::move(t));
   }
 }

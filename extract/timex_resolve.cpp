@@ -91,6 +91,13 @@ std::optional<Named> name_day(const timex::Meaning& m, const std::optional<Date>
   auto convert = [&](int y, int mo, int d) -> std::optional<Date> {
     return m.hijri ? hijri_to_gregorian(y, mo, d) : valid({y, mo, d});
   };
+  if (m.year_shift != INT_MIN) {  // "31 مارس من العام الماضي"
+    if (!dct) return std::nullopt;
+    timex::Meaning fixed = m;
+    fixed.year = dct->year + m.year_shift;
+    fixed.year_shift = INT_MIN;
+    return name_day(fixed, dct);
+  }
   if (m.month && m.day) {
     if (m.year) {
       n.day = convert(m.year, m.month, m.day);
@@ -105,6 +112,12 @@ std::optional<Named> name_day(const timex::Meaning& m, const std::optional<Date>
       std::vector<Date> days;
       for (int y = base - 1; y <= base + 1; ++y)
         if (auto d = convert(y, m.month, m.day)) days.push_back(*d);
+      // "12 ابريل الجاري": the month of the current year, whichever side of the publication day.
+      if (m.shift == 0) {
+        n.day = convert(base, m.month, m.day);
+        if (!n.day) return std::nullopt;
+        return n;
+      }
       n.day = pick(days, *dct, m.shift);
     }
     if (!n.day) return std::nullopt;
@@ -153,7 +166,8 @@ std::optional<Named> name_day(const timex::Meaning& m, const std::optional<Date>
     int ahead = (m.weekday - wd + 7) % 7;   // 0..6 days ahead
     if (m.shift < 0 && m.shift != INT_MIN) n.day = add_days(*dct, -(back ? back : 7));
     else if (m.shift > 0) n.day = add_days(*dct, ahead ? ahead : 7);
-    else if (m.future_cue) n.day = add_days(*dct, ahead);
+    else if (m.direction == timex::Direction::Future) n.day = add_days(*dct, ahead);
+    else if (m.direction == timex::Direction::Nearest) n.day = add_days(*dct, ahead < back ? ahead : -back);
     else n.day = add_days(*dct, -back);
     return n;
   }
@@ -194,37 +208,122 @@ std::optional<Date> hijri_to_gregorian(int hijri_year, int hijri_month, int hijr
 
 namespace timex {
 
+namespace {
+
+std::optional<Resolved> resolve_one(const Meaning& m, const std::optional<Date>& dct);
+
+// The value of a range: "START/END", each end at its own granularity (ISO 8601 interval).
+std::optional<Resolved> resolve_range(const Meaning& m, const std::optional<Date>& dct) {
+  Meaning first = m;
+  first.range_end.clear();
+  auto a = resolve_one(first, dct);
+  auto b = resolve_one(m.range_end[0], dct);
+  if (!a || !b) return std::nullopt;
+  // An end without its own year that falls before the start lies in the next year ("من ديسمبر إلى فبراير").
+  if (b->value < a->value && !m.range_end[0].year && a->value.size() >= 7 && b->value.size() == a->value.size()) {
+    Meaning later = m.range_end[0];
+    auto d = parse_iso_date(b->value.size() == 10 ? b->value : b->value + "-01");
+    if (d) {
+      later.year = d->year + 1;
+      later.shift = INT_MIN;
+      if (auto c = resolve_one(later, dct)) b = c;
+    }
+  }
+  return Resolved{"DATE", a->value + "/" + b->value, "", m.mod};
+}
+
+std::string season_value(const Meaning& m, const Date& dct) {
+  int y = m.year ? m.year : dct.year + (m.shift == INT_MIN ? 0 : m.shift);
+  return std::to_string(y) + "-" + m.unit;
+}
+
+}  // namespace
+
 std::optional<Resolved> resolve(const Meaning& m, const std::optional<Date>& dct) {
-  Resolved r;
+  if (!m.range_end.empty()) return resolve_range(m, dct);
+  return resolve_one(m, dct);
+}
+
+namespace {
+
+std::optional<Resolved> resolve_one(const Meaning& m, const std::optional<Date>& dct) {
+  auto r = [&](std::string type, std::string value, std::string time = "") {
+    return std::optional<Resolved>(Resolved{std::move(type), std::move(value), std::move(time), m.mod});
+  };
+  switch (m.kind) {
+    case Meaning::Kind::Set:
+      return r("SET", m.fixed);
+    case Meaning::Kind::Century: {
+      int c = m.number ? m.number - 1 : -1;  // the 20th century is the 1900s: "19"
+      if (!m.number) {
+        if (!dct) return std::nullopt;
+        c = dct->year / 100 + (m.shift == INT_MIN ? 0 : m.shift);
+      }
+      return r("DATE", two(c));
+    }
+    case Meaning::Kind::Decade: {
+      int century;
+      if (m.year) {
+        century = m.year - 1;
+      } else if (m.shift != INT_MIN) {
+        if (!dct) return std::nullopt;
+        century = dct->year / 100 + m.shift;
+      } else {
+        // The latest such decade that has begun by the publication date ("الستينيات" → 196).
+        if (!dct) return std::nullopt;
+        century = dct->year / 100;
+        if (century * 100 + m.number * 10 > dct->year) --century;
+      }
+      return r("DATE", std::to_string(century * 10 + m.number));
+    }
+    case Meaning::Kind::Season:
+      if (!m.year && !dct) return std::nullopt;
+      return r("DATE", season_value(m, dct ? *dct : Date{m.year, 1, 1}));
+    case Meaning::Kind::Ago: {
+      if (!dct) return std::nullopt;
+      if (m.unit == "Y") return r("DATE", std::to_string(dct->year - m.number));
+      if (m.unit == "M") {
+        int index = dct->year * 12 + (dct->month - 1) - m.number;
+        return r("DATE", year_month(index / 12, index % 12 + 1));
+      }
+      if (m.unit == "W") return r("DATE", iso_week(add_days(*dct, -7L * m.number)));
+      return r("DATE", format_iso_date(add_days(*dct, -m.number)));
+    }
+    default:
+      break;
+  }
   switch (m.kind) {
     case Meaning::Kind::Vague:
-      return Resolved{"DATE", m.fixed, ""};
+      return r("DATE", m.fixed);
     case Meaning::Kind::Duration:
-      return Resolved{"DURATION", m.fixed, ""};
+      return r("DURATION", m.fixed);
     case Meaning::Kind::Period: {
       if (!dct) return std::nullopt;
       int shift = m.shift == INT_MIN ? 0 : m.shift;
-      if (m.period == "W") return Resolved{"DATE", iso_week(add_days(*dct, 7L * shift)), ""};
+      if (m.period == "W") return r("DATE", iso_week(add_days(*dct, 7L * shift)));
+      if (m.period == "WE") return r("DATE", iso_week(add_days(*dct, 7L * shift)) + "-WE");
       if (m.period == "M") {
         int index = dct->year * 12 + (dct->month - 1) + shift;
-        return Resolved{"DATE", year_month(index / 12, index % 12 + 1), ""};
+        return r("DATE", year_month(index / 12, index % 12 + 1));
       }
-      return Resolved{"DATE", std::to_string(dct->year + shift), ""};
+      return r("DATE", std::to_string(dct->year + shift));
     }
-    case Meaning::Kind::Date:
+    default:
       break;
   }
   auto named = name_day(m, dct);
   if (!named) return std::nullopt;
-  if (!named->day) return Resolved{"DATE", named->coarse, ""};
+  if (!named->day) return r("DATE", named->coarse);
   std::string day = format_iso_date(*named->day);
   if (m.hour2 >= 0)
-    return Resolved{m.month || m.day_offset || m.weekday >= 0 ? "DATE" : "TIME", day,
-                    two(m.hour1) + ":" + two(m.minute1) + "-" + two(m.hour2) + ":" + two(m.minute2)};
-  if (m.hour1 >= 0) return Resolved{"TIME", day + "T" + two(m.hour1) + ":" + two(m.minute1), ""};
-  if (!m.daypart.empty()) return Resolved{"TIME", day + "T" + m.daypart, ""};
-  return Resolved{"DATE", day, ""};
+    return r(m.month || m.day_offset || m.weekday >= 0 ? "DATE" : "TIME", day,
+             two(m.hour1) + ":" + two(m.minute1) + "-" + two(m.hour2) + ":" + two(m.minute2));
+  if (m.hour1 >= 0) return r("TIME", day + "T" + two(m.hour1) + ":" + two(m.minute1));
+  if (!m.daypart.empty()) return r("TIME", day + "T" + m.daypart);
+  return r("DATE", day);
 }
+
+}  // namespace
 
 }  // namespace timex
 
