@@ -15,6 +15,25 @@ namespace isnad {
 // Spans are minimal: "في وقت سابق" → "وقت سابق", "ويوم الأحد" → "يوم الأحد". A range of hours
 // before its day is part of the span ("التاسعة صباحا إلى السابعة مساء يوم الرابع من نوفمبر");
 // one after its day is only attached as time_range ("يوم 4 نوفمبر من الساعة التاسعة ...").
+//
+// Representation choices (TIMEX3 where it has one):
+// - A range of days, months or years is ONE Timex whose span runs from the first end to the second
+//   and whose value is an ISO 8601 interval "START/END", each end at its own granularity:
+//   "من أول يناير حتى 30 يونيو" → span "أول يناير حتى 30 يونيو", value "2018-01-01/2018-06-30";
+//   "(1954-1989)" → "1954/1989". An end leaves out what the other gives ("من 5 إلى 10 نوفمبر":
+//   2016-11-05/2016-11-10). Consumers wanting one day test value.size() == 10, as statements do.
+// - A part of a period keeps the period's value and says which part in mod (TIMEX3 mod):
+//   "مطلع الشهر الجاري" → "2016-11" START, "منتصف" MID, "نهاية حزيران/يونيو" → "2018-06" END;
+//   durations take MORE_THAN / LESS_THAN / APPROX ("أكثر من عشر سنوات" → P10Y MORE_THAN).
+//   "نهاية الأسبوع" is the weekend: "2016-W43-WE".
+// - A single time after its day is part of the expression ("الخميس الساعة العاشرة صباحا" → TIME
+//   "…T10:00"); a range of hours after it is only attached (time_range), as above.
+// - A bare weekday ("الجمعة") is the last such day before the DCT, the next one after a future cue in
+//   its clause (سيجري، المقرر، يعتزمون، سوف), or the nearest either way after "كان" + a future cue
+//   ("كان مقررا الجمعة") and in a headline, which has no tense.
+// - Recurrences are SET ("يوميا" P1D, "كل عامين" P2Y, "كل يوم سبت" XXXX-WXX-6), centuries and
+//   decades the TIMEX3 prefixes ("القرن العشرين" 19, "الستينيات" 196), seasons "2015-SU",
+//   "قبل خمسة وتسعين عاما" the year counted back (1920).
 void find_timexes(Document& doc);
 
 // The publication date as the text pins it: a weekday stated relative to the publication day
