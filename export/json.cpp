@@ -13,6 +13,7 @@ using Json = nlohmann::ordered_json;
 Json timex_json(const Timex& t) {
   Json j = {{"text", t.text}, {"start", t.span.start}, {"end", t.span.end}, {"type", t.type}, {"value", t.value}};
   if (!t.time_range.empty()) j["time"] = t.time_range;
+  if (!t.mod.empty()) j["mod"] = t.mod;  // START | MID | END | MORE_THAN | LESS_THAN | APPROX
   return j;
 }
 

@@ -64,6 +64,7 @@ KnowledgeGraph read_graph_json(std::istream& in, const std::string& name) {
           timex.type = text(t, "type");
           timex.value = text(t, "value");
           timex.time_range = text(t, "time");
+          timex.mod = text(t, "mod");
           info.timexes.push_back(std::move(timex));
         }
       kg.documents.push_back(std::move(info));
