@@ -281,9 +281,11 @@ class Attributor {
         if (doc_.statements.size() > first_statement) st.source = doc_.statements.back().speaker;
         st.status = "reported";
       } else if (cue->subtype == "verb" || cue->subtype == "verb-that") {
-        st.speaker = speaker_after(i + 1, end, &after);
+        // Subject–verb order first when the name opens the clause right before the verb: in
+        // "الصين طالبت إسرائيل بـ" the name after the verb is the object, not the speaker.
+        st.speaker = subject_before(i, s.first_token);  // "ولكن المعارضة رفضت"
+        if (st.speaker < 0) st.speaker = speaker_after(i + 1, end, &after);
         if (st.speaker < 0) st.speaker = relative_antecedent(i, s.first_token);  // "تصريحات ترامب التي طالب فيها"
-        if (st.speaker < 0) st.speaker = subject_before(i, s.first_token);  // "ولكن المعارضة رفضت"
         if (st.speaker < 0 && i + 1 < end && subjectless(i + 1)) {
           // The subject of the clause before, if a person was named since the last act in this sentence:
           // "بينما وجه هوراسيو كارتيس ... دعوة للهدوء ودعا إلى الحوار"; else the last speaker
@@ -553,6 +555,9 @@ void find_statements(Document& doc) {
   doc.statements.clear();
   Attributor(doc).run();
   drop_repeated_statements(doc);
+  // A cue with neither a speaker nor anything said is a homograph, not an act: the photo credit
+  // "تصوير: طالب" (a name), a title line ending in a verb.
+  std::erase_if(doc.statements, [](const Statement& s) { return s.speaker < 0 && s.content_text.empty(); });
 }
 
 }  // namespace isnad
