@@ -52,8 +52,15 @@ bool export_to_directory(const Exporter& exporter, const KnowledgeGraph& kg, con
 }
 
 // A date value of the graph as the inclusive range of days it covers: "2016-11-03" is one day, "2016-11" its
-// month, "2016" its year. Anything else (weeks, seasons, PAST_REF, invalid days) has no range.
+// month, "2016" its year, "2018-01/2018-06-30" (an ISO interval, as extract/timex.h writes ranges) from the first
+// day of its start to the last of its end. Anything else (weeks, seasons, PAST_REF, invalid days) has no range.
 std::optional<DayRange> day_range(std::string_view value) {
+  if (std::size_t slash = value.find('/'); slash != std::string_view::npos) {
+    auto from = day_range(value.substr(0, slash)), to = day_range(value.substr(slash + 1));
+    if (!from || !to || value.substr(slash + 1).find('/') != std::string_view::npos || to->last < from->first)
+      return std::nullopt;
+    return DayRange{from->first, to->last};
+  }
   auto digits = [&](std::size_t at, std::size_t n) {
     if (value.size() < at + n) return -1;
     int v = 0;

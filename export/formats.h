@@ -44,7 +44,8 @@ enum class TimelineFormat { json, html, report };
 std::unique_ptr<Exporter> make_timeline_exporter(TimelineFormat format);
 
 // The inclusive ISO days a date value covers: "2016-11-03" → [2016-11-03, 2016-11-03], "2016-11" → the month,
-// "2016" → the year; weeks, seasons, "PAST_REF" and impossible days → nullopt (exporter.cpp).
+// "2016" → the year, "2016-11-05/2016-11-10" → that interval; weeks, seasons, "PAST_REF" and impossible days →
+// nullopt (exporter.cpp).
 struct DayRange {
   std::string first, last;
 };

@@ -72,8 +72,11 @@ struct Table {
 std::string cell_text(const std::string& s) { return csv_field(s); }
 std::string cell_int(std::size_t n) { return std::to_string(n); }
 std::string cell_bool(bool b) { return b ? "true" : "false"; }
-// Neo4j's date type reads "2016-11-03", "2016-11" and "2016"; anything else stays null (the text is kept elsewhere).
-std::string cell_date(const std::string& value) { return day_range(value) ? value : ""; }
+// Neo4j's date type reads "2016-11-03", "2016-11" and "2016"; anything else (intervals included) stays null, the
+// text being kept elsewhere.
+std::string cell_date(const std::string& value) {
+  return day_range(value) && value.find('/') == std::string::npos ? value : "";
+}
 std::string cell_array(const std::vector<std::string>& items) {
   std::string joined;
   for (std::size_t i = 0; i < items.size(); ++i) {

@@ -73,9 +73,9 @@ std::string plain_literal(const std::string& text) { return "\"" + ntriples_lite
 std::string integer_literal(std::size_t n) { return "\"" + std::to_string(n) + "\"^^<" + kXsd + "integer>"; }
 std::string boolean_literal(bool b) { return std::string("\"") + (b ? "true" : "false") + "\"^^<" + kXsd + "boolean>"; }
 
-// "2016-11-03"^^xsd:date, "2016-11"^^xsd:gYearMonth, "2016"^^xsd:gYear, or a plain literal.
+// "2016-11-03"^^xsd:date, "2016-11"^^xsd:gYearMonth, "2016"^^xsd:gYear, or a plain literal (intervals, weeks).
 std::string date_literal(const std::string& value) {
-  if (auto days = day_range(value)) {
+  if (day_range(value) && value.find('/') == std::string::npos) {
     const char* type = value.size() == 10 ? "date" : value.size() == 7 ? "gYearMonth" : "gYear";
     return "\"" + value + "\"^^<" + kXsd + type + ">";
   }
