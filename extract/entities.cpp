@@ -286,6 +286,19 @@ class Recogniser {
       owner_[i] = index;
       return index;
     }
+    // A known name in quotes after the trigger: صحيفة "نيويورك تايمز".
+    if (is_open_quote(tok(k)) && k + 1 < size() && owner_[k + 1] >= 0) {
+      Mention& m = doc_.mentions[static_cast<std::size_t>(owner_[k + 1])];
+      std::size_t close = m.end_token;
+      if (m.first_token != k + 1 || m.type != EntityType::Organization || close >= size() || tok(close).is_word) return -1;
+      int index = owner_[k + 1];
+      m.span = doc_.text.to_original(tok(i).nstart + off, tok(close).nend);
+      m.text = doc_.text.slice_utf8(m.span);
+      m.first_token = i;
+      m.end_token = close + 1;
+      for (std::size_t t = i; t <= close; ++t) owner_[t] = index;
+      return index;
+    }
     std::size_t end = k;
     if (e->value == "proper") {
       if (is_open_quote(tok(k))) {
@@ -769,10 +782,34 @@ void find_entities(Document& doc) {
   }
   doc.mentions = std::move(sorted);
 
+  // A name and its alias side by side are one entity: "حركة المقاومة الإسلامية (حماس)"،
+  // "حركة المقاومة الفلسطينية حماس" (a descriptive name found by its trigger, then the short name).
+  std::map<std::size_t, std::size_t> alias_of;
+  for (std::size_t a = 0; a + 1 < doc.mentions.size(); ++a) {
+    const Mention& x = doc.mentions[a];
+    const Mention& y = doc.mentions[a + 1];
+    if (x.type != y.type || x.type == EntityType::Place) continue;
+    bool bracketed = y.first_token == x.end_token + 1 && doc.tokens[x.end_token].form == U"(" &&
+                     y.end_token < doc.tokens.size() && doc.tokens[y.end_token].form == U")";
+    bool adjacent = y.first_token == x.end_token && x.rule.rfind("trigger", 0) == 0 && y.rule.rfind("lexicon", 0) == 0;
+    if (bracketed || adjacent) alias_of[a + 1] = a;
+  }
+
   std::map<std::string, int> by_group;
   for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
     Mention& m = doc.mentions[mi];
     int entity = -1;
+    if (auto alias = alias_of.find(mi); alias != alias_of.end()) {
+      entity = doc.mentions[alias->second].entity;
+      auto& notes = doc.entities[static_cast<std::size_t>(entity)].merge_notes;
+      notes.push_back(m.text + " = " + doc.mentions[alias->second].text + ": written side by side as its alias");
+      if (!m.group.empty() && !by_group.count(m.group)) by_group.emplace(m.group, entity);
+      if (doc.entities[static_cast<std::size_t>(entity)].label_en.empty()) doc.entities[static_cast<std::size_t>(entity)].label_en = m.label_en;
+      if (doc.entities[static_cast<std::size_t>(entity)].group.empty()) doc.entities[static_cast<std::size_t>(entity)].group = m.group;
+      m.entity = entity;
+      doc.entities[static_cast<std::size_t>(entity)].mentions.push_back(mi);
+      continue;
+    }
     std::string group = m.group;
     if (group.empty() && m.type == EntityType::Organization) group = "org-name:" + encode_utf8(m.key);
     std::string note;

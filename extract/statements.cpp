@@ -141,7 +141,8 @@ class Attributor {
 
   // The speaker named at or just after token j, and the token after the speaker phrase.
   int speaker_after(std::size_t j, std::size_t end, std::size_t* after) {
-    if (j < end && (tok(j).form == U"#" || tok(j).form == U"@")) ++j;  // "رحبت #الفلبين"
+    // "رحبت #الفلبين"، وقالت "واشنطن بوست"
+    if (j < end && (tok(j).form == U"#" || tok(j).form == U"@" || tok(j).form == U"\"" || tok(j).form == U"(")) ++j;
     if (j >= end) return -1;
     if (mention_at_[j] >= 0) {
       const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[j])];
@@ -170,6 +171,14 @@ class Attributor {
         while (k < end && tok(k).is_word && !is_complementiser(tok(k).form) && mention_at_[k] >= 0) ++k;
         *after = k;
         return titled;
+      }
+      // An unnamed official of a named body speaks for it: "واوضح المتحدث باسم حزب الله ان" → حزب الله.
+      for (std::size_t k = j; k < end && k < j + 10; ++k) {
+        if (!tok(k).is_word || is_complementiser(tok(k).form) || cue_at(k)) break;
+        if (mention_at_[k] >= 0 && doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Organization) {
+          *after = doc_.mentions[static_cast<std::size_t>(mention_at_[k])].end_token;
+          return entity_of_mention_at(k);
+        }
       }
       return -1;
     }
@@ -450,16 +459,19 @@ class Attributor {
       return -1;
     }
     const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[k - 1])];
-    if (m.type == EntityType::Place && m.rule != "nationality-people" && m.subtype != "country") return -1;
+    // A city speaks for its government only when the clause clearly starts with it ("وكانت روما قد طالبت").
+    bool city = m.type == EntityType::Place && m.rule != "nationality-people" && m.subtype != "country";
     // Walk back over a title that introduces the name ("وزير الدفاع الروسي").
     std::size_t start = m.first_token;
     while (start > sentence_start && tok(start - 1).is_word && mention_at_[start - 1] < 0 &&
            !lx_.is_function_word(tok(start - 1).form) && !cue_at(start - 1) && start + 6 > m.first_token)
       --start;
-    static const std::u32string openers[] = {U"ولكن", U"لكن", U"بينما", U"فيما", U"كما", U"وكان", U"كان", U"وكانت", U"كانت"};
-    if (start == sentence_start || !tok(start - 1).is_word) return m.entity;
+    static const std::u32string openers[] = {U"ولكن", U"لكن", U"بينما", U"فيما", U"كما", U"وكان", U"كان", U"وكانت", U"كانت",
+                                             U"اما", U"واما"};
+    if (start == sentence_start || (!tok(start - 1).is_word && !city)) return m.entity;
     for (const auto& o : openers)
       if (tok(start - 1).form == o) return m.entity;
+    if (city) return -1;
     if (start < m.first_token) {
       const LexiconEntry* e = nullptr;
       for (std::size_t t = start; t < m.first_token; ++t)
