@@ -83,6 +83,7 @@ int free_loopback_port() {
 class VirtuosoServer {
  public:
   explicit VirtuosoServer(const fs::path& dir) : dir_(dir), sql_port_(free_loopback_port()), http_port_(free_loopback_port()) {
+    while (http_port_ == sql_port_) http_port_ = free_loopback_port();  // the kernel may hand out a port twice
     std::string d = dir.string();
     std::ofstream(dir / "virtuoso.ini")
         << "[Database]\nDatabaseFile = " << d << "/virtuoso.db\nErrorLogFile = " << d << "/virtuoso.log\n"
