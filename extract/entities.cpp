@@ -274,16 +274,26 @@ class Recogniser {
     if (definite) return definite_trigger_org(i, off, e);
     std::size_t k = i + 1;
     if (k >= size() || tok(k).sentence != tok(i).sentence) return -1;
-    // A known organisation right after the trigger: "قناة روسيا اليوم".
+    // A known organisation right after the trigger: "قناة روسيا اليوم" is RT. But a name that has its
+    // own head noun makes a namesake: "كتائب حزب الله" is not حزب الله.
     if (owner_[k] >= 0) {
       Mention& m = doc_.mentions[static_cast<std::size_t>(owner_[k])];
       if (m.first_token != k || m.type != EntityType::Organization) return -1;
+      const LexiconEntry* head = nullptr;
+      bool namesake = lx_.org_triggers.match(doc_, k, &head, nullptr, false) > 0;
       int index = owner_[k];
       std::size_t end = m.end_token;
       m.span = doc_.text.to_original(tok(i).nstart + off, tok(end - 1).nend);
       m.text = doc_.text.slice_utf8(m.span);
       m.first_token = i;
       owner_[i] = index;
+      if (namesake) {
+        m.key = tok(i).form.substr(off) + U" " + m.key;
+        m.group.clear();
+        m.label_en.clear();
+        m.subtype = e->subtype;
+        m.rule = "trigger:" + e->subtype;
+      }
       return index;
     }
     // A known name in quotes after the trigger: صحيفة "نيويورك تايمز".
