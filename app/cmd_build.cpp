@@ -12,7 +12,7 @@ namespace {
 constexpr const char* kBuildHelp =
     "usage: isnad build INPUT... -o DIR [--format LIST] [options]\n"
     "  -o, --out DIR      output directory (created if missing): graph files and run.json\n"
-    "  --format LIST      comma-separated, default json,graphml,dot,svg (also: png, graphml-entities)\n"
+    "  --format LIST      comma-separated, default json,graphml,dot,svg (also: png, gexf, neo4j, rdf, timeline, ...)\n"
     "  --aliases FILE     analyst's TSV: NAME<TAB>NAME<TAB>same|different (graph/resolve.h)\n";
 
 }  // namespace

@@ -9,6 +9,8 @@ namespace isnad::app {
 using Args = std::vector<std::string>;
 
 int cmd_build(const Args& args);
+int cmd_extract(const Args& args);
+int cmd_merge(const Args& args);
 int cmd_render(const Args& args);
 int cmd_eval(const Args& args);
 int cmd_train_ner(const Args& args);

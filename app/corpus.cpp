@@ -132,8 +132,17 @@ int write_graph_and_report(corpus::RecordBag& bag, const std::vector<AliasRule>&
     return kExitOutputFailed;
   }
   int code = kExitOk;
+  auto since = [](std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  };
+  report.read_seconds = since(report.started);
   if (!strict_stopped) {
-    KnowledgeGraph kg = build_graph(bag.take_documents(), aliases);
+    auto graph_started = std::chrono::steady_clock::now();
+    std::vector<Document> documents = bag.take_documents();
+    KnowledgeGraph kg = build_graph(documents, aliases);
+    std::vector<Document>().swap(documents);  // the graph holds what the exporters need: free before exporting
+    report.graph_seconds = since(graph_started);
+    auto export_started = std::chrono::steady_clock::now();
     for (auto v : boost::make_iterator_range(boost::vertices(kg.graph))) {
       if (kg.graph[v].kind == "statement") ++c.statements;
       else ++c.entities;
@@ -141,12 +150,12 @@ int write_graph_and_report(corpus::RecordBag& bag, const std::vector<AliasRule>&
     // Exporters run one after the other: Graphviz is not thread-safe (export/graphviz.cpp holds a lock anyway).
     for (const auto& e : exporters) {
       std::string error;
-      std::string path = (std::filesystem::path(dir) / e->file_name()).string();
-      if (!write_file_atomic(path, [&](std::ostream& os) { e->write(kg, os); }, &error)) {
+      if (!export_to_directory(*e, kg, dir, &error)) {
         std::fprintf(stderr, "%s: %s\n", name.c_str(), error.c_str());
         code = kExitOutputFailed;
       }
     }
+    report.export_seconds = since(export_started);
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - report.started).count();
   std::string error;

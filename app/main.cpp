@@ -16,6 +16,8 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"build", "extract articles and write graph.json, graph.graphml, graph.dot, graph.svg", isnad::app::cmd_build},
+    {"extract", "extract articles to JSON records, one line each, streaming (the map step)", isnad::app::cmd_extract},
+    {"merge", "combine records of extract/merge runs into one graph (the reduce step)", isnad::app::cmd_merge},
     {"render", "re-render a graph.json as svg/png/dot (or any format), optionally one actor's ego network",
      isnad::app::cmd_render},
     {"eval", "score a graph.json against gold annotations (precision/recall/F1)", isnad::app::cmd_eval},

@@ -329,6 +329,7 @@ void write_run_json(const RunReport& r, std::ostream& out) {
                   {"input_bytes", r.input_bytes},
                   {"threads", r.jobs},
                   {"seconds", r.seconds},
+                  {"phases", {{"read_and_extract", r.read_seconds}, {"graph", r.graph_seconds}, {"export", r.export_seconds}}},
                   {"peak_memory_bytes", peak_rss_bytes()},
                   {"failures", std::move(failures)},
                   {"warnings", std::move(warnings)}};

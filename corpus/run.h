@@ -110,7 +110,8 @@ struct RunReport {
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   std::vector<std::string> inputs;
   unsigned jobs = 1;
-  double seconds = 0;
+  double seconds = 0;                                      // the whole run
+  double read_seconds = 0, graph_seconds = 0, export_seconds = 0;  // its phases: read+extract, build_graph, exporters
   std::uint64_t input_bytes = 0;
   RunCounters counters;
 };
