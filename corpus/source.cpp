@@ -140,6 +140,11 @@ ArticleSource::ArticleSource(const std::vector<std::string>& inputs, const ReadO
   }
 }
 
+ArticleSource::ArticleSource(std::FILE* lines, const std::string& name, const ReadOptions& options)
+    : options_(options) {
+  entries_.push_back({Entry::Lines, name, name, "", lines});
+}
+
 ArticleSource::~ArticleSource() = default;
 
 std::uint64_t ArticleSource::bytes_read() const { return done_bytes_ + (lines_ ? lines_->consumed() : 0); }
@@ -179,12 +184,12 @@ bool ArticleSource::next_any(RawArticle& out) {
     const Entry& e = entries_[next_entry_++];
     bool wanted = seq_ % shard_.count == shard_.index;
     if (e.kind == Entry::Lines || e.kind == Entry::Stdin) {
-      std::FILE* f = e.kind == Entry::Stdin ? stdin : std::fopen(e.path.c_str(), "rb");
+      std::FILE* f = e.stream ? e.stream : e.kind == Entry::Stdin ? stdin : std::fopen(e.path.c_str(), "rb");
       if (!f) {
         out = {seq_++, e.id, e.path, "", "", "", std::string("cannot open file: ") + std::strerror(errno)};
         return true;
       }
-      lines_ = std::make_unique<LineReader>(f, e.kind != Entry::Stdin);
+      lines_ = std::make_unique<LineReader>(f, e.kind != Entry::Stdin && !e.stream);
       lines_path_ = e.path;
       line_number_ = 0;
       if (e.kind == Entry::Stdin && lines_->peek_first_nonblank() != '{') {

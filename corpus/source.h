@@ -39,6 +39,8 @@ class ArticleSource {
  public:
   // Expands directories at once (sorted), reads files and JSON lines lazily.
   ArticleSource(const std::vector<std::string>& inputs, const ReadOptions& options, Shard shard = {});
+  // JSON Lines from an open stream, not closed here (tests and fuzzing: fmemopen).
+  ArticleSource(std::FILE* lines, const std::string& name, const ReadOptions& options);
   ~ArticleSource();
   ArticleSource(const ArticleSource&) = delete;
   ArticleSource& operator=(const ArticleSource&) = delete;
@@ -53,6 +55,7 @@ class ArticleSource {
   struct Entry {
     enum Kind { File, Lines, Stdin } kind = File;
     std::string path, id, error;
+    std::FILE* stream = nullptr;  // Lines: already open, not ours
   };
   class LineReader;
 

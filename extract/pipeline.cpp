@@ -25,7 +25,16 @@ Document extract(ArticleInput input) {
   if (!input.title.empty()) {
     doc.title = std::move(input.title);
   } else if (!doc.sentences.empty()) {
-    doc.title = doc.text.slice_utf8(doc.sentences.front().span);
+    // The first sentence, cut at a word boundary when it runs long (a whole article on one line).
+    constexpr std::size_t kMaxTitle = 200;
+    Span first = doc.sentences.front().span;
+    if (first.size() > kMaxTitle) {
+      std::size_t end = first.start + kMaxTitle;
+      while (end > first.start + kMaxTitle / 2 && !is_space(doc.text.original()[end])) --end;
+      doc.title = doc.text.slice_utf8({first.start, end}) + "…";
+    } else {
+      doc.title = doc.text.slice_utf8(first);
+    }
   }
   find_entities(doc);
   find_timexes(doc);
@@ -222,12 +231,17 @@ bool decode_article(std::string_view bytes, const ReadOptions& options, ArticleI
   if (bytes.size() >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
     return fail("UTF-16 text (byte-order mark at byte 0); convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)");
 
-  std::size_t nuls = 0, first_nul = 0;
-  for (std::size_t i = 0; i < bytes.size(); ++i)
+  std::size_t nuls = 0, first_nul = 0, control_bytes = 0;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
     if (s[i] == 0 && nuls++ == 0) first_nul = i;
-  // A NUL now and then is damage; one byte in a hundred is a binary file (or UTF-16 without a BOM).
+    control_bytes += s[i] < 0x20 ? is_bad_control(s[i]) : s[i] == 0x7F;
+  }
+  // A NUL now and then is damage; one byte in a hundred is a binary file (or UTF-16 without a BOM). Text in a
+  // legacy encoding (Windows-1256) has next to no control bytes; random or compressed data has one in ten.
   if (nuls * 100 >= bytes.size() && nuls > 0)
     return fail("binary data (" + std::to_string(nuls) + " NUL bytes, first at byte " + std::to_string(first_nul) + ")");
+  if (control_bytes * 20 > bytes.size() && bytes.size() >= 16)
+    return fail("binary data (" + std::to_string(control_bytes * 100 / bytes.size()) + "% control bytes)");
 
   std::u32string text;
   text.reserve(bytes.size());
@@ -251,9 +265,8 @@ bool decode_article(std::string_view bytes, const ReadOptions& options, ArticleI
 
   std::size_t controls = 0;
   for (char32_t c : text) controls += is_bad_control(c);
-  if ((controls + repaired) * 10 > text.size() && text.size() >= 16)
-    return fail("binary data (" + std::to_string((controls + repaired) * 100 / text.size()) +
-                "% control or invalid characters)");
+  if (controls * 10 > text.size() && text.size() >= 16)
+    return fail("binary data (" + std::to_string(controls * 100 / text.size()) + "% control characters)");
   if (controls) {
     for (char32_t& c : text)
       if (is_bad_control(c)) c = U' ';

@@ -39,7 +39,7 @@ Document extract(ArticleInput input);
 // Turns the raw bytes of one article into `out.text` (id, path and dates are left to the caller).
 // Never throws on bad input. Rejections (false, `error` set to the reason without the article name):
 //   "empty article", "whitespace-only article", "invalid UTF-8 at byte N", "UTF-16 text (byte-order mark at byte 0)",
-//   "binary data (N NUL bytes, first at byte M)", "binary data (K% control or invalid characters)",
+//   "binary data (N NUL bytes, first at byte M)", "binary data (K% control bytes)",
 //   "too large (N bytes, limit M)".
 // Accepted with a warning: a UTF-8 BOM (dropped; offsets count from the character after it), stray C0/C1
 // control characters and lone NULs (each replaced by one space, so offsets do not move), repaired UTF-8,

@@ -12,6 +12,9 @@ packages=(
   doctest-dev                        # tests/: unit test framework
   libxml2-utils                      # tests: xmllint validates GraphML against the XSD
   python3 python3-networkx           # tests: GraphML/JSON consumers, shared scoring script
+  python3-distributed                # tests/distributed: the Dask recipe (local scheduler + workers on loopback)
+  clang libclang-rt-14-dev           # fuzz/: libFuzzer targets (clang -fsanitize=fuzzer)
+  time                               # bench/corpus.sh: wall/CPU time and peak memory (/usr/bin/time)
   raptor2-utils                      # tests: rapper parses graph.nt strictly (N-Triples)
   virtuoso-opensource-7-bin          # tests: Virtuoso RDF store (virtuoso-t, isql-vt) loads graph.nt and answers SPARQL;
                                      #   the -bin package has no debconf question and starts no daemon (the test runs its own)
