@@ -2,7 +2,10 @@
 #include <sys/resource.h>
 
 #include <chrono>
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <sstream>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -45,11 +48,13 @@ std::vector<std::vector<std::string>> gold_tags(const std::vector<ConllSentence>
   return out;
 }
 
+// The sentences of a CoNLL file as one document (ANERcorp has no article boundaries: the two-pass
+// tagger's window slides over neighbouring sentences).
 std::vector<std::vector<std::string>> predict(const NerTagger& tagger, const std::vector<NerSentence>& sentences) {
-  std::vector<std::vector<std::string>> out;
-  out.reserve(sentences.size());
-  for (const auto& s : sentences) out.push_back(tagger.tag(s.words));
-  return out;
+  std::vector<std::vector<std::u32string>> words;
+  words.reserve(sentences.size());
+  for (const auto& s : sentences) words.push_back(s.words);
+  return tagger.tag_document(words);
 }
 
 void print_scores(const NerScores& s, std::FILE* out) {
@@ -105,6 +110,58 @@ NerGazetteer read_gazetteer(const std::string& spec) {
   return g;
 }
 
+// Sentences of normalised words from unlabelled text: with `conll`, the tokens of a CoNLL file (first column; the
+// tags are never read); else running text with XML markup (<...>) removed, punctuation split off, a sentence
+// ending at a line end or after . ! ? ؟. A directory contributes its files in name order.
+void read_unlabelled(const std::string& path, bool conll, std::vector<std::vector<std::u32string>>& out) {
+  namespace fs = std::filesystem;
+  if (fs::is_directory(path)) {
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(path))
+      if (e.is_regular_file() && e.path().extension() != ".md") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) read_unlabelled(f, conll, out);
+    return;
+  }
+  std::ifstream f(path);
+  if (!f) throw std::runtime_error("cannot open " + path);
+  std::size_t before = out.size();
+  if (conll) {
+    for (const auto& s : read_conll(f)) {
+      std::vector<std::u32string> words;
+      for (const auto& token : s.tokens) words.push_back(normalize(to_u32(token)));  // s.gold is not used
+      out.push_back(std::move(words));
+    }
+  } else {
+    for (std::string line; std::getline(f, line);) {
+      std::string text;
+      bool in_tag = false;
+      for (char c : line) {
+        if (c == '<') in_tag = true;
+        if (!in_tag) text += c;
+        if (c == '>') in_tag = false, text += ' ';
+      }
+      auto decoded = decode_utf8(text);
+      if (!decoded.ok) continue;
+      std::vector<std::u32string> words;
+      std::u32string cur;
+      for (char32_t c : normalize(decoded.text)) {
+        if (is_word_char(c)) {
+          cur += c;
+          continue;
+        }
+        if (!cur.empty()) words.push_back(cur), cur.clear();
+        if (is_space(c)) continue;
+        words.push_back(std::u32string(1, c));
+        if (c == U'.' || c == U'!' || c == U'?' || c == U'؟') out.push_back(std::move(words)), words.clear();
+      }
+      if (!cur.empty()) words.push_back(cur);
+      if (!words.empty()) out.push_back(std::move(words));
+    }
+  }
+  std::fprintf(stderr, "unlabelled %s: %zu sentences\n", path.c_str(), out.size() - before);
+}
+
 }  // namespace
 
 int cmd_train_ner(const Args& args) {
@@ -121,12 +178,19 @@ int cmd_train_ner(const Args& args) {
       std::printf(
           "usage: isnad train-ner TRAIN [--out extract/models/ner.model] [--epochs N] [--seed N]\n"
           "                         [--holdout PERCENT] [--name-folds N] [--o-penalty W] [--gazetteer NAME=FILE[@CSV-COLUMN]]...\n"
+          "                         [--window N] [--stack-folds N] [--second-o-penalty W] [--min-feature-count N]\n"
+          "                         [--unlabelled FILE|DIR]... [--unlabelled-conll FILE]... [--fine-classes N] [--coarse-classes N]\n"
           "Trains the averaged-perceptron BIO tagger on a CoNLL file (token TAG per line).\n"
           "--holdout P trains on the first 100-P%% of the sentences and prints entity F1 on the rest after\n"
           "every epoch (for tuning without touching the test split).\n"
           "--name-folds N (default 10; 0 turns it off) builds typed name lists from the training tags by jackknifing.\n"
           "--o-penalty W lowers the score of O by W (weight units) when tagging: more recall, less precision.\n"
-          "--gazetteer adds a name list (one entry per line) whose hashes are stored in the model.\n");
+          "--gazetteer adds a name list (one entry per line) whose hashes are stored in the model.\n"
+          "--window N (default 0: one pass) trains a second pass that sees the first pass's tags of the same word\n"
+          "in the sentences within ±(N-1); --stack-folds N (default 5) blocks give it first-pass tags of unseen text.\n"
+          "--unlabelled (running text, XML markup dropped) and --unlabelled-conll (the tokens of a CoNLL file, its\n"
+          "tags never read) give text from which train-ner learns word classes (k-means over neighbouring words; default 256 and 32) stored\n"
+          "in the model.\n");
       return 0;
     }
     if (a == "--out") out_path = value();
@@ -136,6 +200,14 @@ int cmd_train_ner(const Args& args) {
     else if (a == "--o-penalty") options.o_penalty = std::stod(value());
     else if (a == "--name-folds") options.training_name_folds = std::stoi(value());
     else if (a == "--gazetteer") options.gazetteers.push_back(read_gazetteer(value()));
+    else if (a == "--window") options.window = std::stoi(value());
+    else if (a == "--min-feature-count") options.min_feature_count = std::stoi(value());
+    else if (a == "--unlabelled") read_unlabelled(value(), false, options.unlabelled);
+    else if (a == "--unlabelled-conll") read_unlabelled(value(), true, options.unlabelled);
+    else if (a == "--fine-classes") options.fine_clusters = std::stoi(value());
+    else if (a == "--coarse-classes") options.coarse_clusters = std::stoi(value());
+    else if (a == "--stack-folds") options.stack_folds = std::stoi(value());
+    else if (a == "--second-o-penalty") options.second_o_penalty = std::stod(value());
     else if (!a.empty() && a[0] == '-') throw std::runtime_error("unknown option " + a);
     else train_path = a;
   }
@@ -156,15 +228,16 @@ int cmd_train_ner(const Args& args) {
     std::fprintf(stderr, "training on %zu sentences, holding out %zu\n", sentences.size(), dev.size());
   }
   auto start = std::chrono::steady_clock::now();
-  options.on_epoch = [&](int epoch, const NerTagger& model) {
+  options.log = [](const std::string& message) { std::fprintf(stderr, "%s\n", message.c_str()); };
+  options.on_epoch = [&](int pass, int epoch, const NerTagger& model) {
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (dev.empty()) {
-      std::fprintf(stderr, "epoch %d done (%.1f s)\n", epoch, seconds);
+      std::fprintf(stderr, "pass %d epoch %d done (%.1f s)\n", pass, epoch, seconds);
       return;
     }
     auto s = score_entities(dev_gold, predict(model, dev));
-    std::fprintf(stderr, "epoch %2d  held-out micro P %.2f R %.2f F1 %.2f  (PERS %.2f LOC %.2f ORG %.2f MISC %.2f)  %.1f s\n",
-                 epoch, 100 * s.micro.precision(), 100 * s.micro.recall(), 100 * s.micro.f1(),
+    std::fprintf(stderr, "pass %d epoch %2d  held-out micro P %.2f R %.2f F1 %.2f  (PERS %.2f LOC %.2f ORG %.2f MISC %.2f)  %.1f s\n",
+                 pass, epoch, 100 * s.micro.precision(), 100 * s.micro.recall(), 100 * s.micro.f1(),
                  100 * s.per_type["PERS"].f1(), 100 * s.per_type["LOC"].f1(), 100 * s.per_type["ORG"].f1(),
                  100 * s.per_type["MISC"].f1(), seconds);
   };
@@ -189,10 +262,10 @@ int cmd_tag(const Args& args) {
   std::unique_ptr<NerTagger> holder;
   const NerTagger& tagger = model_from(model_path, holder);
   auto conll = read_conll_file(input);
-  auto sentences = to_ner_sentences(conll);
+  auto tagged = predict(tagger, to_ner_sentences(conll));
   std::string out;
   for (std::size_t k = 0; k < conll.size(); ++k) {
-    auto tags = tagger.tag(sentences[k].words);
+    const auto& tags = tagged[k];
     for (std::size_t i = 0; i < tags.size(); ++i) out += conll[k].tokens[i] + ' ' + tags[i] + '\n';
     out += '\n';
   }
@@ -202,13 +275,16 @@ int cmd_tag(const Args& args) {
 
 int cmd_eval_ner(const Args& args) {
   std::string input, model_path;
+  bool per_sentence = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--help") {
-      std::printf("usage: isnad eval-ner GOLD [--model PATH]\nTags the tokens of a gold CoNLL file and prints "
-                  "conlleval-style entity-level exact-match P/R/F1 per type and micro-averaged.\n");
+      std::printf("usage: isnad eval-ner GOLD [--model PATH] [--per-sentence]\nTags the tokens of a gold CoNLL file and "
+                  "prints conlleval-style entity-level exact-match P/R/F1 per type and micro-averaged. The file is one\n"
+                  "document (neighbouring sentences inform each other); --per-sentence tags each sentence alone.\n");
       return 0;
     }
     if (args[i] == "--model" && i + 1 < args.size()) model_path = args[++i];
+    else if (args[i] == "--per-sentence") per_sentence = true;
     else input = args[i];
   }
   if (input.empty()) {
@@ -218,7 +294,13 @@ int cmd_eval_ner(const Args& args) {
   std::unique_ptr<NerTagger> holder;
   const NerTagger& tagger = model_from(model_path, holder);
   auto conll = read_conll_file(input);
-  print_scores(score_entities(gold_tags(conll), predict(tagger, to_ner_sentences(conll))), stdout);
+  auto sentences = to_ner_sentences(conll);
+  std::vector<std::vector<std::string>> predicted;
+  if (per_sentence)
+    for (const auto& s : sentences) predicted.push_back(tagger.tag(s.words));
+  else
+    predicted = predict(tagger, sentences);
+  print_scores(score_entities(gold_tags(conll), predicted), stdout);
   return 0;
 }
 
@@ -247,9 +329,30 @@ int cmd_bench_ner(const Args& args) {
     for (const auto& t : s.tokens) ++file_tokens, file_bytes += t.size() + 1;
   if (file_tokens == 0) throw std::runtime_error("no tokens in " + input);
 
-  // End to end from UTF-8 tokens: decode, normalise, tag.
+  // Wall-clock and this thread's CPU seconds: on a shared machine the CPU time is what one core delivers.
+  struct Clock {
+    std::chrono::steady_clock::time_point wall = std::chrono::steady_clock::now();
+    double cpu = cpu_seconds();
+    static double cpu_seconds() {
+      rusage u{};
+      getrusage(RUSAGE_THREAD, &u);
+      return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+    }
+    void report(const char* what, std::size_t tokens, std::size_t bytes) const {
+      double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count();
+      double cpu_s = cpu_seconds() - cpu;
+      std::printf("%-34s %zu tokens in %.2f s = %.0f tokens/s (CPU %.2f s = %.0f tokens/s)", what, tokens, wall_s,
+                  tokens / wall_s, cpu_s, tokens / cpu_s);
+      if (bytes) std::printf(", %.2f MB/s", bytes / 1e6 / wall_s);
+      std::printf("\n");
+    }
+  };
+  std::printf("input: %s, %zu tokens, %.2f MB per pass; model: %zu weight rows\n", input.c_str(), file_tokens,
+              file_bytes / 1e6, tagger.feature_count());
+
+  // End to end from UTF-8 tokens: decode, normalise, tag sentence by sentence.
   std::size_t tokens = 0, bytes = 0, entity_tokens = 0;
-  auto start = std::chrono::steady_clock::now();
+  Clock whole;
   while (double(tokens) < min_tokens) {
     for (const auto& s : conll) {
       std::vector<std::u32string> words;
@@ -260,23 +363,32 @@ int cmd_bench_ner(const Args& args) {
     tokens += file_tokens;
     bytes += file_bytes;
   }
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  whole.report("normalise+tag, per sentence:", tokens, bytes);
   // Tagging alone, on words already normalised (what extract/ calls with doc.tokens[i].form).
   auto sentences = to_ner_sentences(conll);
   std::size_t tag_tokens = 0;
-  auto tag_start = std::chrono::steady_clock::now();
+  Clock tag_only;
   while (double(tag_tokens) < min_tokens) {
     for (const auto& s : sentences) entity_tokens += tagger.tag_indices(s.words).size();
     tag_tokens += file_tokens;
   }
-  double tag_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - tag_start).count();
+  tag_only.report("tag only, per sentence:", tag_tokens, 0);
+  // Documents of 30 sentences (a long news article), the window of a two-pass model sliding inside each.
+  std::vector<std::vector<std::vector<std::u32string>>> documents;
+  for (std::size_t k = 0; k < sentences.size(); ++k) {
+    if (k % 30 == 0) documents.emplace_back();
+    documents.back().push_back(sentences[k].words);
+  }
+  std::size_t doc_tokens = 0;
+  Clock doc_only;
+  while (double(doc_tokens) < min_tokens) {
+    for (const auto& d : documents)
+      for (const auto& tags : tagger.tag_document_indices(d)) entity_tokens += tags.size();
+    doc_tokens += file_tokens;
+  }
+  doc_only.report("tag only, 30-sentence documents:", doc_tokens, 0);
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  std::printf("input: %s, %zu tokens, %.2f MB per pass; model: %zu weight rows\n", input.c_str(), file_tokens,
-              file_bytes / 1e6, tagger.feature_count());
-  std::printf("normalise+tag: %zu tokens in %.2f s = %.0f tokens/s, %.2f MB/s\n", tokens, seconds, tokens / seconds,
-              bytes / 1e6 / seconds);
-  std::printf("tag only:      %zu tokens in %.2f s = %.0f tokens/s\n", tag_tokens, tag_seconds, tag_tokens / tag_seconds);
   std::printf("peak memory (ru_maxrss): %.1f MB\n", usage.ru_maxrss / 1024.0);
   std::fprintf(stderr, "(checksum %zu)\n", entity_tokens);
   return 0;

@@ -1,6 +1,8 @@
 // Statistical Arabic named-entity tagger: a first-order averaged structured perceptron over
 // hashed features, decoded with Viterbi, that assigns BIO tags for PERS / LOC / ORG / MISC
 // (the ANERcorp tag set).  "قال الرئيس الروسي فلاديمير بوتين" → O O O B-PERS I-PERS
+// A second pass (stacking) sees the first pass's tags of the same word elsewhere in a window of
+// neighbouring sentences, so that a name recognised once informs its other mentions.
 //
 // Input words are normalised forms (isnad::normalize) with clitics still attached and punctuation
 // as separate tokens, as in doc.tokens[i].form and in ANERcorp.
@@ -13,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace isnad {
@@ -47,8 +50,27 @@ struct NerTrainOptions {
   int training_name_folds = 10;
   // Subtracted from the score of "O" at tagging time, in weight units: > 0 trades precision for recall.
   double o_penalty = 0.0;
-  // Called after each epoch with the epoch number and the averaged model so far (for held-out scores).
-  std::function<void(int epoch, const class NerTagger& averaged)> on_epoch;
+  // > 0: train a second pass whose features include the first pass's tags of the same core in the
+  // sentences within ±(window − 1) of the current one (1 = the sentence itself). 0: one pass.
+  int window = 0;
+  // The second pass trains on first-pass tags of unseen text: the training sentences are cut into this
+  // many contiguous blocks, each tagged by a one-pass model trained on the others.
+  int stack_folds = 5;
+  // Static features seen fewer times than this in training get no weight.
+  int min_feature_count = 1;
+  // o_penalty for the second pass.
+  double second_o_penalty = 0.0;
+  // Unlabelled sentences (normalised words) from which distributional word classes are learnt and stored
+  // in the model; empty: none. fine/coarse: numbers of classes of the two k-means clusterings.
+  std::vector<std::vector<std::u32string>> unlabelled;
+  int fine_clusters = 256, coarse_clusters = 32;
+  // Word classes computed already (core hash → fine << 16 | coarse); used instead of `unlabelled` when set.
+  const std::unordered_map<std::uint64_t, std::uint32_t>* clusters = nullptr;
+  // Progress messages.
+  std::function<void(const std::string&)> log;
+  // Called after each epoch of pass 1 or 2 with the averaged model so far (for held-out scores); in pass 2
+  // the model is the complete two-pass tagger.
+  std::function<void(int pass, int epoch, const class NerTagger& averaged)> on_epoch;
 };
 
 class NerTagger {
@@ -71,11 +93,16 @@ class NerTagger {
   std::vector<std::string> tag(const std::vector<std::u32string>& normalised_words) const;
   // Same, as indices into kNerTags.
   std::vector<int> tag_indices(const std::vector<std::u32string>& normalised_words) const;
+  // BIO tags for the sentences of one document, in order. With a two-pass model the names found in
+  // neighbouring sentences inform each other (better than tag() sentence by sentence).
+  std::vector<std::vector<std::string>> tag_document(const std::vector<std::vector<std::u32string>>& sentences) const;
+  std::vector<std::vector<int>> tag_document_indices(const std::vector<std::vector<std::u32string>>& sentences) const;
 
   std::size_t feature_count() const;  // stored weight rows
 
  private:
   NerTagger();
+  std::vector<std::vector<int>> tag_sentences(const std::vector<const std::vector<std::u32string>*>& sentences) const;
   struct Model;
   std::unique_ptr<Model> model_;
 };
