@@ -179,10 +179,17 @@ class Recogniser {
     return false;
   }
 
+  // A plural with a possessive is no name: "شركائنا" (our partners), "زعمائهم" (normalised ئ → ي).
+  static bool possessive_plural(const std::u32string& w) {
+    for (std::u32string_view suffix : {U"اينا", U"ايهم", U"ايها", U"اءنا", U"اءهم"})
+      if (w.size() > suffix.size() + 1 && std::u32string_view(w).substr(w.size() - suffix.size()) == suffix) return true;
+    return false;
+  }
+
   bool name_like(std::size_t i) const {
     if (i >= size() || !tok(i).is_word || owner_[i] != -1) return false;
     const std::u32string& w = tok(i).form;
-    if (w.size() < 2 || (w[0] >= U'0' && w[0] <= U'9')) return false;
+    if (w.size() < 2 || (w[0] >= U'0' && w[0] <= U'9') || possessive_plural(w)) return false;
     if (lx_.is_function_word(w)) return false;
     const LexiconEntry* e = nullptr;
     if (lx_.titles.match(doc_, i, &e, nullptr, false)) return false;
@@ -637,6 +644,7 @@ class Recogniser {
       while (type == "PERS" && end > i + 1 && overrun(tok(end - 1).form, end - 1 - i)) --end;
       bool ok = true;
       for (std::size_t k = i; k < end && ok; ++k) ok = name_like(k) || (type != "PERS" && owner_[k] == -1 && tok(k).is_word);
+      for (std::size_t k = i; k < end && ok; ++k) ok = !possessive_plural(tok(k).form);
       if (!ok) continue;
       EntityType t = type == "PERS" ? EntityType::Person : type == "LOC" ? EntityType::Place : EntityType::Organization;
       // Strip و/ف/ب/ل from the first word when the rest is a known reading: "وماكرون" → "ماكرون".
