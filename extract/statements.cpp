@@ -361,12 +361,17 @@ class Attributor {
         }
       }
       st.span = {st.cue_span.start, std::max(st.cue_span.end, st.content.end)};
-      // Addressee: the object of an appeal/accusation between the speaker and the content.
-      for (std::size_t k = after; k < std::min(content_start + 1, content_end); ++k) {
-        int e = entity_of_mention_at(k);
-        if (e >= 0 && e != st.speaker && (st.act == "appeal" || st.act == "accuse")) {
-          st.addressees.push_back(e);
-          break;
+      // Addressee: the object of an appeal or accusation, named after the speaker and before what is
+      // asked or alleged: "دعا ... بوتين، المعارضة السورية المسلحة إلى ..."، "اتهم ... الروس بالكذب".
+      if (st.act == "appeal" || st.act == "accuse" || st.act == "criticize" || st.act == "warn" || st.act == "threaten") {
+        for (std::size_t k = after; k < content_end && k < after + 8; ++k) {
+          const std::u32string& w = tok(k).form;
+          if (k > after && (w == U"الي" || is_complementiser(w) || is_quote(tok(k)) || lx_.is_function_word(w))) break;
+          int e = entity_of_mention_at(k);
+          if (e >= 0 && e != st.speaker) {
+            st.addressees.push_back(e);
+            break;
+          }
         }
       }
       for (std::size_t k = after; k < content_end; ++k) {
