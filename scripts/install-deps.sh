@@ -12,6 +12,7 @@ packages=(
   doctest-dev                        # tests/: unit test framework
   libxml2-utils                      # tests: xmllint validates GraphML against the XSD
   python3 python3-networkx           # tests: GraphML/JSON consumers, shared scoring script
+  python3-igraph                     # tests: igraph reads graph.graphml (counts, Arabic labels)
   python3-distributed                # tests/distributed: the Dask recipe (local scheduler + workers on loopback)
   clang libclang-rt-14-dev           # fuzz/: libFuzzer targets (clang -fsanitize=fuzzer)
   time                               # bench/corpus.sh: wall/CPU time and peak memory (/usr/bin/time)
