@@ -1,5 +1,6 @@
 // isnad build INPUT... -o DIR [--format LIST] [corpus flags]: extract + merge in one process.
 #include <cstdio>
+#include <sstream>
 #include <thread>
 
 #include "commands.h"
@@ -13,14 +14,28 @@ constexpr const char* kBuildHelp =
     "usage: isnad build INPUT... -o DIR [--format LIST] [options]\n"
     "  -o, --out DIR      output directory (created if missing): graph files and run.json\n"
     "  --format LIST      comma-separated, default json,graphml,dot,svg (also: png, gexf, neo4j, rdf, timeline, ...)\n"
+    "  --view full|entities  full: statements are nodes (default); entities: GraphML and GEXF collapse each\n"
+    "                     statement into speaker → target edges (graph.entities.graphml, graph.entities.gexf)\n"
     "  --aliases FILE     analyst's TSV: NAME<TAB>NAME<TAB>same|different (graph/resolve.h)\n";
+
+// "graphml,gexf,svg" in the entities view → "graphml-entities,gexf-entities,svg".
+std::string apply_view(const std::string& formats, const std::string& view) {
+  if (view == "full") return formats;
+  std::string out;
+  std::stringstream in(formats);
+  for (std::string name; std::getline(in, name, ',');) {
+    if (name == "graphml" || name == "gexf") name += "-entities";
+    out += (out.empty() ? "" : ",") + name;
+  }
+  return out;
+}
 
 }  // namespace
 
 int cmd_build(const Args& args) {
   std::vector<std::string> inputs;
   std::vector<AliasRule> aliases;
-  std::string out_dir, formats = "json,graphml,dot,svg";
+  std::string out_dir, formats = "json,graphml,dot,svg", view = "full";
   CorpusFlags flags;
   flags.run.jobs = std::max(1u, std::thread::hardware_concurrency());
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -39,6 +54,10 @@ int cmd_build(const Args& args) {
       } else if (a == "--format") {
         if (i + 1 >= args.size()) throw std::invalid_argument(a + " needs a value");
         formats = args[++i];
+      } else if (a == "--view") {
+        if (i + 1 >= args.size()) throw std::invalid_argument(a + " needs a value");
+        view = args[++i];
+        if (view != "full" && view != "entities") throw std::invalid_argument("--view must be full or entities");
       } else if (parse_corpus_flag(args, i, flags)) {
       } else if (a.size() > 1 && a[0] == '-') {
         throw std::invalid_argument("unknown option '" + a + "'");
@@ -57,7 +76,7 @@ int cmd_build(const Args& args) {
   }
   std::vector<std::unique_ptr<Exporter>> exporters;
   try {
-    exporters = make_exporters(formats);
+    exporters = make_exporters(apply_view(formats, view));
   } catch (const std::invalid_argument& e) {
     std::fprintf(stderr, "isnad build: %s\n", e.what());
     return kExitUsage;
