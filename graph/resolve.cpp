@@ -22,6 +22,10 @@ bool parse_aliases(const std::string& text, const std::string& file_name, std::v
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (!line.empty() && line[0] != '#' && line.find_first_not_of(" \t") != std::string::npos) {
       auto rows = parse_tsv(line);
+      if (rows.empty()) {  // only carriage returns ("\r\r"): a blank line (found by fuzz/aliases_fuzz)
+        if (eol == text.size()) break;
+        continue;
+      }
       const TsvRow& row = rows.front();
       if (row.size() != 3 || row[0].empty() || row[1].empty() || (row[2] != "same" && row[2] != "different")) {
         *error = file_name + ":" + std::to_string(line_no) + ": expected NAME<TAB>NAME<TAB>same|different";

@@ -118,6 +118,10 @@ TEST_CASE("resolve: analyst aliases force merges and splits") {
   CHECK(nodes_named(kg, "بوتين") != nodes_named(kg, "فلاديمير بوتين"));
   CHECK_FALSE(kg.refused_merges.empty());
 
+  std::vector<AliasRule> blank;  // fuzz finding: a line of carriage returns only
+  CHECK(parse_aliases("\r\r", "blank.tsv", blank, &error));
+  CHECK(blank.empty());
+
   std::vector<AliasRule> bad;
   CHECK_FALSE(parse_aliases("بوتين\tفلاديمير بوتين\tmaybe\n", "x.tsv", bad, &error));
   CHECK(error == "x.tsv:1: expected NAME<TAB>NAME<TAB>same|different");
