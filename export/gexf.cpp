@@ -12,13 +12,13 @@
 //     collapsed); lists are one string joined with " | " like GraphML's, since Gephi splits list values on ",".
 // Valid against shared/schemas/gexf/gexf.rng (tests/export_test.cpp runs xmllint --relaxng).
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <set>
 #include <vector>
 
 #include "escape.h"
 #include "formats.h"
+#include "views.h"
 
 namespace isnad {
 
@@ -47,22 +47,6 @@ constexpr Attribute kEdgeAttributes[] = {
     {"doc", "doc", "string"},     {"title", "title", "string"},       {"relation", "relation", "string"},
     {"cues", "cues", "string"},   {"statements", "statements", "string"},
 };
-
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : " | ") + s;
-  return out;
-}
-
-void push_unique(std::vector<std::string>& list, const std::string& s) {
-  if (!s.empty() && std::find(list.begin(), list.end(), s) == list.end()) list.push_back(s);
-}
-
-std::string format_double(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", v);
-  return buffer;
-}
 
 // When a statement happened, as written on its node and edges.
 struct StatementTime {
@@ -106,30 +90,20 @@ std::string spells_element(const std::vector<DayRange>& spells) {
   return out + "      </spells>\n";
 }
 
-struct OutEdge {
-  OutEdge(Vertex from, Vertex to) : source(from), target(to) {}
-  Vertex source, target;
-  std::string kind, label, role, act, date, doc, title, relation;
-  std::vector<std::string> cues, statements;
+// A GEXF edge: `kind` keeps parallel relations apart in Gephi (the role, or the act in the entities view); the
+// spells are the days it lives.
+struct GexfEdge : ViewEdge {
+  explicit GexfEdge(ViewEdge edge) : ViewEdge(std::move(edge)) {}
+  std::string kind;
   std::vector<DayRange> spells;
-  double weight = 1.0;
-  Rgb colour;
 };
 
-std::vector<OutEdge> full_edges(const KnowledgeGraph& kg, const std::map<Vertex, StatementTime>& times) {
+std::vector<GexfEdge> full_edges(const KnowledgeGraph& kg, const std::map<Vertex, StatementTime>& times) {
   const Graph& g = kg.graph;
-  std::vector<OutEdge> edges;
+  std::vector<GexfEdge> edges;
   for (const EdgeDesc& e : kg.sorted_edges()) {
-    const EdgeProps& p = g[e];
-    OutEdge out{boost::source(e, g), boost::target(e, g)};
-    out.role = out.kind = p.role;
-    out.act = p.act;
-    out.date = p.date;
-    out.doc = p.doc;
-    out.title = p.title;
-    out.relation = p.relation;
-    out.label = p.role == "affiliation" ? (p.title.empty() ? p.relation : p.title) : p.role;
-    out.colour = p.act.empty() ? kind_colour("") : act_colour(p.act);
+    GexfEdge out{full_view_edge(kg, e)};
+    out.kind = out.role;
     for (Vertex end : {out.source, out.target}) {
       auto it = times.find(end);
       if (g[end].kind == "statement" && it != times.end() && it->second.days) out.spells = {*it->second.days};
@@ -140,49 +114,38 @@ std::vector<OutEdge> full_edges(const KnowledgeGraph& kg, const std::map<Vertex,
 }
 
 // Speaker → addressee/about per statement, one edge per (speaker, target, act) with a spell per statement.
-std::vector<OutEdge> entity_edges(const KnowledgeGraph& kg, const std::vector<Vertex>& sorted,
-                                  const std::map<Vertex, StatementTime>& times) {
+std::vector<GexfEdge> entity_edges(const KnowledgeGraph& kg, const std::vector<Vertex>& sorted,
+                                   const std::map<Vertex, StatementTime>& times) {
   const Graph& g = kg.graph;
   std::map<std::tuple<Vertex, Vertex, std::string>, std::size_t> slot;
-  std::vector<OutEdge> edges;
+  std::vector<GexfEdge> edges;
   for (Vertex s : sorted) {
     const NodeProps& st = g[s];
     if (st.kind != "statement") continue;
-    std::vector<Vertex> speakers;
-    for (auto [it, end] = boost::in_edges(s, g); it != end; ++it)
-      if (g[*it].role == "speaker") speakers.push_back(boost::source(*it, g));
-    std::vector<std::pair<Vertex, std::string>> targets;
-    for (auto [it, end] = boost::out_edges(s, g); it != end; ++it)
-      if (g[*it].role == "addressee" || g[*it].role == "about") targets.emplace_back(boost::target(*it, g), g[*it].role);
+    const StatementParties parties = statement_parties(g, s);
     const StatementTime& time = times.at(s);
-    for (Vertex speaker : speakers) {
-      for (const auto& [target, role] : targets) {
+    for (Vertex speaker : parties.speakers) {
+      for (const auto& [target, role] : parties.targets) {
         auto [it, inserted] = slot.try_emplace({speaker, target, st.act}, edges.size());
         if (inserted) {
-          OutEdge e{speaker, target};
+          GexfEdge e{new_collapsed_edge(speaker, target, st)};
           e.kind = e.act = st.act;
           e.colour = act_colour(st.act);
-          e.doc = st.doc;
-          e.weight = 0;
           edges.push_back(std::move(e));
         }
-        OutEdge& e = edges[it->second];
+        GexfEdge& e = edges[it->second];
         bool new_statement = std::find(e.statements.begin(), e.statements.end(), st.id) == e.statements.end();
         if (new_statement) {
           e.weight += 1;
           e.statements.push_back(st.id);
           if (time.days) e.spells.push_back(*time.days);
         }
-        if (e.role.empty()) e.role = role;
-        else if (e.role.find(role) == std::string::npos) e.role += " | " + role;
-        push_unique(e.cues, st.cue);
-        if (!st.date.empty() && (e.date.empty() || st.date < e.date)) e.date = st.date;  // the earliest
-        if (e.doc != st.doc) e.doc.clear();
+        fold_statement(e, st, role, kListSeparator);
       }
     }
   }
-  for (OutEdge& e : edges) {
-    e.label = join(e.cues);
+  for (GexfEdge& e : edges) {
+    e.label = join_list(e.cues);
     // Gephi wants non-overlapping spells: one per distinct day range, in order.
     std::sort(e.spells.begin(), e.spells.end(), [](const DayRange& a, const DayRange& b) {
       return std::tie(a.first, a.last) < std::tie(b.first, b.last);
@@ -194,16 +157,9 @@ std::vector<OutEdge> entity_edges(const KnowledgeGraph& kg, const std::vector<Ve
     }
     e.spells = std::move(merged);
   }
-  for (const EdgeDesc& d : kg.sorted_edges()) {
-    const EdgeProps& p = g[d];
-    if (p.role != "affiliation") continue;
-    OutEdge e{boost::source(d, g), boost::target(d, g)};
-    e.role = e.kind = p.role;
-    e.doc = p.doc;
-    e.title = p.title;
-    e.relation = p.relation;
-    e.label = p.title.empty() ? p.relation : p.title;
-    e.colour = kind_colour("");
+  for (ViewEdge& affiliation : affiliation_edges(kg)) {
+    GexfEdge e{std::move(affiliation)};
+    e.kind = e.role;
     edges.push_back(std::move(e));
   }
   return edges;
@@ -236,11 +192,9 @@ void write_gexf(const KnowledgeGraph& kg, GraphmlView view, std::ostream& out) {
     for (const auto& m : g[v].mentions)
       if (auto it = dct_day.find(m.doc); it != dct_day.end()) seen_on(v, it->second);
 
-  std::map<Vertex, long> spoken;
-  for (const EdgeDesc& e : kg.sorted_edges())
-    if (g[e].role == "speaker") ++spoken[boost::source(e, g)];
+  std::map<Vertex, long> spoken = statements_per_speaker(kg);
 
-  std::vector<OutEdge> edges = full ? full_edges(kg, times) : entity_edges(kg, all, times);
+  std::vector<GexfEdge> edges = full ? full_edges(kg, times) : entity_edges(kg, all, times);
 
   std::string graph_start, graph_end;
   auto widen = [&](const DayRange& r) {
@@ -282,7 +236,7 @@ void write_gexf(const KnowledgeGraph& kg, GraphmlView view, std::ostream& out) {
     att.add("kind", n.kind);
     att.add("uid", n.id);
     std::vector<DayRange> spells;
-    double size = 6.0;
+    double size = kStatementNodeSize;
     if (n.kind == "statement") {
       const StatementTime& time = times.at(v);
       att.add("cue", n.cue);
@@ -299,11 +253,10 @@ void write_gexf(const KnowledgeGraph& kg, GraphmlView view, std::ostream& out) {
     } else {
       auto it = spoken.find(v);
       long statements = it == spoken.end() ? 0 : it->second;
-      size = 10.0 + 2.0 * static_cast<double>(std::min<std::size_t>(n.mentions.size(), 20)) +
-             3.0 * static_cast<double>(std::min<long>(statements, 10));
+      size = entity_node_size(n, statements);
       att.add("label_en", n.label_en);
-      att.add("aliases", join(n.aliases));
-      att.add("titles", join(n.titles));
+      att.add("aliases", join_list(n.aliases));
+      att.add("titles", join_list(n.titles));
       att.add("country", n.country);
       att.add("subtype", n.subtype);
       att.add("mentions", static_cast<long>(n.mentions.size()));
@@ -318,24 +271,24 @@ void write_gexf(const KnowledgeGraph& kg, GraphmlView view, std::ostream& out) {
       out << "      </spells>\n";
     }
     out << colour_element(n.kind == "statement" ? act_colour(n.act) : kind_colour(n.kind))
-        << "      <viz:size value=\"" << format_double(size) << "\"/>\n";
+        << "      <viz:size value=\"" << format_one_decimal(size) << "\"/>\n";
     out << "    </node>\n";
   }
   out << "    </nodes>\n    <edges>\n";
   for (std::size_t i = 0; i < edges.size(); ++i) {
-    const OutEdge& e = edges[i];
+    const GexfEdge& e = edges[i];
     out << "    <edge id=\"e" << i << "\" source=\"" << xml_escape(ids.at(e.source)) << "\" target=\""
         << xml_escape(ids.at(e.target)) << "\" kind=\"" << xml_token_escape(e.kind) << "\"";
     if (!e.label.empty()) out << " label=\"" << xml_token_escape(e.label) << "\"";
-    out << " weight=\"" << format_double(e.weight) << "\">\n";
+    out << " weight=\"" << format_one_decimal(e.weight) << "\">\n";
     att.add("role", e.role);
     att.add("act", e.act);
     att.add("date", e.date);
     att.add("doc", e.doc);
     att.add("title", e.title);
     att.add("relation", e.relation);
-    att.add("cues", join(e.cues));
-    att.add("statements", join(e.statements));
+    att.add("cues", join_list(e.cues));
+    att.add("statements", join_list(e.statements));
     out << att.take() << spells_element(e.spells) << colour_element(e.colour);
     out << "    </edge>\n";
   }

@@ -8,13 +8,13 @@
 //   - every key that applies to an element is written for it, even when empty, because NetworkX ignores <default>;
 //   - ids are NMTOKENs; our stable id is the "uid" attribute; text is sanitised of C0 controls.
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <set>
 #include <vector>
 
 #include "escape.h"
 #include "formats.h"
+#include "views.h"
 
 namespace isnad {
 
@@ -63,27 +63,6 @@ constexpr Key kCollapsedEdgeKeys[] = {
     {"e_statements", "edge", "statements", "string"},
 };
 
-constexpr const char* kListSeparator = " | ";  // joins aliases, titles, cues, dates of one value
-
-std::string join(const std::vector<std::string>& items, std::string_view separator = kListSeparator) {
-  std::string out;
-  for (const auto& s : items) {
-    if (!out.empty()) out += separator;
-    out += s;
-  }
-  return out;
-}
-
-void push_unique(std::vector<std::string>& list, const std::string& s) {
-  if (!s.empty() && std::find(list.begin(), list.end(), s) == list.end()) list.push_back(s);
-}
-
-std::string format_double(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", v);
-  return buffer;
-}
-
 class ElementWriter {
  public:
   explicit ElementWriter(std::ostream& out) : out_(out) {}
@@ -91,7 +70,7 @@ class ElementWriter {
     out_ << "      <data key=\"" << key << "\">" << xml_escape(value) << "</data>\n";
   }
   void data(const char* key, long value) { data(key, std::to_string(value)); }
-  void data_double(const char* key, double value) { data(key, format_double(value)); }
+  void data_double(const char* key, double value) { data(key, format_one_decimal(value)); }
   void data_bool(const char* key, bool value) { data(key, value ? "true" : "false"); }
   void colour(const char* r, const char* g, const char* b, Rgb c) {
     data(r, c.r);
@@ -103,14 +82,11 @@ class ElementWriter {
   std::ostream& out_;
 };
 
-// One edge as written: endpoints are indices into the sorted node list.
-struct OutEdge {
-  std::size_t source = 0, target = 0;
-  std::string label, role, act, date, doc, title, relation;
-  double weight = 1.0;
-  Rgb colour;
+// A GraphML edge; the entities view's collapsed edges also carry their statements' acts and dates.
+struct GraphmlEdge : ViewEdge {
+  explicit GraphmlEdge(ViewEdge edge) : ViewEdge(std::move(edge)) {}
   bool collapsed = false;  // entities view: carries cue/acts/dates/statements
-  std::vector<std::string> cues, acts, dates, statements;
+  std::vector<std::string> acts, dates;
 };
 
 bool is_entity(const NodeProps& n) { return n.kind != "statement"; }
@@ -128,71 +104,44 @@ std::vector<std::string> node_ids(const Graph& g, const std::vector<Vertex>& ver
   return ids;
 }
 
-std::vector<OutEdge> full_view_edges(const KnowledgeGraph& kg, const std::map<Vertex, std::size_t>& index) {
-  const Graph& g = kg.graph;
-  std::vector<OutEdge> edges;
-  for (const EdgeDesc& e : kg.sorted_edges()) {
-    const EdgeProps& p = g[e];
-    OutEdge out;
-    out.source = index.at(boost::source(e, g));
-    out.target = index.at(boost::target(e, g));
-    out.role = p.role;
-    out.act = p.act;
-    out.date = p.date;
-    out.doc = p.doc;
-    out.title = p.title;
-    out.relation = p.relation;
-    out.label = p.role == "affiliation" ? (p.title.empty() ? p.relation : p.title) : p.role;
-    out.colour = p.act.empty() ? kind_colour("") : act_colour(p.act);
-    edges.push_back(std::move(out));
-  }
+std::vector<GraphmlEdge> full_view_edges(const KnowledgeGraph& kg) {
+  std::vector<GraphmlEdge> edges;
+  for (const EdgeDesc& e : kg.sorted_edges()) edges.emplace_back(full_view_edge(kg, e));
   return edges;
 }
 
 // Entities view: speaker → target per statement, merged per (speaker, target); affiliations kept as they are.
-std::vector<OutEdge> entity_view_edges(const KnowledgeGraph& kg, const std::vector<Vertex>& sorted,
-                                       const std::map<Vertex, std::size_t>& index) {
+// Edges are in node-index order of (source, target), a collapsed edge after an affiliation between the same pair.
+std::vector<GraphmlEdge> entity_view_edges(const KnowledgeGraph& kg, const std::vector<Vertex>& sorted,
+                                           const std::map<Vertex, std::size_t>& index) {
   const Graph& g = kg.graph;
-  std::map<std::pair<std::size_t, std::size_t>, OutEdge> collapsed;
+  std::map<std::pair<std::size_t, std::size_t>, GraphmlEdge> collapsed;
   std::map<std::pair<std::size_t, std::size_t>, std::map<std::string, int>> act_counts;
-  std::vector<std::pair<std::size_t, std::size_t>> pair_order;
   for (Vertex s : sorted) {
     const NodeProps& st = g[s];
     if (st.kind != "statement") continue;
-    std::vector<Vertex> speakers;
-    for (auto [it, end] = boost::in_edges(s, g); it != end; ++it)
-      if (g[*it].role == "speaker") speakers.push_back(boost::source(*it, g));
-    std::vector<std::pair<Vertex, std::string>> targets;
-    for (auto [it, end] = boost::out_edges(s, g); it != end; ++it)
-      if (g[*it].role == "addressee" || g[*it].role == "about") targets.emplace_back(boost::target(*it, g), g[*it].role);
-    std::sort(targets.begin(), targets.end(),
+    StatementParties parties = statement_parties(g, s);
+    std::sort(parties.targets.begin(), parties.targets.end(),
               [&](const auto& a, const auto& b) { return index.at(a.first) < index.at(b.first); });
-    for (Vertex speaker : speakers) {
-      for (const auto& [target, role] : targets) {
+    for (Vertex speaker : parties.speakers) {
+      for (const auto& [target, role] : parties.targets) {
         auto key = std::make_pair(index.at(speaker), index.at(target));
-        auto [slot, inserted] = collapsed.try_emplace(key);
-        OutEdge& e = slot->second;
-        if (inserted) {
-          e.source = key.first;
-          e.target = key.second;
-          e.collapsed = true;
-          e.doc = st.doc;
-          e.weight = 0;
+        auto slot = collapsed.find(key);
+        if (slot == collapsed.end()) {
+          slot = collapsed.emplace(key, GraphmlEdge{new_collapsed_edge(speaker, target, st)}).first;
+          slot->second.collapsed = true;
         }
+        GraphmlEdge& e = slot->second;
         e.weight += 1;
         ++act_counts[key][st.act];
-        if (e.role.empty()) e.role = role;
-        else if (e.role.find(role) == std::string::npos) e.role += ";" + role;
         push_unique(e.acts, st.act);
-        push_unique(e.cues, st.cue);
         push_unique(e.dates, st.date);
         push_unique(e.statements, st.id);
-        if (!st.date.empty() && (e.date.empty() || st.date < e.date)) e.date = st.date;  // the earliest
-        if (e.doc != st.doc) e.doc.clear();  // statements from several documents
+        fold_statement(e, st, role, ";");
       }
     }
   }
-  std::vector<OutEdge> edges;
+  std::vector<GraphmlEdge> edges;
   for (auto& [key, e] : collapsed) {
     // The edge's act is its most frequent one (the first seen on a tie): it colours the edge.
     int best = 0;
@@ -202,26 +151,14 @@ std::vector<OutEdge> entity_view_edges(const KnowledgeGraph& kg, const std::vect
         e.act = act;
       }
     e.colour = act_colour(e.act);
-    e.label = join(e.cues, "، ");
+    e.label = join_list(e.cues, "، ");
     if (!e.date.empty()) e.label += " · " + e.date;
     edges.push_back(std::move(e));
   }
-  for (const EdgeDesc& d : kg.sorted_edges()) {
-    const EdgeProps& p = g[d];
-    if (p.role != "affiliation") continue;
-    OutEdge e;
-    e.source = index.at(boost::source(d, g));
-    e.target = index.at(boost::target(d, g));
-    e.role = p.role;
-    e.doc = p.doc;
-    e.title = p.title;
-    e.relation = p.relation;
-    e.label = p.title.empty() ? p.relation : p.title;
-    e.colour = kind_colour("");
-    edges.push_back(std::move(e));
-  }
-  std::stable_sort(edges.begin(), edges.end(), [](const OutEdge& a, const OutEdge& b) {
-    return std::tie(a.source, a.target, a.collapsed) < std::tie(b.source, b.target, b.collapsed);
+  for (ViewEdge& affiliation : affiliation_edges(kg)) edges.emplace_back(std::move(affiliation));
+  std::stable_sort(edges.begin(), edges.end(), [&](const GraphmlEdge& a, const GraphmlEdge& b) {
+    return std::make_tuple(index.at(a.source), index.at(a.target), a.collapsed) <
+           std::make_tuple(index.at(b.source), index.at(b.target), b.collapsed);
   });
   return edges;
 }
@@ -244,11 +181,8 @@ void write_graphml(const KnowledgeGraph& kg, GraphmlView view, std::ostream& out
   std::map<Vertex, std::size_t> index;
   for (std::size_t i = 0; i < nodes.size(); ++i) index.emplace(nodes[i], i);
   std::vector<std::string> ids = node_ids(g, nodes);
-  std::vector<OutEdge> edges = full ? full_view_edges(kg, index) : entity_view_edges(kg, all, index);
-
-  std::map<Vertex, long> spoken;  // statements per speaker
-  for (const EdgeDesc& e : kg.sorted_edges())
-    if (g[e].role == "speaker") ++spoken[boost::source(e, g)];
+  std::vector<GraphmlEdge> edges = full ? full_view_edges(kg) : entity_view_edges(kg, all, index);
+  std::map<Vertex, long> spoken = statements_per_speaker(kg);
 
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -279,17 +213,16 @@ void write_graphml(const KnowledgeGraph& kg, GraphmlView view, std::ostream& out
       auto it = spoken.find(nodes[i]);
       long statements = it == spoken.end() ? 0 : it->second;
       // Gephi's node size: grows with how often the entity is named and how much it says.
-      w.data_double("size", 10.0 + 2.0 * static_cast<double>(std::min<std::size_t>(n.mentions.size(), 20)) +
-                                3.0 * static_cast<double>(std::min<long>(statements, 10)));
+      w.data_double("size", entity_node_size(n, statements));
       w.data("label_en", n.label_en);
-      w.data("aliases", join(n.aliases));
-      w.data("titles", join(n.titles));
+      w.data("aliases", join_list(n.aliases));
+      w.data("titles", join_list(n.titles));
       w.data("country", n.country);
       w.data("subtype", n.subtype);
       w.data("mentions", static_cast<long>(n.mentions.size()));
       w.data("statements", statements);
     } else {
-      w.data_double("size", 6.0);
+      w.data_double("size", kStatementNodeSize);
       w.data("cue", n.cue);
       w.data("act", n.act);
       w.data("cameo", n.cameo);
@@ -303,8 +236,9 @@ void write_graphml(const KnowledgeGraph& kg, GraphmlView view, std::ostream& out
     out << "    </node>\n";
   }
   for (std::size_t i = 0; i < edges.size(); ++i) {
-    const OutEdge& e = edges[i];
-    out << "    <edge id=\"e" << i << "\" source=\"" << ids[e.source] << "\" target=\"" << ids[e.target] << "\">\n";
+    const GraphmlEdge& e = edges[i];
+    out << "    <edge id=\"e" << i << "\" source=\"" << ids[index.at(e.source)] << "\" target=\""
+        << ids[index.at(e.target)] << "\">\n";
     w.data("e_label", e.label);
     w.data_double("e_weight", e.weight);
     w.data("e_role", e.role);
@@ -315,10 +249,10 @@ void write_graphml(const KnowledgeGraph& kg, GraphmlView view, std::ostream& out
     w.data("e_relation", e.relation);
     w.colour("e_r", "e_g", "e_b", e.colour);
     if (!full) {
-      w.data("e_cue", join(e.cues));
-      w.data("e_acts", join(e.acts));
-      w.data("e_dates", join(e.dates));
-      w.data("e_statements", join(e.statements));
+      w.data("e_cue", join_list(e.cues));
+      w.data("e_acts", join_list(e.acts));
+      w.data("e_dates", join_list(e.dates));
+      w.data("e_statements", join_list(e.statements));
     }
     out << "    </edge>\n";
   }
