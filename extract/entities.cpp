@@ -230,8 +230,6 @@ class Recogniser {
   bool ends_name(std::size_t i) const {
     if (i >= size() || tok(i).sentence != tok(i > 0 ? i - 1 : 0).sentence) return true;
     if (!tok(i).is_word) return true;
-    const LexiconEntry* e = nullptr;
-    (void)e;
     return lx_.is_function_word(tok(i).form) || is_cue(i);
   }
 
@@ -243,19 +241,11 @@ class Recogniser {
 
   // A finite speech verb (not a noun such as "تصريحات"، "إعلان"), with at most a و/ف prefix.
   bool is_cue_verb(std::size_t i) const {
-    const std::u32string& w = tok(i).form;
-    const LexiconEntry* e = lx_.cues.find(w);
-    if (!e && w.size() > 3 && (w[0] == U'و' || w[0] == U'ف')) e = lx_.cues.find(w.substr(1));
+    const LexiconEntry* e = lx_.speech_cue(tok(i).form);
     return e && (e->subtype == "verb" || e->subtype == "verb-that");
   }
 
-  // A speech cue, with at most a و/ف prefix ("وأضاف"); other proclitics would turn names such
-  // as "كيري" (ك + يري) or "فاليري" into verbs.
-  bool is_cue(std::size_t i) const {
-    const std::u32string& w = tok(i).form;
-    if (lx_.cues.find(w)) return true;
-    return w.size() > 3 && (w[0] == U'و' || w[0] == U'ف') && lx_.cues.find(w.substr(1));
-  }
+  bool is_cue(std::size_t i) const { return lx_.speech_cue(tok(i).form) != nullptr; }
 
   // An organisation (lexicon, actor or trigger-introduced) starting at token i, or -1.
   int organisation_at(std::size_t i) {
@@ -562,8 +552,6 @@ class Recogniser {
       while (first > 0 && c - first < 3 && name_like(first - 1) && tok(first - 1).sentence == tok(c).sentence) --first;
       while (first < c && starts_with_article(tok(first).form)) ++first;
       if (first == c) continue;
-      const LexiconEntry* e = nullptr;
-      (void)e;
       bool after_cue = first > 0 && (is_cue(first - 1) || !tok(first - 1).is_word);
       if (!after_cue && first > 0 && tok(first - 1).sentence == tok(c).sentence) continue;
       int m = add_mention(EntityType::Person, first, c, 0, "post-title");

@@ -94,6 +94,12 @@ bool Lexicons::is_function_word(std::u32string_view w) const {
   return false;
 }
 
+const LexiconEntry* Lexicons::speech_cue(std::u32string_view w) const {
+  if (const LexiconEntry* e = cues.find(std::u32string(w))) return e;
+  if (w.size() > 3 && (w[0] == U'و' || w[0] == U'ف')) return cues.find(std::u32string(w.substr(1)));
+  return nullptr;
+}
+
 namespace {
 
 Lexicons build_lexicons() {

@@ -52,6 +52,9 @@ struct Lexicons {
   std::map<std::string, std::string> country_ar, country_en;  // ISO → ICU display names
 
   bool is_function_word(std::u32string_view normalised_word) const;
+  // The speech cue a normalised word is, with at most a و/ف conjunction ("وأضاف" → أضاف); other
+  // proclitics are not stripped, they would turn names such as "كيري" (ك + يري) into verbs.
+  const LexiconEntry* speech_cue(std::u32string_view normalised_word) const;
 };
 
 // Built once, thread-safe.

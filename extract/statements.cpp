@@ -46,9 +46,9 @@ class Attributor {
   // The cue at token i (with at most a و/ف prefix), or nullptr.
   const LexiconEntry* cue_at(std::size_t i) const {
     if (!tok(i).is_word || mention_at_[i] >= 0) return nullptr;
+    if (const LexiconEntry* e = lx_.speech_cue(tok(i).form)) return e;
     std::u32string w = tok(i).form;
-    if (w.size() > 3 && (w[0] == U'و' || w[0] == U'ف') && !lx_.cues.find(w)) w = w.substr(1);
-    if (const LexiconEntry* e = lx_.cues.find(w)) return e;
+    if (w.size() > 3 && (w[0] == U'و' || w[0] == U'ف')) w = w.substr(1);
     // An attached object pronoun: "تنتقده"، "اتهمها"، "وصفهم" (verbs only). A ة written at the end is
     // no pronoun: "حملة" is a campaign, not حمل + ه.
     const std::u32string& original = doc_.text.original();
