@@ -45,11 +45,13 @@ void PhraseTable::add(const std::string& phrase_utf8, LexiconEntry entry) {
   std::size_t tokens = 1;
   for (char32_t c : key) tokens += (c == U' ');
   max_tokens_ = std::max(max_tokens_, tokens);
+  std::size_t& longest_from_here = first_words_[key.substr(0, key.find(U' '))];
+  longest_from_here = std::max(longest_from_here, tokens);
   if (entry.written.empty()) entry.written = phrase_utf8;
   entries_.emplace(std::move(key), std::move(entry));  // first definition wins
 }
 
-const LexiconEntry* PhraseTable::find(const std::u32string& phrase) const {
+const LexiconEntry* PhraseTable::find(std::u32string_view phrase) const {
   auto it = entries_.find(phrase);
   return it == entries_.end() ? nullptr : &it->second;
 }
@@ -64,23 +66,34 @@ std::size_t PhraseTable::match(const Document& doc, std::size_t first, const Lex
   } else {
     readings.push_back({U"", tokens[first].form, false});
   }
-  std::size_t sentence = tokens[first].sentence;
-  for (std::size_t len = std::min<std::size_t>({max_tokens_, max_tokens, tokens.size() - first}); len >= 1; --len) {
-    bool words = true;
-    std::u32string rest;
-    for (std::size_t k = first + 1; k < first + len; ++k) {
-      if (!tokens[k].is_word || tokens[k].sentence != sentence) { words = false; break; }
-      rest += U' ';
-      rest += tokens[k].form;
-    }
-    if (!words) continue;
-    for (const auto& r : readings) {
-      auto it = entries_.find(r.stem + rest);
+  // The readings that begin some phrase, with the most tokens such a phrase has.
+  std::vector<std::size_t> readings_len(readings.size(), 0);
+  std::size_t longest = 0;
+  for (std::size_t r = 0; r < readings.size(); ++r) {
+    auto it = first_words_.find(readings[r].stem);
+    if (it != first_words_.end()) longest = std::max(longest, readings_len[r] = it->second);
+  }
+  if (longest == 0) return 0;
+  // A phrase spans words of one sentence.
+  std::size_t limit = std::min<std::size_t>({longest, max_tokens, tokens.size() - first});
+  std::size_t words = 1;
+  while (words < limit && tokens[first + words].is_word && tokens[first + words].sentence == tokens[first].sentence)
+    ++words;
+  std::u32string key;
+  for (std::size_t len = words; len >= 1; --len) {
+    for (std::size_t r = 0; r < readings.size(); ++r) {
+      if (readings_len[r] < len) continue;
+      key = readings[r].stem;
+      for (std::size_t k = first + 1; k < first + len; ++k) {
+        key += U' ';
+        key += tokens[k].form;
+      }
+      auto it = entries_.find(key);
       if (it == entries_.end()) continue;
       *entry = &it->second;
       // "لل" readings put back an ا that is not in the text: the span starts after the ل.
-      std::size_t offset = r.prefix.size();
-      if (offset > 0 && !r.stem.empty() && tokens[first].form[offset] != r.stem[0]) offset = 0;
+      std::size_t offset = readings[r].prefix.size();
+      if (offset > 0 && !readings[r].stem.empty() && tokens[first].form[offset] != readings[r].stem[0]) offset = 0;
       if (stem_offset) *stem_offset = offset;
       return len;
     }
@@ -89,14 +102,14 @@ std::size_t PhraseTable::match(const Document& doc, std::size_t first, const Lex
 }
 
 bool Lexicons::is_function_word(std::u32string_view w) const {
-  if (function_words.count(std::u32string(w))) return true;
-  if (w.size() > 2 && (w[0] == U'و' || w[0] == U'ف') && function_words.count(std::u32string(w.substr(1)))) return true;
+  if (function_words.count(w)) return true;
+  if (w.size() > 2 && (w[0] == U'و' || w[0] == U'ف') && function_words.count(w.substr(1))) return true;
   return false;
 }
 
 const LexiconEntry* Lexicons::speech_cue(std::u32string_view w) const {
-  if (const LexiconEntry* e = cues.find(std::u32string(w))) return e;
-  if (w.size() > 3 && (w[0] == U'و' || w[0] == U'ف')) return cues.find(std::u32string(w.substr(1)));
+  if (const LexiconEntry* e = cues.find(w)) return e;
+  if (w.size() > 3 && (w[0] == U'و' || w[0] == U'ف')) return cues.find(w.substr(1));
   return nullptr;
 }
 
@@ -165,9 +178,9 @@ Lexicons build_lexicons() {
     lx.cues.add(row[0], {EntityType::Person, "cue", "", "", field(row, 2), field(row, 1), row[0]});
   for (const auto& row : lexicon_rows("attribution.tsv"))
     lx.attribution.add(row[0], {EntityType::Person, "attribution", "", "", "", "", row[0]});
-  for (const auto& row : lexicon_rows("function_words.tsv")) lx.function_words[normalise_phrase(row[0])] = true;
-  for (const auto& row : lexicon_rows("ambiguous_names.tsv")) lx.ambiguous_names[normalise_phrase(row[0])] = true;
-  for (const auto& row : lexicon_rows("non_names.tsv")) lx.non_names[normalise_phrase(row[0])] = true;
+  for (const auto& row : lexicon_rows("function_words.tsv")) lx.function_words.insert(normalise_phrase(row[0]));
+  for (const auto& row : lexicon_rows("ambiguous_names.tsv")) lx.ambiguous_names.insert(normalise_phrase(row[0]));
+  for (const auto& row : lexicon_rows("non_names.tsv")) lx.non_names.insert(normalise_phrase(row[0]));
   for (const auto& row : lexicon_rows("act_cameo.tsv")) lx.cameo[row[0]] = field(row, 1);
   return lx;
 }

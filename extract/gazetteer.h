@@ -1,8 +1,12 @@
 // Phrase lexicons compiled from extract/lexicons/*.tsv (and ICU's country names), matched on
 // normalised token sequences with proclitics stripped from the first token.
 #pragma once
+#include <functional>
 #include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "document.h"
@@ -20,6 +24,8 @@ struct LexiconEntry {
   std::string latitude, longitude;  // places.tsv overrides of libgeonames coordinates, "" if none
 };
 
+using WordSet = std::unordered_set<std::u32string, U32Hash, std::equal_to<>>;
+
 // A phrase table keyed by normalised token sequences ("وزير الخارجيه").
 class PhraseTable {
  public:
@@ -31,10 +37,13 @@ class PhraseTable {
                     std::size_t* stem_offset = nullptr, bool allow_clitics = true,
                     std::size_t max_tokens = static_cast<std::size_t>(-1)) const;
   std::size_t max_tokens() const { return max_tokens_; }
-  const LexiconEntry* find(const std::u32string& normalised_phrase) const;
+  const LexiconEntry* find(std::u32string_view normalised_phrase) const;
 
  private:
-  std::map<std::u32string, LexiconEntry> entries_;
+  std::unordered_map<std::u32string, LexiconEntry, U32Hash, std::equal_to<>> entries_;
+  // The first word of every phrase → the most tokens a phrase beginning with it has: most tokens begin
+  // no phrase, and are dismissed by one lookup per clitic reading.
+  std::unordered_map<std::u32string, std::size_t, U32Hash, std::equal_to<>> first_words_;
   std::size_t max_tokens_ = 0;
 };
 
@@ -45,9 +54,9 @@ struct Lexicons {
   PhraseTable org_triggers;   // org_triggers.tsv
   PhraseTable cues;           // speech_cues.tsv
   PhraseTable attribution;    // attribution.tsv
-  std::map<std::u32string, bool> function_words;
-  std::map<std::u32string, bool> ambiguous_names;  // ambiguous_names.tsv
-  std::map<std::u32string, bool> non_names;        // non_names.tsv
+  WordSet function_words;
+  WordSet ambiguous_names;  // ambiguous_names.tsv
+  WordSet non_names;        // non_names.tsv
   std::map<std::string, std::string> cameo;  // act → CAMEO code
   std::map<std::string, std::string> country_ar, country_en;  // ISO → ICU display names
 

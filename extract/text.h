@@ -5,6 +5,7 @@
 // exclusive, so Python's text[start:end] gives the mention back.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,13 @@
 namespace isnad {
 
 // A half-open range [start, end) of code points.
+// Hashing that lets unordered containers keyed by u32string be searched with a u32string_view (a token's
+// form or a slice of it) without building a string: give them U32Hash and std::equal_to<>.
+struct U32Hash {
+  using is_transparent = void;
+  std::size_t operator()(std::u32string_view s) const noexcept { return std::hash<std::u32string_view>{}(s); }
+};
+
 struct Span {
   std::size_t start = 0;
   std::size_t end = 0;

@@ -34,11 +34,21 @@ int to_int(std::u32string_view s) {
 class Recogniser {
  public:
   explicit Recogniser(const Document& doc) : doc_(doc), toks_(doc.tokens), lex_(lexicon()) {
-    for (const auto& r : lex_.relative) kinds_[r.kind].push_back(&r);
+    bare_lists_.assign(toks_.size(), 0);
+    prefixed_lists_.assign(toks_.size(), 0);
+    for (std::size_t i = 0; i < toks_.size(); ++i) {
+      if (!toks_[i].is_word) continue;
+      std::u32string_view f = toks_[i].form;
+      bare_lists_[i] = lex_.lists_starting_with(f);
+      for (const auto& p : kPrefixes)
+        if (f.size() > p.size() && f.starts_with(p)) prefixed_lists_[i] |= lex_.lists_starting_with(f.substr(p.size()));
+    }
     // A Maghreb-only month name anywhere makes the ambiguous ones (ماي) months too.
-    for (std::size_t i = 0; i < toks_.size() && !maghreb_; ++i)
-      for (const auto& m : lex_.months)
-        if (m.use == "maghreb" && m.words.size() == 1 && m.words[0] != U"ماي" && match(m.words, i, true)) maghreb_ = true;
+    auto maghreb_only = [](const MonthName& m) { return m.use == "maghreb" && m.words.size() == 1 && m.words[0] != U"ماي"; };
+    for (std::size_t i = 0; i < toks_.size() && !maghreb_; ++i) {
+      Hit h;
+      maghreb_ = longest(lex_.month_index, i, true, h, maghreb_only) != nullptr;
+    }
   }
 
   std::vector<Meaning> run() {
@@ -76,55 +86,52 @@ class Recogniser {
     return i < toks_.size() && !toks_[i].is_word && toks_[i].form.size() == 1 && toks_[i].form[0] == c;
   }
 
-  // The phrase `w` at token i; the first token may carry proclitics when prefix_ok.
-  std::optional<Hit> match(const Words& w, std::size_t i, bool prefix_ok) const {
-    if (w.empty() || !word(i)) return std::nullopt;
-    std::size_t prefix = 0;
-    bool found = false;
-    for (const auto& p : kPrefixes) {
-      if (!prefix_ok && !p.empty()) break;
-      const std::u32string& f = toks_[i].form;
-      if (f.size() == p.size() + w[0].size() && f.compare(0, p.size(), p) == 0 && f.compare(p.size(), w[0].size(), w[0]) == 0) {
-        prefix = p.size();
-        found = true;
-        break;
-      }
-    }
-    if (!found) return std::nullopt;
+  // The rest of phrase `w` after its first word matched token i with `prefix` proclitic code points.
+  std::optional<Hit> match_rest(const Words& w, std::size_t i, std::size_t prefix) const {
     std::size_t j = i + 1;
     for (std::size_t k = 1; k < w.size(); ++k, ++j)
       if (!word(j) || toks_[j].form != w[k]) return std::nullopt;
     return Hit{j, prefix};
   }
 
-  // The longest item of `items` at i.
-  template <class Items>
-  auto longest(const Items& items, std::size_t i, bool prefix_ok, Hit& hit) const -> decltype(&*std::begin(items)) {
-    decltype(&*std::begin(items)) best = nullptr;
-    for (const auto& item : items) {
-      auto h = match(item.words, i, prefix_ok);
-      if (h && (!best || h->end > hit.end)) { best = &item; hit = *h; }
+  // The longest phrase of `index` at token i that `keep` accepts (the first in lexicon order among equals); the
+  // first token may carry proclitics when prefix_ok: "وامس".
+  template <class Item, class Keep = bool (*)(const Item&)>
+  const Item* longest(const FirstWordIndex<Item>& index, std::size_t i, bool prefix_ok, Hit& hit,
+                      Keep keep = [](const Item&) { return true; }) const {
+    if (!word(i) || !((prefix_ok ? prefixed_lists_[i] : bare_lists_[i]) & index.bit)) return nullptr;
+    const std::u32string& f = toks_[i].form;
+    const Item* best = nullptr;
+    for (const auto& p : kPrefixes) {
+      if (!prefix_ok && !p.empty()) break;
+      if (f.size() <= p.size() || f.compare(0, p.size(), p) != 0) continue;
+      for (const Item* item : index.starting_with(std::u32string_view(f).substr(p.size()))) {
+        if (!keep(*item)) continue;
+        auto h = match_rest(item->words, i, p.size());
+        if (h && (!best || h->end > hit.end || (h->end == hit.end && item < best))) { best = item; hit = *h; }
+      }
     }
     return best;
   }
   const RelWord* rel(std::string_view kind, std::size_t i, bool prefix_ok, Hit& hit) const {
-    auto it = kinds_.find(std::string(kind));
-    if (it == kinds_.end()) return nullptr;
-    const RelWord* best = nullptr;
-    for (const RelWord* r : it->second) {
-      auto h = match(r->words, i, prefix_ok);
-      if (h && (!best || h->end > hit.end)) { best = r; hit = *h; }
-    }
-    return best;
+    return longest(lex_.of_kind(kind), i, prefix_ok, hit);
   }
   bool is_rel(std::string_view kind, std::size_t i, bool prefix_ok = false) const {
     Hit h;
     return rel(kind, i, prefix_ok, h) != nullptr;
   }
+  // The single word `w` at token i (with proclitics when prefix_ok).
   bool is_word_form(std::size_t i, std::u32string_view w, bool prefix_ok, Hit& hit) const {
-    auto h = match(Words{std::u32string(w)}, i, prefix_ok);
-    if (h) hit = *h;
-    return h.has_value();
+    if (!word(i)) return false;
+    std::u32string_view f = toks_[i].form;
+    for (const auto& p : kPrefixes) {
+      if (!prefix_ok && !p.empty()) break;
+      if (f.size() == p.size() + w.size() && f.starts_with(p) && f.ends_with(w)) {
+        hit = Hit{i + 1, p.size()};
+        return true;
+      }
+    }
+    return false;
   }
 
   // A number: digits or a number word. ordinal_only/cardinal_only restrict the words.
@@ -133,22 +140,18 @@ class Recogniser {
     if (!word(i)) return std::nullopt;
     if (all_digits(toks_[i].form) && toks_[i].form.size() <= 4) return Number{to_int(toks_[i].form), {i + 1, 0}, true};
     Hit hit;
-    std::vector<NumberWord> none;
-    const NumberWord* best = nullptr;
-    for (const auto& n : lex_.numbers) {
-      if ((want == 1 && !n.ordinal) || (want == 2 && n.ordinal)) continue;
-      auto h = match(n.words, i, prefix_ok);
-      if (h && (!best || h->end > hit.end)) { best = &n; hit = *h; }
-    }
+    const NumberWord* best = longest(lex_.number_index, i, prefix_ok, hit, [want](const NumberWord& n) {
+      return !((want == 1 && !n.ordinal) || (want == 2 && n.ordinal));
+    });
     if (!best) return std::nullopt;
     Number n{best->value, hit, false};
     // "خمسة وتسعين", "ثمانية وسبعين": units and tens joined by و.
     if (!best->ordinal && best->value >= 1 && best->value <= 9 && word(hit.end) && toks_[hit.end].form.size() > 1 &&
         toks_[hit.end].form[0] == U'و') {
-      std::u32string tens = toks_[hit.end].form.substr(1);
-      for (const auto& t : lex_.numbers)
-        if (!t.ordinal && t.words.size() == 1 && t.words[0] == tens && t.value >= 20 && t.value <= 90 && t.value % 10 == 0) {
-          n.value += t.value;
+      std::u32string_view tens = std::u32string_view(toks_[hit.end].form).substr(1);
+      for (const NumberWord* t : lex_.number_index.starting_with(tens))
+        if (!t->ordinal && t->words.size() == 1 && t->value >= 20 && t->value <= 90 && t->value % 10 == 0) {
+          n.value += t->value;
           n.hit.end = hit.end + 1;
           break;
         }
@@ -184,12 +187,12 @@ class Recogniser {
   struct Month { const MonthName* name = nullptr; Hit hit; bool doubled = false; };
   std::optional<Month> month(std::size_t i, bool prefix_ok) const {
     Month m;
-    m.name = longest(lex_.months, i, prefix_ok, m.hit);
+    m.name = longest(lex_.month_index, i, prefix_ok, m.hit);
     if (!m.name) return std::nullopt;
     std::size_t j = m.hit.end;
     if (punct(j, U'/') || punct(j, U'(') || punct(j, U'-')) {
       Hit h2;
-      const MonthName* other = longest(lex_.months, j + 1, false, h2);
+      const MonthName* other = longest(lex_.month_index, j + 1, false, h2);
       if (other && other->month == m.name->month && other->hijri == m.name->hijri) {
         m.doubled = true;
         m.hit.end = h2.end;
@@ -205,7 +208,7 @@ class Recogniser {
     std::u32string_view f = toks_[k].form;
     if (f.size() > 1 && (f[0] == U'و' || f[0] == U'ف') && f[1] == U'س') f.remove_prefix(1);
     if (f.size() < 5 || f[0] != U'س' || (f[1] != U'ي' && f[1] != U'ت' && f[1] != U'ن')) return false;
-    for (const RelWord* r : kinds_.at("sfuture_not"))
+    for (const RelWord* r : lex_.of_kind("sfuture_not").all())
       if (f.starts_with(r->words[0])) return false;
     return true;
   }
@@ -290,7 +293,7 @@ class Recogniser {
         take(h, j);
         any = true;
       }
-      if (const WeekdayName* w = longest(lex_.weekdays, j, first(j), h)) {
+      if (const WeekdayName* w = longest(lex_.weekday_index, j, first(j), h)) {
         m.weekday = w->weekday;
         take(h, j);
         any = true;
@@ -540,7 +543,7 @@ class Recogniser {
 
   bool word_is_weekday(std::size_t k) const {
     Hit h;
-    return longest(lex_.weekdays, k, true, h) != nullptr;
+    return longest(lex_.weekday_index, k, true, h) != nullptr;
   }
 
   // The second end of a date range after the first (at token k): "حتى 30 يونيو", "إلى الأحد".
@@ -739,10 +742,13 @@ class Recogniser {
   }
   // A weekday with or without its article: "سبت" after "كل يوم".
   const WeekdayName* weekday_word(std::size_t k, Hit& hit) const {
-    if (const WeekdayName* w = longest(lex_.weekdays, k, false, hit)) return w;
+    if (const WeekdayName* w = longest(lex_.weekday_index, k, false, hit)) return w;
     if (!word(k)) return nullptr;
-    for (const auto& w : lex_.weekdays)
-      if (w.words.size() == 1 && toks_[k].form == w.words[0].substr(2)) { hit = {k + 1, 0}; return &w; }
+    for (const WeekdayName* w : lex_.weekday_index.all())
+      if (w->words.size() == 1 && w->words[0].size() > 2 && std::u32string_view(w->words[0]).substr(2) == toks_[k].form) {
+        hit = {k + 1, 0};
+        return w;
+      }
     return nullptr;
   }
   Hit weekly(const WeekdayName& w, std::size_t i, std::size_t prefix, std::size_t end, Meaning& m) const {
@@ -787,7 +793,7 @@ class Recogniser {
     std::string n;
     const UnitWord* unit = nullptr;
     if (auto num = number(i, true, 2); num && num->hit.end > i) {
-      if ((unit = longest(lex_.units, num->hit.end, false, h)) && unit->count != 2) {
+      if ((unit = longest(lex_.unit_index, num->hit.end, false, h)) && unit->count != 2) {
         n = num->value ? std::to_string(num->value) : "X";
         hit.prefix = num->hit.prefix;
         hit.end = h.end;
@@ -796,19 +802,18 @@ class Recogniser {
       }
     }
     if (!unit) {
-      unit = longest(lex_.units, i, true, h);
+      unit = longest(lex_.unit_index, i, true, h);
       if (!unit) {
         // "السنوات الخمس (الماضية)", "الأيام الثلاثة": a definite plural unit and a definite number.
         if (!word(i) || !word(i + 1) || !toks_[i].form.starts_with(U"ال") || !toks_[i + 1].form.starts_with(U"ال"))
           return std::nullopt;
         Hit uh;
         const UnitWord* plural = nullptr;
-        for (const auto& u : lex_.units)
-          if (u.count == 0 && u.words.size() == 1 && toks_[i].form.substr(2) == u.words[0]) plural = &u;
+        for (const UnitWord* u : lex_.unit_index.starting_with(std::u32string_view(toks_[i].form).substr(2)))
+          if (u->count == 0 && u->words.size() == 1) plural = u;
         if (!plural) return std::nullopt;
-        std::u32string bare = toks_[i + 1].form.substr(2);
-        for (const auto& nw : lex_.numbers)
-          if (!nw.ordinal && nw.value >= 2 && nw.words.size() == 1 && nw.words[0] == bare) { n = std::to_string(nw.value); break; }
+        for (const NumberWord* nw : lex_.number_index.starting_with(std::u32string_view(toks_[i + 1].form).substr(2)))
+          if (!nw->ordinal && nw->value >= 2 && nw->words.size() == 1) { n = std::to_string(nw->value); break; }
         if (n.empty()) return std::nullopt;
         unit = plural;
         hit = {i + 2, 0};
@@ -853,7 +858,8 @@ class Recogniser {
   const Document& doc_;
   const std::vector<Token>& toks_;
   const Lexicon& lex_;
-  std::map<std::string, std::vector<const RelWord*>> kinds_;
+  // Per token, Lexicon::lists_starting_with of its form, and of its form with or without proclitics.
+  std::vector<std::uint64_t> bare_lists_, prefixed_lists_;
   bool maghreb_ = false;
   std::size_t year_list_end_ = SIZE_MAX;  // token after the last bare year: "1910 و1912" continues a list
 };

@@ -3,11 +3,17 @@
 // meaning of a recognised expression before it is anchored on the publication date.
 #pragma once
 #include <climits>
+#include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "document.h"
+#include "text.h"
 
 namespace isnad::timex {
 
@@ -40,13 +46,53 @@ struct RelWord {
   std::string written;  // the form as written in the lexicon, before normalisation
 };
 
+// The phrases of one lexicon list by their first normalised word, so that a token finds its candidates with one
+// hash lookup per proclitic reading ("وامس" → امس) instead of a scan of the list. Candidates come in lexicon order.
+template <class Item>
+class FirstWordIndex {
+ public:
+  void add(const Item& item) {
+    if (!item.words.empty()) by_first_word_[item.words[0]].push_back(&item);
+    all_.push_back(&item);
+  }
+  const std::vector<const Item*>& starting_with(std::u32string_view first_word) const {
+    static const std::vector<const Item*> none;
+    auto it = by_first_word_.find(first_word);
+    return it == by_first_word_.end() ? none : it->second;
+  }
+  const std::vector<const Item*>& all() const { return all_; }
+  // This list's bit in Lexicon::lists_starting_with (set once when the lexicon is built).
+  std::uint64_t bit = 0;
+  template <class F>
+  void for_each_first_word(F f) const {
+    for (const auto& [word, items] : by_first_word_) f(word);
+  }
+
+ private:
+  std::unordered_map<std::u32string, std::vector<const Item*>, U32Hash, std::equal_to<>> by_first_word_;
+  std::vector<const Item*> all_;
+};
+
 struct Lexicon {
   std::vector<MonthName> months;
   std::vector<WeekdayName> weekdays;
   std::vector<NumberWord> numbers;
   std::vector<UnitWord> units;
   std::vector<RelWord> relative;
-  std::vector<const RelWord*> of_kind(std::string_view kind) const;
+  // Built once the lists above are complete (they point into them).
+  FirstWordIndex<MonthName> month_index;
+  FirstWordIndex<WeekdayName> weekday_index;
+  FirstWordIndex<NumberWord> number_index;
+  FirstWordIndex<UnitWord> unit_index;
+  std::map<std::string, FirstWordIndex<RelWord>, std::less<>> relative_by_kind;  // kind → its phrases
+  const FirstWordIndex<RelWord>& of_kind(std::string_view kind) const;
+  // A word → the bits of the lists above with a phrase beginning with it: most tokens begin none, and the
+  // recogniser learns it once per token instead of once per list it tries.
+  std::uint64_t lists_starting_with(std::u32string_view word) const {
+    auto it = first_word_lists.find(word);
+    return it == first_word_lists.end() ? 0 : it->second;
+  }
+  std::unordered_map<std::u32string, std::uint64_t, U32Hash, std::equal_to<>> first_word_lists;
 };
 
 const Lexicon& lexicon();

@@ -47,18 +47,41 @@ Lexicon load() {
   return lex;
 }
 
+// The indices point into the lists, so they are built on the lexicon in its final place.
+void build_indices(Lexicon& lex) {
+  for (const auto& m : lex.months) lex.month_index.add(m);
+  for (const auto& w : lex.weekdays) lex.weekday_index.add(w);
+  for (const auto& n : lex.numbers) lex.number_index.add(n);
+  for (const auto& u : lex.units) lex.unit_index.add(u);
+  for (const auto& r : lex.relative) lex.relative_by_kind[r.kind].add(r);
+  int next_bit = 0;
+  auto assign_bit = [&](auto& index) {
+    if (next_bit == 64) throw std::logic_error("timex lexicon: more than 64 lists and kinds");
+    index.bit = std::uint64_t{1} << next_bit++;
+    index.for_each_first_word([&](const std::u32string& w) { lex.first_word_lists[w] |= index.bit; });
+  };
+  assign_bit(lex.month_index);
+  assign_bit(lex.weekday_index);
+  assign_bit(lex.number_index);
+  assign_bit(lex.unit_index);
+  for (auto& [kind, index] : lex.relative_by_kind) assign_bit(index);
+}
+
 }  // namespace
 
-std::vector<const RelWord*> Lexicon::of_kind(std::string_view kind) const {
-  std::vector<const RelWord*> out;
-  for (const auto& r : relative)
-    if (r.kind == kind) out.push_back(&r);
-  return out;
+const FirstWordIndex<RelWord>& Lexicon::of_kind(std::string_view kind) const {
+  static const FirstWordIndex<RelWord> none;
+  auto it = relative_by_kind.find(kind);
+  return it == relative_by_kind.end() ? none : it->second;
 }
 
 const Lexicon& lexicon() {
-  static const Lexicon lex = load();
-  return lex;
+  static const Lexicon* const lex = [] {  // built in place: the indices point into its lists
+    auto* l = new Lexicon(load());
+    build_indices(*l);
+    return l;
+  }();
+  return *lex;
 }
 
 }  // namespace isnad::timex
