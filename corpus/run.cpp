@@ -69,10 +69,14 @@ class Progress {
 
 }  // namespace
 
-std::uint64_t record_hash(const nlohmann::json& record) {
+std::uint64_t dump_hash(std::string_view compact_dump) {
   std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : record.dump()) h = (h ^ c) * 1099511628211ULL;
+  for (unsigned char c : compact_dump) h = (h ^ c) * 1099511628211ULL;
   return h;
+}
+
+std::uint64_t record_hash(const RecordJson& record) {
+  return dump_hash(record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 ArticleOutcome process_article(RawArticle raw, const RunOptions& options) {
@@ -112,12 +116,12 @@ ArticleOutcome process_article(RawArticle raw, const RunOptions& options) {
   try {
     Document doc = extract(std::move(input));
     RecordJson record = document_to_json(doc);
-    doc = Document{};  // the full document (text, tokens) is the big part: free it before the record is reparsed
+    doc = Document{};  // the full document (text, tokens) is the big part: free it before the record is read back
     o.record = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    nlohmann::json plain = nlohmann::json::parse(o.record);
-    o.hash = record_hash(plain);
-    o.stats = record_stats(plain);
-    if (options.keep_documents) o.document = document_from_json(plain);
+    o.hash = dump_hash(o.record);
+    o.stats = record_stats(record);
+    // Read back from the record, as `isnad merge` reads it, so that build == extract + merge.
+    if (options.keep_documents) o.document = document_from_json(record);
     o.ok = true;
   } catch (const std::exception& e) {
     return fail(std::string("internal error: ") + e.what());
@@ -240,7 +244,7 @@ const std::vector<Failure>& RecordBag::failures() {
 }
 
 bool RecordBag::add_record_line(std::string_view line, std::string* error) {
-  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+  RecordJson j = RecordJson::parse(line, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
     *error = "not a JSON record";
     return false;

@@ -49,8 +49,10 @@ struct ArticleOutcome {
   std::uint64_t hash = 0;             // record_hash of the record
 };
 
-// Identity of a record's content, independent of key order and spacing (FNV-1a of the key-sorted dump).
-std::uint64_t record_hash(const nlohmann::json& record);
+// Identity of a record's content, independent of spacing: FNV-1a of its compact dump, keys in the order
+// written (records are written by document_to_json, always in one order).
+std::uint64_t record_hash(const RecordJson& record);
+std::uint64_t dump_hash(std::string_view compact_dump);
 
 // Decodes and extracts one article; never throws (an exception inside extract becomes a failure).
 ArticleOutcome process_article(RawArticle raw, const RunOptions& options);

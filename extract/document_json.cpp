@@ -6,7 +6,7 @@ namespace isnad {
 
 namespace {
 
-using Json = nlohmann::json;
+using Json = RecordJson;
 
 EntityType entity_type(const std::string& kind, const std::string& where) {
   if (kind == "person") return EntityType::Person;
@@ -159,7 +159,7 @@ RecordJson document_to_json(const Document& doc) {
   return j;
 }
 
-Document document_from_json(const nlohmann::json& record) {
+Document document_from_json(const RecordJson& record) {
   Reader r(record, "record");
   Document doc;
   doc.id = r.str("id", true);
@@ -263,7 +263,7 @@ Document document_from_json(const nlohmann::json& record) {
   return doc;
 }
 
-RecordStats record_stats(const nlohmann::json& record) {
+RecordStats record_stats(const RecordJson& record) {
   RecordStats s;
   if (!record.is_object()) return s;
   auto count = [&](const char* key) -> std::size_t {

@@ -23,14 +23,15 @@ using RecordJson = nlohmann::ordered_json;
 // `tokens` and `chars` are counts of the full document, kept for run statistics.
 RecordJson document_to_json(const Document& doc);
 // Throws std::invalid_argument naming the field when a record is malformed (wrong type, index out of
-// range, end before start), so a corrupt record can never build a corrupt graph.
-Document document_from_json(const nlohmann::json& record);
+// range, end before start), so a corrupt record can never build a corrupt graph. Records are read as
+// they are written, in key order (RecordJson), so that a record and its line hash alike.
+Document document_from_json(const RecordJson& record);
 
 // Run statistics a record carries besides the Document.
 struct RecordStats {
   std::size_t chars = 0, tokens = 0;      // of the article text
   std::size_t entities = 0, statements = 0;  // in-document counts
 };
-RecordStats record_stats(const nlohmann::json& record);
+RecordStats record_stats(const RecordJson& record);
 
 }  // namespace isnad
