@@ -186,11 +186,19 @@ class Recogniser {
     return false;
   }
 
+  // "آلان بيتر كايتانو": a word written with an initial madda normalises to "الان" but has no article
+  // (and is not the adverb "الآن", which is written with a plain alef).
+  bool madda_initial(std::size_t i) const {
+    const std::u32string& original = doc_.text.original();
+    return tok(i).span.start < original.size() && original[tok(i).span.start] == U'آ';
+  }
+  bool has_article(std::size_t i) const { return starts_with_article(tok(i).form) && !madda_initial(i); }
+
   bool name_like(std::size_t i) const {
     if (i >= size() || !tok(i).is_word || owner_[i] != -1) return false;
     const std::u32string& w = tok(i).form;
     if (w.size() < 2 || (w[0] >= U'0' && w[0] <= U'9') || possessive_plural(w)) return false;
-    if (lx_.is_function_word(w)) return false;
+    if (lx_.is_function_word(w) && !madda_initial(i)) return false;
     const LexiconEntry* e = nullptr;
     if (lx_.titles.match(doc_, i, &e, nullptr, false)) return false;
     if (is_cue(i)) return false;
@@ -203,7 +211,7 @@ class Recogniser {
   // ends the name ("بشار الأسد") unless it completes a compound ("عبد العزيز"، "نور الدين") or the
   // tagger continues the name: "أفيغدور ليبرمان التحقيق" stops before "التحقيق".
   std::size_t read_person_name(std::size_t i) {
-    if (!name_like(i) || starts_with_article(tok(i).form)) return 0;
+    if (!name_like(i) || has_article(i)) return 0;
     static const std::u32string compound_heads[] = {U"عبد", U"ابو", U"بن", U"ابن", U"بنت", U"نور", U"سيف",
                                                     U"صلاح", U"شمس", U"علاء", U"عز", U"جمال", U"نجم", U"ام", U"ال"};
     std::size_t n = 0;
@@ -213,6 +221,8 @@ class Recogniser {
       if (n > 0 && overrun(w, n)) break;
       // "وداد بوشماوي وممثلي": a later word with و is a conjunction unless the tagger continues the name.
       if (n > 0 && w.size() > 3 && w[0] == U'و' && tags_()[i + n] != "I-PERS") break;
+      // "كوندوليزا رايس بالمواجهة": a preposition with the article (بال، كال، فال، لل) never continues a name.
+      if (n > 0 && is_definite(w) && !starts_with_article(w)) break;
       if (n > 0 && starts_with_article(w)) {
         bool compound = false;
         for (const auto& h : compound_heads) compound |= tok(i + n - 1).form == h;
@@ -384,7 +394,8 @@ class Recogniser {
           continue;
         }
       }
-      if (owner_[j] == -1 && is_definite(tok(j).form) && !lx_.is_function_word(tok(j).form) && t.complement != "none") {
+      if (owner_[j] == -1 && is_definite(tok(j).form) && !madda_initial(j) && !lx_.is_function_word(tok(j).form) &&
+          t.complement != "none") {
         ++j;
         continue;
       }
@@ -587,8 +598,18 @@ class Recogniser {
               all = owner_[i + k] == -1 && tok(i + k).is_word && same(tok(i + k).form, parts[k]);
             if (all && parts.size() > best_len) { best_len = parts.size(); best_off = reading.prefix.size(); }
           }
-          // Surname alone (at least three letters).
-          if (parts.size() >= 2 && parts.back().size() >= 3 && same(reading.stem, parts.back()) && best_len == 0) {
+          // The name from its "بن" on: "بن رعد الحسين" in "زيد بن رعد الحسين", "بن رمضان" in "المنصف بن رمضان".
+          for (std::size_t from = 1; from + 1 < parts.size(); ++from) {
+            if (!is_patronymic_link(parts[from]) || reading.stem != parts[from] || reading.prefix.size() > 0) continue;
+            std::size_t n = parts.size() - from;
+            bool all = i + n <= size();
+            for (std::size_t k = 1; k < n && all; ++k)
+              all = owner_[i + k] == -1 && tok(i + k).is_word && same(tok(i + k).form, parts[from + k]);
+            if (all && n > best_len) { best_len = n; best_off = 0; }
+          }
+          // Surname alone (at least three letters); not the word after "بن": "رمضان" is not "المنصف بن رمضان".
+          if (parts.size() >= 2 && parts.back().size() >= 3 && !is_patronymic_link(parts[parts.size() - 2]) &&
+              same(reading.stem, parts.back()) && best_len == 0) {
             best_len = 1;
             best_off = reading.prefix.size();
           }
@@ -660,9 +681,12 @@ class Recogniser {
 
   // Whether a leading و/ف/ب/ل on an unknown name is a clitic: only when the word is seen without it.
   bool clitic_is_plausible(const std::u32string& w) const {
+    // "لفيرجسون" after "أليكس فيرغوسن": the bare word is a transliteration variant of a word seen.
     std::u32string bare = w.substr(1);
+    std::u32string bare_skeleton = bare.size() >= 5 ? name_skeleton(bare) : U"";
     for (const Token& t : doc_.tokens)
-      if (t.form == bare) return true;
+      if (t.form == bare || (!bare_skeleton.empty() && t.form.size() >= 5 && name_skeleton(t.form) == bare_skeleton))
+        return true;
     return w[0] == U'و' || w[0] == U'ف';
   }
 
@@ -714,6 +738,55 @@ std::u32string name_skeleton(std::u32string_view name) {
   return out;
 }
 
+namespace {
+
+// Letters with their transliteration class (ج/غ/ق/ك one letter, ة/ه, ى/ي, ت/ط, س/ص), long vowels kept.
+std::u32string letter_classes(std::u32string_view word) {
+  std::u32string out;
+  for (char32_t c : word) {
+    char32_t mapped = c;
+    for (char32_t rep : {U'ك', U'ه', U'ي', U'ت', U'س'})
+      if (same_char_class(c, rep)) mapped = rep;
+    out.push_back(mapped);
+  }
+  return out;
+}
+
+// At most one insertion, deletion, substitution or swap of neighbours (Damerau–Levenshtein ≤ 1).
+bool one_edit_apart(std::u32string_view a, std::u32string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  std::size_t p = 0;
+  while (p < a.size() && a[p] == b[p]) ++p;
+  if (p == a.size()) return true;  // equal, or one letter added at the end
+  if (a.size() < b.size()) return a.substr(p) == b.substr(p + 1);
+  if (a.substr(p + 1) == b.substr(p + 1)) return true;  // one substitution
+  return p + 1 < a.size() && a[p] == b[p + 1] && a[p + 1] == b[p] && a.substr(p + 2) == b.substr(p + 2);
+}
+
+bool has_long_vowel(std::u32string_view w) {
+  return w.find_first_of(U"اوي") != std::u32string_view::npos;
+}
+
+}  // namespace
+
+bool spelling_variant(std::u32string_view a, std::u32string_view b) {
+  if (a == b) return true;
+  if (a.size() >= 5 && b.size() >= 5 && name_skeleton(a) == name_skeleton(b)) return true;
+  if (starts_with_article(a) || starts_with_article(b)) return false;
+  // A typo of a long name: "نتياهو" for "نتنياهو", "دوتيتري" for "دوتيرتي".
+  if (a.size() >= 6 && b.size() >= 6 && one_edit_apart(letter_classes(a), letter_classes(b))) return true;
+  // A foreign initial vowel written with alef or ain: "أنان" / "عنان" (Annan).
+  if (a.size() >= 4 && a.size() == b.size() && a.substr(1) == b.substr(1) && has_long_vowel(a.substr(1)) &&
+      ((a[0] == U'ا' && b[0] == U'ع') || (a[0] == U'ع' && b[0] == U'ا')))
+    return true;
+  return false;
+}
+
+bool is_patronymic_link(std::u32string_view normalised_word) {
+  return normalised_word == U"بن" || normalised_word == U"ابن";
+}
+
 // ---- resolution --------------------------------------------------------------------------
 
 namespace {
@@ -729,14 +802,21 @@ std::vector<std::u32string> split_words(const std::u32string& key) {
   return parts;
 }
 
-bool same_word(std::u32string_view a, std::u32string_view b) {
-  return a == b || (a.size() >= 5 && b.size() >= 5 && name_skeleton(a) == name_skeleton(b));
+bool same_word(std::u32string_view a, std::u32string_view b) { return spelling_variant(a, b); }
+
+// Words that make the family name: 2 for "المنصف بن رمضان" ("بن رمضان"), 1 for "زيد بن رعد الحسين".
+std::size_t surname_words(const std::vector<std::u32string>& parts) {
+  return parts.size() >= 2 && is_patronymic_link(parts[parts.size() - 2]) ? 2 : 1;
 }
 
 // Two person names can be the same person: equal surnames and compatible first names.
 bool compatible_person(const std::u32string& a, const std::u32string& b) {
   auto pa = split_words(a), pb = split_words(b);
-  if (pa.empty() || pb.empty() || !same_word(pa.back(), pb.back())) return false;
+  if (pa.empty() || pb.empty()) return false;
+  std::size_t family = std::max(surname_words(pa), surname_words(pb));
+  if (pa.size() < family || pb.size() < family) return false;  // "رمضان" is not "المنصف بن رمضان"
+  for (std::size_t k = 1; k <= family; ++k)
+    if (!same_word(pa[pa.size() - k], pb[pb.size() - k])) return false;
   if (pa.size() < 2 || pb.size() < 2) return true;
   if (same_word(pa.front(), pb.front())) return true;
   // One name ends the other: "بن رعد الحسين" within "زيد بن رعد الحسين".
@@ -811,7 +891,10 @@ void find_entities(Document& doc) {
       notes.push_back(m.text + " = " + doc.mentions[alias->second].text + ": written side by side as its alias");
       if (!m.group.empty() && !by_group.count(m.group)) by_group.emplace(m.group, entity);
       if (doc.entities[static_cast<std::size_t>(entity)].label_en.empty()) doc.entities[static_cast<std::size_t>(entity)].label_en = m.label_en;
-      if (doc.entities[static_cast<std::size_t>(entity)].group.empty()) doc.entities[static_cast<std::size_t>(entity)].group = m.group;
+      // A descriptive name found by its trigger takes the lexicon identity of its alias, so that
+      // "حركة المقاومة الإسلامية (حماس)" and another article's "حركة حماس" can meet (org:Hamas).
+      std::string& entity_group = doc.entities[static_cast<std::size_t>(entity)].group;
+      if (entity_group.empty() || (entity_group.rfind("org-name:", 0) == 0 && !m.group.empty())) entity_group = m.group;
       m.entity = entity;
       doc.entities[static_cast<std::size_t>(entity)].mentions.push_back(mi);
       continue;
