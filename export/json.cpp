@@ -64,10 +64,9 @@ class JsonExporter : public Exporter {
       if (!d.dct_candidate_years.empty()) docs.back()["dct_candidate_years"] = d.dct_candidate_years;
       docs.back()["timexes"] = std::move(timexes);
     }
-    Json nodes = Json::array();
-    for (Vertex v : kg.sorted_vertices()) nodes.push_back(node_json(g[v]));
-    Json edges = Json::array();
-    for (const auto& e : kg.sorted_edges()) {
+    std::vector<Vertex> vertices = kg.sorted_vertices();
+    std::vector<EdgeDesc> edge_order = kg.sorted_edges();
+    auto edge_json = [&](const EdgeDesc& e) {
       const EdgeProps& p = g[e];
       Json j = {{"source", g[boost::source(e, g)].id}, {"target", g[boost::target(e, g)].id}, {"role", p.role}};
       if (!p.relation.empty()) j["relation"] = p.relation;
@@ -75,8 +74,8 @@ class JsonExporter : public Exporter {
       if (!p.act.empty()) j["act"] = p.act;
       if (!p.date.empty()) j["date"] = p.date;
       if (!p.doc.empty()) j["doc"] = p.doc;
-      edges.push_back(std::move(j));
-    }
+      return j;
+    };
     // Every merge with its rule and evidence, so an analyst can see (and override with --aliases) why
     // names became one node.
     Json merges = Json::array();
@@ -86,13 +85,45 @@ class JsonExporter : public Exporter {
     Json graph_attrs = {{"generator", std::string("isnad ") + ISNAD_VERSION}, {"documents", std::move(docs)},
                         {"merges", std::move(merges)}};
     if (!kg.refused_merges.empty()) graph_attrs["refused_merges"] = kg.refused_merges;
-    Json root = {{"directed", true},
-                 {"multigraph", true},
-                 {"graph", std::move(graph_attrs)},
-                 {"nodes", std::move(nodes)},
-                 {"edges", std::move(edges)}};
-    // Invalid UTF-8 cannot reach here (input is validated); replace rather than throw if it does.
-    out << root.dump(1, ' ', false, Json::error_handler_t::replace) << '\n';
+    // Written as Json{{"directed"…}, {"graph"…}, {"nodes"…}, {"edges"…}}.dump(1) would write it, but a node or
+    // an edge at a time, so that the graph is never held twice in memory.
+    out << "{\n \"directed\": true,\n \"multigraph\": true,\n \"graph\": ";
+    write_indented(out, graph_attrs, 1);
+    out << ",\n \"nodes\": ";
+    write_array(out, vertices, [&](Vertex v) { return node_json(g[v]); });
+    out << ",\n \"edges\": ";
+    write_array(out, edge_order, edge_json);
+    out << "\n}\n";
+  }
+
+ private:
+  // `j` as dump(1) writes it at nesting depth `depth`. Invalid UTF-8 cannot reach here (input is
+  // validated); it is replaced rather than thrown on if it does. Strings hold no raw newline.
+  static void write_indented(std::ostream& out, const Json& j, std::size_t depth) {
+    std::string text = j.dump(1, ' ', false, Json::error_handler_t::replace);
+    std::string indent = "\n" + std::string(depth, ' ');
+    std::size_t from = 0;
+    for (std::size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1) {
+      out.write(text.data() + from, static_cast<std::streamsize>(nl - from));
+      out << indent;
+    }
+    out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+  }
+  // An array member of the root object, its elements made one at a time.
+  template <class Items, class MakeJson>
+  static void write_array(std::ostream& out, const Items& items, MakeJson make) {
+    if (items.empty()) {
+      out << "[]";
+      return;
+    }
+    out << "[";
+    bool first = true;
+    for (const auto& item : items) {
+      out << (first ? "\n  " : ",\n  ");
+      first = false;
+      write_indented(out, make(item), 2);
+    }
+    out << "\n ]";
   }
 };
 

@@ -1,7 +1,11 @@
 #include "knowledge_graph.h"
 
 #include <algorithm>
+#include <boost/range/iterator_range.hpp>
+#include <charconv>
+#include <limits>
 #include <stdexcept>
+#include <string_view>
 #include <tuple>
 
 namespace isnad {
@@ -24,41 +28,45 @@ void KnowledgeGraph::add_edge(Vertex from, Vertex to, EdgeProps props) {
 }
 
 namespace {
-// "person:10" sorts after "person:9": compare the kind, then the number, then the rest.
-bool id_less(const std::string& a, const std::string& b) {
-  auto split = [](const std::string& s) {
+// "person:10" sorts after "person:9": ids compare by kind, then number, then the whole id. The key views
+// the id, so a sort builds no strings.
+struct IdKey {
+  std::string_view head;
+  long number = -1;
+  std::string_view whole;
+  explicit IdKey(std::string_view s) : head(s), whole(s) {
     std::size_t colon = s.rfind(':');
-    std::string head = colon == std::string::npos ? s : s.substr(0, colon);
-    long n = -1;
-    if (colon != std::string::npos && colon + 1 < s.size() &&
-        std::all_of(s.begin() + static_cast<long>(colon) + 1, s.end(), ::isdigit))
-      n = std::stol(s.substr(colon + 1));
-    return std::make_tuple(head, n, s);
-  };
-  return split(a) < split(b);
-}
+    if (colon == std::string_view::npos) return;
+    head = s.substr(0, colon);
+    std::string_view digits = s.substr(colon + 1);
+    if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) return;
+    auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+    if (error == std::errc::result_out_of_range) number = std::numeric_limits<long>::max();
+  }
+  bool operator<(const IdKey& o) const { return std::tie(head, number, whole) < std::tie(o.head, o.number, o.whole); }
+};
 }  // namespace
 
 std::vector<Vertex> KnowledgeGraph::sorted_vertices() const {
+  std::vector<IdKey> keys;
+  keys.reserve(boost::num_vertices(graph));
+  for (Vertex v : boost::make_iterator_range(boost::vertices(graph))) keys.emplace_back(graph[v].id);
   std::vector<Vertex> vs(boost::vertices(graph).first, boost::vertices(graph).second);
-  std::sort(vs.begin(), vs.end(), [&](Vertex a, Vertex b) { return id_less(graph[a].id, graph[b].id); });
+  std::sort(vs.begin(), vs.end(), [&](Vertex a, Vertex b) { return keys[a] < keys[b]; });
   return vs;
 }
 
+// By (source id, target id, role, title), ties in insertion order. Ids are unique, so comparing ids is
+// comparing the vertices' ranks in sorted_vertices().
 std::vector<EdgeDesc> KnowledgeGraph::sorted_edges() const {
+  std::vector<std::size_t> rank(boost::num_vertices(graph));
+  std::vector<Vertex> order = sorted_vertices();
+  for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
   std::vector<EdgeDesc> es(boost::edges(graph).first, boost::edges(graph).second);
   auto key = [&](const EdgeDesc& e) {
-    return std::tie(graph[boost::source(e, graph)].id, graph[boost::target(e, graph)].id, graph[e].role, graph[e].title);
+    return std::tie(rank[boost::source(e, graph)], rank[boost::target(e, graph)], graph[e].role, graph[e].title);
   };
-  std::stable_sort(es.begin(), es.end(), [&](const EdgeDesc& a, const EdgeDesc& b) {
-    const auto& sa = graph[boost::source(a, graph)].id;
-    const auto& sb = graph[boost::source(b, graph)].id;
-    if (sa != sb) return id_less(sa, sb);
-    const auto& ta = graph[boost::target(a, graph)].id;
-    const auto& tb = graph[boost::target(b, graph)].id;
-    if (ta != tb) return id_less(ta, tb);
-    return key(a) < key(b);
-  });
+  std::stable_sort(es.begin(), es.end(), [&](const EdgeDesc& a, const EdgeDesc& b) { return key(a) < key(b); });
   return es;
 }
 
