@@ -14,6 +14,7 @@
 
 #include "gazetteer.h"
 #include "geonames.h"
+#include "lexicon.h"
 #include "segment.h"
 #include "ner_bridge.h"
 
@@ -194,11 +195,26 @@ class Recogniser {
   }
   bool has_article(std::size_t i) const { return starts_with_article(tok(i).form) && !madda_initial(i); }
 
+  // "ولم يخض": the word after لم / لن / قد / سوف (verb_particles.tsv) is a verb.
+  bool after_verb_particle(std::size_t i) const {
+    static const std::vector<std::u32string> particles = [] {
+      std::vector<std::u32string> out;
+      for (const TsvRow& row : lexicon_rows("verb_particles.tsv")) out.push_back(normalize(to_u32(row[0])));
+      return out;
+    }();
+    if (!tok(i - 1).is_word || tok(i - 1).sentence != tok(i).sentence) return false;
+    std::u32string_view w = tok(i - 1).form;
+    for (const auto& p : particles)
+      if (w == p || (w.size() == p.size() + 1 && (w[0] == U'و' || w[0] == U'ف') && w.substr(1) == p)) return true;
+    return false;
+  }
+
   bool name_like(std::size_t i) const {
     if (i >= size() || !tok(i).is_word || owner_[i] != -1) return false;
     const std::u32string& w = tok(i).form;
     if (w.size() < 2 || (w[0] >= U'0' && w[0] <= U'9') || possessive_plural(w)) return false;
     if (lx_.is_function_word(w) && !madda_initial(i)) return false;
+    if (i > 0 && after_verb_particle(i)) return false;
     const LexiconEntry* e = nullptr;
     if (lx_.titles.match(doc_, i, &e, nullptr, false)) return false;
     if (is_cue(i)) return false;
@@ -290,6 +306,21 @@ class Recogniser {
       bool namesake = lx_.org_triggers.match(doc_, k, &head, nullptr, false) > 0;
       int index = owner_[k];
       std::size_t end = m.end_token;
+      // "مجلس الأمم المتحدة لحقوق الإنسان": a council with a ل-complement is a body of the UN, not the UN
+      // (while "قناة روسيا اليوم" and "وزارة الخارجية الأمريكية" name the organisation that follows).
+      if (e->value == "descriptive" && end < size() && tok(end).is_word && tok(end).sentence == tok(i).sentence &&
+          owner_[end] == -1 && tok(end).form.size() > 3 && tok(end).form[0] == U'ل' && !lx_.is_function_word(tok(end).form)) {
+        namesake = true;
+        ++end;
+        while (end < size() && end < m.end_token + 3 && owner_[end] == -1 && tok(end).is_word &&
+               tok(end).sentence == tok(i).sentence && starts_with_article(tok(end).form) && !lx_.is_function_word(tok(end).form))
+          ++end;
+        for (std::size_t t = m.end_token; t < end; ++t) owner_[t] = index;
+        m.key.clear();
+        for (std::size_t t = k; t < end; ++t)
+          if (tok(t).is_word) m.key += (m.key.empty() ? U"" : U" ") + tok(t).form;
+        m.end_token = end;
+      }
       m.span = doc_.text.to_original(tok(i).nstart + off, tok(end - 1).nend);
       m.text = doc_.text.slice_utf8(m.span);
       m.first_token = i;
