@@ -114,6 +114,8 @@ class Recogniser {
     return best;
   }
   const RelWord* rel(std::string_view kind, std::size_t i, bool prefix_ok, Hit& hit) const {
+    // Most tokens begin no relative phrase of any kind: known before the kind is looked up.
+    if (i >= toks_.size() || !((prefix_ok ? prefixed_lists_[i] : bare_lists_[i]) & lex_.any_relative_bits)) return nullptr;
     return longest(lex_.of_kind(kind), i, prefix_ok, hit);
   }
   bool is_rel(std::string_view kind, std::size_t i, bool prefix_ok = false) const {

@@ -86,6 +86,7 @@ struct Lexicon {
   FirstWordIndex<UnitWord> unit_index;
   std::map<std::string, FirstWordIndex<RelWord>, std::less<>> relative_by_kind;  // kind → its phrases
   const FirstWordIndex<RelWord>& of_kind(std::string_view kind) const;
+  std::uint64_t any_relative_bits = 0;  // the bits of every kind of relative_by_kind
   // A word → the bits of the lists above with a phrase beginning with it: most tokens begin none, and the
   // recogniser learns it once per token instead of once per list it tries.
   std::uint64_t lists_starting_with(std::u32string_view word) const {

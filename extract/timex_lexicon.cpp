@@ -64,7 +64,10 @@ void build_indices(Lexicon& lex) {
   assign_bit(lex.weekday_index);
   assign_bit(lex.number_index);
   assign_bit(lex.unit_index);
-  for (auto& [kind, index] : lex.relative_by_kind) assign_bit(index);
+  for (auto& [kind, index] : lex.relative_by_kind) {
+    assign_bit(index);
+    lex.any_relative_bits |= index.bit;
+  }
 }
 
 }  // namespace
