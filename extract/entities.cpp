@@ -234,7 +234,7 @@ class Recogniser {
     bool had_article = false;
     while (n < 4 && name_like(i + n) && tok(i + n).sentence == tok(i).sentence) {
       const std::u32string& w = tok(i + n).form;
-      if (n > 0 && overrun(w, n)) break;
+      if (n > 0 && (overrun(w, n) || opens_content(i + n))) break;  // "بيل كلينتون بأنه"
       // "وداد بوشماوي وممثلي": a later word with و is a conjunction unless the tagger continues the name.
       if (n > 0 && w.size() > 3 && w[0] == U'و' && tags_()[i + n] != "I-PERS") break;
       // "كوندوليزا رايس بالمواجهة": a preposition with the article (بال، كال، فال، لل) never continues a name.
@@ -478,7 +478,8 @@ class Recogniser {
         if (n >= 3 && starts_with_article(tok(k + n - 1).form) && tags_()[k + n - 1] == "O" &&
             tok(k + n - 1).form.back() != U'ي')
           --n;
-        if (n && (ends_name(k + n) || name_ends_before_object(k + n) || (k + n < size() && is_comma(tok(k + n))))) {
+        if (n && (ends_name(k + n) || name_ends_before_object(k + n) || opens_content(k + n) ||
+                  (k + n < size() && is_comma(tok(k + n))))) {
           if (confirmed_person(k, k + n, comma)) {
             int m = add_mention(EntityType::Person, k, k + n, 0, "title-apposition");
             bind(m, t);
@@ -529,7 +530,9 @@ class Recogniser {
   bool opens_content(std::size_t i) const {
     if (i >= size()) return false;
     const std::u32string& w = tok(i).form;
-    return w == U"\"" || w == U":" || w == U"ان" || w == U"انه" || w == U"انها" || w == U"بان";
+    // "اتهم ... بيل كلينتون بأنه تجاهل": بأن/بأنه introduce what is said or claimed, like أن.
+    return w == U"\"" || w == U":" || w == U"ان" || w == U"انه" || w == U"انها" || w == U"بان" || w == U"بانه" ||
+           w == U"بانها" || w == U"بانهم";
   }
 
   // Content right away, or a quotation after a prepositional phrase: "وقال نتنياهو على حسابه على موقع تويتر "...""
@@ -601,6 +604,12 @@ class Recogniser {
     }
   }
 
+  // The tagger continues a name from the free, name-like word before i: "بيل كلينتون" (not "بأن كوهين").
+  bool continues_tagged_name(std::size_t i) {
+    return i > 0 && tags_()[i] == "I-PERS" && name_like(i - 1) && !opens_content(i - 1) &&
+           tok(i - 1).sentence == tok(i).sentence;
+  }
+
   // 5. Later mentions of persons already found: full name or surname, also in another spelling.
   void propagate_persons() {
     std::vector<std::vector<std::u32string>> names;
@@ -639,8 +648,9 @@ class Recogniser {
             if (all && n > best_len) { best_len = n; best_off = 0; }
           }
           // Surname alone (at least three letters); not the word after "بن": "رمضان" is not "المنصف بن رمضان".
+          // Nor a word the tagger reads as the end of another name: "بيل كلينتون" beside "هيلاري كلينتون".
           if (parts.size() >= 2 && parts.back().size() >= 3 && !is_patronymic_link(parts[parts.size() - 2]) &&
-              same(reading.stem, parts.back()) && best_len == 0) {
+              same(reading.stem, parts.back()) && best_len == 0 && !continues_tagged_name(i)) {
             best_len = 1;
             best_off = reading.prefix.size();
           }
@@ -969,6 +979,30 @@ void find_entities(Document& doc) {
           note = m.text + " = " + first.text + ": same collective actor, no conflicting country";
           break;
         }
+    }
+    // A first name alone, when exactly one person of the article has it and nobody has it as a family name:
+    // "وقالت هيلاري" after "هيلاري كلينتون".
+    if (entity < 0 && m.type == EntityType::Person && group.empty() && split_words(m.key).size() == 1 && m.key.size() >= 4) {
+      int only = -1;
+      bool ambiguous = false;
+      for (std::size_t e = 0; e < doc.entities.size(); ++e) {
+        if (doc.entities[e].type != EntityType::Person) continue;
+        bool first_name = false;
+        for (std::size_t other : doc.entities[e].mentions) {
+          auto words = split_words(doc.mentions[other].key);
+          ambiguous |= same_word(words.back(), m.key);
+          first_name |= words.size() >= 2 && !is_patronymic_link(words[0]) && same_word(words.front(), m.key);
+        }
+        if (first_name) {
+          ambiguous |= only >= 0;
+          only = static_cast<int>(e);
+        }
+      }
+      if (only >= 0 && !ambiguous) {
+        entity = only;
+        note = m.text + " = " + doc.mentions[doc.entities[static_cast<std::size_t>(only)].mentions.front()].text +
+               ": the first name of the only person who has it";
+      }
     }
     if (entity < 0) {
       Entity e;

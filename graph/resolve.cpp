@@ -171,23 +171,62 @@ Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs
   unite_buckets(by_name, "same-name");
   unite_buckets(by_skeleton, "spelling-variant");
 
-  // Surname only: attach to the single full name in the corpus that ends with it.
+  // Typo variants of a full name: the same first name, surnames one typo apart ("بنيامين نتنياهو" /
+  // "بنيامين نتياهو"), and a title in common as context. Two-word names only look alike by chance too
+  // often without the title ("جون كيري" / "جون كيربي" are both 'الأمريكي' but hold different titles).
+  std::map<std::u32string, std::vector<std::size_t>> full_by_first_name;
+  for (std::size_t r = 0; r < refs.size(); ++r) {
+    auto w = words_of(entity(r).label);
+    if (entity(r).type == EntityType::Person && w.size() >= 2 && !entity(r).titles.empty())
+      full_by_first_name[name_skeleton(w.front())].push_back(r);
+  }
+  auto shared_title = [&](std::size_t x, std::size_t y) -> std::string {
+    for (const auto& a : entity(x).titles)
+      for (const auto& b : entity(y).titles)
+        if (joined(words_of(a)) == joined(words_of(b))) return a;
+    return "";
+  };
+  for (const auto& [first, members] : full_by_first_name)
+    for (std::size_t i = 0; i < members.size(); ++i)
+      for (std::size_t j = i + 1; j < members.size(); ++j) {
+        std::size_t x = members[i], y = members[j];
+        if (refs[x].doc == refs[y].doc) continue;  // within an article the extractor has decided
+        auto wx = words_of(entity(x).label), wy = words_of(entity(y).label);
+        if (wx.size() != wy.size() || !spelling_variant(wx.front(), wy.front())) continue;
+        bool variant = true;
+        for (std::size_t k = 1; k < wx.size() && variant; ++k) variant = spelling_variant(wx[k], wy[k]);
+        std::string title = variant ? shared_title(x, y) : "";
+        if (title.empty()) continue;
+        try_unite(x, y, "spelling-variant",
+                  entity(x).label + " [" + docs[refs[x].doc].id + "] = " + entity(y).label + " [" +
+                      docs[refs[y].doc].id + "], one typo apart, both \"" + title + "\"");
+      }
+
+  // Surname only: attach to the single full name in the corpus that ends with it. The family name of
+  // "المنصف بن رمضان" is "بن رمضان": a lone "رمضان" is someone else.
+  auto family_name = [](const std::vector<std::u32string>& w) {
+    return w.size() >= 2 && is_patronymic_link(w[w.size() - 2]) ? w[w.size() - 2] + U" " + w.back() : w.back();
+  };
   std::map<std::u32string, std::vector<std::size_t>> full_by_surname, full_by_surname_skeleton;
   for (std::size_t o = 0; o < refs.size(); ++o) {
     auto fw = words_of(entity(o).label);
     if (entity(o).type != EntityType::Person || fw.size() < 2) continue;
-    full_by_surname[fw.back()].push_back(o);
-    if (fw.back().size() >= 5) full_by_surname_skeleton[name_skeleton(fw.back())].push_back(o);
+    if (fw.size() == 2 && is_patronymic_link(fw[0])) continue;  // "بن رمضان" is itself a family name
+    std::u32string family = family_name(fw);
+    full_by_surname[family].push_back(o);
+    if (family.size() >= 5 && family == fw.back()) full_by_surname_skeleton[name_skeleton(family)].push_back(o);
   }
   for (std::size_t r = 0; r < refs.size(); ++r) {
     const Entity& e = entity(r);
     auto w = words_of(e.label);
-    if (e.type != EntityType::Person || w.size() != 1) continue;
+    if (e.type != EntityType::Person) continue;
+    if (w.size() == 2 && is_patronymic_link(w[0])) w = {joined(w)};  // "بن رمضان" alone
+    if (w.size() != 1) continue;
     std::set<std::size_t> roots;
     std::size_t candidate = 0;
     for (const auto* bucket : {&full_by_surname, &full_by_surname_skeleton}) {
       std::u32string key = bucket == &full_by_surname ? w[0] : name_skeleton(w[0]);
-      if (bucket == &full_by_surname_skeleton && w[0].size() < 5) continue;
+      if (bucket == &full_by_surname_skeleton && (w[0].size() < 5 || w[0].find(U' ') != std::u32string::npos)) continue;
       auto it = bucket->find(key);
       if (it == bucket->end()) continue;
       for (std::size_t o : it->second) {

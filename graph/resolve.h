@@ -4,9 +4,12 @@
 //   same-lexicon-entry   both name the same gazetteer entry ("سوريا" / "سورية" → place:SY)
 //   same-name            same type and the same normalised name ("وزارة الدفاع الروسية")
 //   spelling-variant     full names (two words or more) with one transliteration skeleton
-//                        ("سيرغي شويغو" / "سيرجي شويجو")
+//                        ("سيرغي شويغو" / "سيرجي شويجو"), or word by word spelling variants (one typo
+//                        in a long name, alef/ain) when both also carry one title ("رئيس الوزراء
+//                        الإسرائيلي بنيامين نتنياهو" / "رئيس الوزراء الإسرائيلي بنيامين نتياهو")
 //   surname              a surname-only entity and exactly one full name with that surname in the
-//                        corpus ("بوتين" → "فلاديمير بوتين"); two people who share it stay apart
+//                        corpus ("بوتين" → "فلاديمير بوتين"); two people who share it stay apart; the
+//                        family name after "بن" has two words ("بن رمضان", never "رمضان" alone)
 //   alias                an analyst's --aliases line "A<TAB>B<TAB>same"
 // An --aliases line "A<TAB>B<TAB>different" forbids any union that would put A and B in one node.
 #pragma once
