@@ -151,6 +151,12 @@ class Recogniser {
         mention.subtype = e->value;
         mention.group = "actor:" + e->value + ":" + country;
         mention.label_en = e->label_en;
+        // "أكدت الرئاسة الفرنسية" is the Élysée; "ترشحه للرئاسة الأمريكية" (ل: the office) is not.
+        if (e->value == "presidency" && off == 0 && tok(i).form.rfind(U"لل", 0) != 0)
+          if (const auto seat = presidency_seats().find(country); seat != presidency_seats().end()) {
+            mention.group = "org:" + seat->second;
+            mention.label_en = seat->second;
+          }
         i = end - 1;
         continue;
       }
@@ -162,6 +168,18 @@ class Recogniser {
       add_mention(e->type, i, i + n, off, "lexicon:" + e->kind, e);
       i += n - 1;
     }
+  }
+
+  // Country code → English name of the organisation that stands for its presidency (organizations.tsv
+  // rows with subtype "presidency": FR → "Élysée Palace"). The English name is the lexicon identity.
+  static const std::map<std::string, std::string>& presidency_seats() {
+    static const std::map<std::string, std::string> seats = [] {
+      std::map<std::string, std::string> out;
+      for (const TsvRow& row : lexicon_rows("organizations.tsv"))
+        if (row.size() >= 4 && row[2] == "presidency") out.emplace(row[3], row[1]);
+      return out;
+    }();
+    return seats;
   }
 
   bool ambiguous(std::size_t i) const {
