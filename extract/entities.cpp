@@ -977,9 +977,11 @@ void find_entities(Document& doc) {
             entity = e;
             if (doc.mentions[other].key != m.key)
               note = m.text + " = " + doc.mentions[other].text +
-                     (split_words(m.key).size() == split_words(doc.mentions[other].key).size()
+                     (split_words(m.key).size() != split_words(doc.mentions[other].key).size()
+                          ? ": part of the full name"
+                      : name_skeleton(m.key) == name_skeleton(doc.mentions[other].key)
                           ? ": transliteration skeleton"
-                          : ": part of the full name");
+                          : ": spelling variant (a typo, or alef/ain)");
             break;
           }
       }
