@@ -250,7 +250,10 @@ class Recogniser {
                                                     U"صلاح", U"شمس", U"علاء", U"عز", U"جمال", U"نجم", U"ام", U"ال"};
     std::size_t n = 0;
     bool had_article = false;
-    while (n < 4 && name_like(i + n) && tok(i + n).sentence == tok(i).sentence) {
+    // A lineage (بن، ابن، آل) makes longer names: "محمد بن زايد آل نهيان".
+    std::size_t longest = 4;
+    while (n < longest && name_like(i + n) && tok(i + n).sentence == tok(i).sentence) {
+      if (n > 0 && (is_patronymic_link(tok(i + n).form) || tok(i + n).form == U"ال")) longest = 6;
       const std::u32string& w = tok(i + n).form;
       if (n > 0 && (overrun(w, n) || opens_content(i + n))) break;  // "بيل كلينتون بأنه"
       // "وداد بوشماوي وممثلي": a later word with و is a conjunction unless the tagger continues the name.
