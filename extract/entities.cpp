@@ -837,7 +837,9 @@ bool spelling_variant(std::u32string_view a, std::u32string_view b) {
   if (a.size() >= 5 && b.size() >= 5 && name_skeleton(a) == name_skeleton(b)) return true;
   if (starts_with_article(a) || starts_with_article(b)) return false;
   // A typo of a long name: "نتياهو" for "نتنياهو", "دوتيتري" for "دوتيرتي".
-  if (a.size() >= 6 && b.size() >= 6 && one_edit_apart(letter_classes(a), letter_classes(b))) return true;
+  // The first letters agree: "بفيروس" / "لفيروس" differ by a clitic, not a typo.
+  if (a.size() >= 6 && b.size() >= 6 && same_char_class(a[0], b[0]) && one_edit_apart(letter_classes(a), letter_classes(b)))
+    return true;
   // A foreign initial vowel written with alef or ain: "أنان" / "عنان" (Annan).
   if (a.size() >= 4 && a.size() == b.size() && a.substr(1) == b.substr(1) && has_long_vowel(a.substr(1)) &&
       ((a[0] == U'ا' && b[0] == U'ع') || (a[0] == U'ع' && b[0] == U'ا')))
@@ -881,6 +883,15 @@ bool compatible_person(const std::u32string& a, const std::u32string& b) {
     if (!same_word(pa[pa.size() - k], pb[pb.size() - k])) return false;
   if (pa.size() < 2 || pb.size() < 2) return true;
   if (same_word(pa.front(), pb.front())) return true;
+  // A lineage without its first name: "بن رعد الحسين" ends "زيد رعد الحسين" (بن is often left out).
+  for (auto* lineage : {&pa, &pb}) {
+    const auto& other = lineage == &pa ? pb : pa;
+    if (!is_patronymic_link(lineage->front()) || lineage->size() - 1 > other.size()) continue;
+    bool tail = true;
+    for (std::size_t k = 1; k < lineage->size() && tail; ++k)
+      tail = same_word((*lineage)[lineage->size() - k], other[other.size() - k]);
+    if (tail) return true;
+  }
   // One name ends the other: "بن رعد الحسين" within "زيد بن رعد الحسين".
   const auto& shorter = pa.size() < pb.size() ? pa : pb;
   const auto& longer = pa.size() < pb.size() ? pb : pa;
@@ -975,6 +986,13 @@ void find_entities(Document& doc) {
         const Entity& cand = doc.entities[static_cast<std::size_t>(e)];
         if (cand.type != EntityType::Person) continue;
         if (!group.empty() && !cand.group.empty() && cand.group != group) continue;
+        // A full name joins only a person whose every full name it agrees with: "رضوان شطناوي" meets
+        // "محمد شطناوي" through a lone "شطناوي", but is another man.
+        bool conflict = false;
+        if (split_words(m.key).size() >= 2)
+          for (std::size_t other : cand.mentions)
+            conflict |= split_words(doc.mentions[other].key).size() >= 2 && !compatible_person(doc.mentions[other].key, m.key);
+        if (conflict) continue;
         for (std::size_t other : cand.mentions)
           if (compatible_person(doc.mentions[other].key, m.key)) {
             entity = e;
@@ -1014,7 +1032,8 @@ void find_entities(Document& doc) {
         for (std::size_t other : doc.entities[e].mentions) {
           auto words = split_words(doc.mentions[other].key);
           ambiguous |= same_word(words.back(), m.key);
-          first_name |= words.size() >= 2 && !is_patronymic_link(words[0]) && same_word(words.front(), m.key);
+          // Written exactly alike: "ستيفن" (Cat Stevens) is not "ستيفان كوبيك" although the skeletons agree.
+          first_name |= words.size() >= 2 && !is_patronymic_link(words[0]) && words.front() == m.key;
         }
         if (first_name) {
           ambiguous |= only >= 0;
