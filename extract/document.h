@@ -23,12 +23,21 @@ int weekday(const Date& d);                             // 0 = Sunday ... 6 = Sa
 Date add_days(const Date& d, long n);
 
 // A word or punctuation token. Positions in the normalised text (n*) and the original (span).
+// A reading of a token as proclitics + stem.  "وبالمدينه" → {"وب", "المدينه"}, {"وبال", "مدينه"}.
+struct CliticReading {
+  std::u32string prefix;  // normalised proclitics: و ف ب ل ك and ال combinations
+  std::u32string stem;    // the rest (with ال when has_article)
+  bool has_article = false;
+};
+
 struct Token {
   std::size_t nstart = 0, nend = 0;
   Span span;
   std::u32string form;  // normalised surface, clitics attached: "والمعارضه"
   bool is_word = true;  // false for punctuation
   std::size_t sentence = 0;
+  // clitic_readings(form) of a word (segment.h), computed once: every lexicon lookup reads them.
+  std::vector<CliticReading> readings;
 };
 
 struct Sentence {

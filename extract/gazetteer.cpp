@@ -60,12 +60,17 @@ std::size_t PhraseTable::match(const Document& doc, std::size_t first, const Lex
                                std::size_t* stem_offset, bool allow_clitics, std::size_t max_tokens) const {
   const auto& tokens = doc.tokens;
   if (first >= tokens.size() || !tokens[first].is_word) return 0;
-  std::vector<CliticReading> readings;
-  if (allow_clitics) {
-    readings = clitic_readings(tokens[first].form);
-  } else {
-    readings.push_back({U"", tokens[first].form, false});
+  // The token's readings as segment() computed them (or now, for a token made elsewhere).
+  std::vector<CliticReading> own;
+  const std::vector<CliticReading>* readings_of_token = &tokens[first].readings;
+  if (!allow_clitics) {
+    own.push_back({U"", tokens[first].form, false});
+    readings_of_token = &own;
+  } else if (readings_of_token->empty() && tokens[first].form.size() >= 2) {
+    own = clitic_readings(tokens[first].form);
+    readings_of_token = &own;
   }
+  const std::vector<CliticReading>& readings = *readings_of_token;
   // The readings that begin some phrase, with the most tokens such a phrase has.
   std::vector<std::size_t> readings_len(readings.size(), 0);
   std::size_t longest = 0;

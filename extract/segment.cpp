@@ -39,6 +39,7 @@ void segment(Document& doc) {
     t.span = doc.text.to_original(a, b);
     t.form = n.substr(a, b - a);
     t.is_word = word;
+    if (word) t.readings = clitic_readings(t.form);
     t.sentence = doc.sentences.size();
     doc.tokens.push_back(std::move(t));
   };

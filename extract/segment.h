@@ -18,13 +18,6 @@ void segment(Document& doc);
 // Arabic news often leaves quotes unbalanced, so the direction is read from the context, not counted.
 bool opens_quote(std::u32string_view normalised, std::size_t pos);
 
-// A reading of a token as proclitics + stem.  "وبالمدينه" → {"وب", "المدينه"}, {"وبال", "مدينه"}.
-struct CliticReading {
-  std::u32string prefix;  // normalised proclitics: و ف ب ل ك and ال combinations
-  std::u32string stem;    // the rest (with ال when has_article)
-  bool has_article = false;
-};
-
 // All readings of a normalised word, the bare word first, then with more stripped.
 // Stems shorter than two letters are not proposed. Proclitics: (و|ف)? (ب|ل|ك|س)? (ال)?
 // plus the assimilated "لل" (لل + stem = ل + ال + stem).
