@@ -948,9 +948,15 @@ void find_entities(Document& doc) {
     const Mention& x = doc.mentions[a];
     const Mention& y = doc.mentions[a + 1];
     if (x.type != y.type || x.type == EntityType::Place) continue;
+    // Not a news source credited in brackets after another name: "وثيقة الوفاق (رويترز)".
+    bool credit = y.subtype == "media" && x.subtype != "media";
     bool bracketed = y.first_token == x.end_token + 1 && doc.tokens[x.end_token].form == U"(" &&
-                     y.end_token < doc.tokens.size() && doc.tokens[y.end_token].form == U")";
-    bool adjacent = y.first_token == x.end_token && x.rule.rfind("trigger", 0) == 0 && y.rule.rfind("lexicon", 0) == 0;
+                     y.end_token < doc.tokens.size() && doc.tokens[y.end_token].form == U")" && !credit;
+    // Not a complement with ل: "اللجنة التنفيذية للاتحاد الأوروبي" is a body of the EU, not the EU.
+    const Token& y_first = doc.tokens[y.first_token];
+    bool complement = y_first.form.rfind(U"لل", 0) == 0 || y.span.start != y_first.span.start;
+    bool adjacent = y.first_token == x.end_token && x.rule.rfind("trigger", 0) == 0 && y.rule.rfind("lexicon", 0) == 0 &&
+                    !complement;
     if (bracketed || adjacent) alias_of[a + 1] = a;
   }
 
