@@ -642,10 +642,7 @@ class Recogniser {
         if (p == m.key.size() || m.key[p] == U' ') { parts.push_back(m.key.substr(s, p - s)); s = p + 1; }
       names.push_back(std::move(parts));
     }
-    auto same = [](std::u32string_view a, std::u32string_view b) {
-      if (a == b) return true;
-      return a.size() >= 5 && b.size() >= 5 && name_skeleton(a) == name_skeleton(b);
-    };
+    auto same = [](std::u32string_view a, std::u32string_view b) { return transliteration_variant(a, b); };
     for (std::size_t i = 0; i < size(); ++i) {
       if (owner_[i] != -1 || !tok(i).is_word) continue;
       std::size_t best_len = 0, best_off = 0;
@@ -832,9 +829,16 @@ bool has_long_vowel(std::u32string_view w) {
 
 }  // namespace
 
-bool spelling_variant(std::u32string_view a, std::u32string_view b) {
+bool transliteration_variant(std::u32string_view a, std::u32string_view b) {
   if (a == b) return true;
-  if (a.size() >= 5 && b.size() >= 5 && name_skeleton(a) == name_skeleton(b)) return true;
+  if (a.size() < 5 || b.size() < 5) return false;
+  // An Arabic word with the article keeps its long vowels: "الاثناء" is not "الثاني" though the skeletons agree.
+  if (starts_with_article(a) || starts_with_article(b)) return letter_classes(a) == letter_classes(b);
+  return name_skeleton(a) == name_skeleton(b);
+}
+
+bool spelling_variant(std::u32string_view a, std::u32string_view b) {
+  if (transliteration_variant(a, b)) return true;
   if (starts_with_article(a) || starts_with_article(b)) return false;
   // A typo of a long name: "نتياهو" for "نتنياهو", "دوتيتري" for "دوتيرتي".
   // The first letters agree: "بفيروس" / "لفيروس" differ by a clitic, not a typo.
@@ -900,6 +904,34 @@ bool compatible_person(const std::u32string& a, const std::u32string& b) {
   return shorter.size() < longer.size();
 }
 
+// Whether a person name can belong to the public figure of a persons.tsv group ("person:Avigdor Lieberman"):
+// a single word always can; a full name must agree with one of the full names the lexicon lists.
+bool lexicon_full_names_allow(const std::string& person_group, const std::u32string& key) {
+  static const std::map<std::string, std::vector<std::u32string>> full_names = [] {
+    std::map<std::string, std::vector<std::u32string>> out;
+    for (const TsvRow& row : lexicon_rows("persons.tsv")) {
+      if (row.size() < 2) continue;
+      std::vector<std::string> forms = {row[0]};
+      if (row.size() >= 4)
+        for (std::size_t s = 0, c; s <= row[3].size(); s = c + 1) {
+          c = std::min(row[3].find(',', s), row[3].size());
+          forms.push_back(row[3].substr(s, c - s));
+        }
+      for (const auto& f : forms) {
+        std::u32string n = normalize(to_u32(f));
+        if (n.find(U' ') != std::u32string::npos) out["person:" + row[1]].push_back(n);
+      }
+    }
+    return out;
+  }();
+  if (split_words(key).size() < 2) return true;
+  auto it = full_names.find(person_group);
+  if (it == full_names.end()) return true;  // not a persons.tsv group
+  for (const auto& full : it->second)
+    if (compatible_person(full, key)) return true;
+  return false;
+}
+
 // Label: the original words of the mention joined by single spaces (quotes and brackets dropped).
 std::string mention_label(const Document& doc, const Mention& m) {
   std::string out;
@@ -940,6 +972,20 @@ void find_entities(Document& doc) {
     sorted.push_back(std::move(doc.mentions[order[i]]));
   }
   doc.mentions = std::move(sorted);
+
+  // A public figure's surname alone is someone else in an article that names another bearer in full: with
+  // "السناتور الأميركي جوزف ليبرمان", a later "وقال ليبرمان" is Joseph, not Avigdor (persons.tsv).
+  for (Mention& m : doc.mentions) {
+    if (m.type != EntityType::Person || m.group.rfind("person:", 0) != 0 || split_words(m.key).size() != 1) continue;
+    for (const Mention& full : doc.mentions)
+      if (full.type == EntityType::Person && full.group.empty() && split_words(full.key).size() >= 2 &&
+          compatible_person(full.key, m.key) && !lexicon_full_names_allow(m.group, full.key)) {
+        m.group.clear();
+        m.label_en.clear();
+        m.country.clear();
+        break;
+      }
+  }
 
   // A name and its alias side by side are one entity: "حركة المقاومة الإسلامية (حماس)"،
   // "حركة المقاومة الفلسطينية حماس" (a descriptive name found by its trigger, then the short name).
@@ -998,6 +1044,12 @@ void find_entities(Document& doc) {
         if (split_words(m.key).size() >= 2)
           for (std::size_t other : cand.mentions)
             conflict |= split_words(doc.mentions[other].key).size() >= 2 && !compatible_person(doc.mentions[other].key, m.key);
+        // A public figure's surname does not take in another full name: "ليبرمان" (Avigdor, persons.tsv)
+        // and "جوزف ليبرمان" are two men.
+        if (!group.empty() && cand.group.empty())
+          for (std::size_t other : cand.mentions)
+            conflict |= !lexicon_full_names_allow(group, doc.mentions[other].key);
+        if (group.empty() && !cand.group.empty()) conflict |= !lexicon_full_names_allow(cand.group, m.key);
         if (conflict) continue;
         for (std::size_t other : cand.mentions)
           if (compatible_person(doc.mentions[other].key, m.key)) {

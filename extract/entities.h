@@ -19,11 +19,15 @@ void find_entities(Document& doc);
 // "غيراسيموف" and "جيراسيموف" → the same key; "شويغو" and "شويجو" → the same key.
 std::u32string name_skeleton(std::u32string_view normalised_name);
 
+// Whether two normalised name words of five letters or more are one name in two transliterations: one
+// skeleton ("غيراسيموف" / "جيراسيموف"); with the article only the letter classes may differ ("الاثناء" ≠ "الثاني").
+bool transliteration_variant(std::u32string_view a, std::u32string_view b);
+
 // Whether two normalised name words can be one name spelt two ways (for persons of one article, or
 // full names that also share a first name): equal; one skeleton (words of five letters or more);
 // one typo apart in words of six letters or more, ج/غ/ك/ق etc. counted as one letter
 // ("نتنياهو" / "نتياهو", "دوتيرتي" / "دوتيتري"); or a foreign initial vowel written with alef or ain
-// ("أنان" / "عنان"). Words with the article are only compared by skeleton ("الأسد" ≠ "الأسعد").
+// ("أنان" / "عنان"). Words with the article only as transliteration_variant ("الأسد" ≠ "الأسعد").
 bool spelling_variant(std::u32string_view a, std::u32string_view b);
 
 // "بن" / "ابن" (son of): the word after it is a father's name, not the family name on its own.

@@ -216,6 +216,10 @@ Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs
     full_by_surname[family].push_back(o);
     if (family.size() >= 5 && family == fw.back()) full_by_surname_skeleton[name_skeleton(family)].push_back(o);
   }
+  // The persons.tsv identities ("person:Avigdor Lieberman") in each cluster so far.
+  std::map<std::size_t, std::set<std::string>> person_identities;
+  for (std::size_t r = 0; r < refs.size(); ++r)
+    if (entity(r).group.rfind("person:", 0) == 0) person_identities[uf.find(r)].insert(entity(r).group);
   for (std::size_t r = 0; r < refs.size(); ++r) {
     const Entity& e = entity(r);
     auto w = words_of(e.label);
@@ -234,10 +238,17 @@ Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs
         candidate = o;
       }
     }
-    if (roots.size() == 1)
-      try_unite(candidate, r, "surname",
-                e.label + " [" + docs[refs[r].doc].id + "] = " + entity(candidate).label + " [" +
-                    docs[refs[candidate].doc].id + "], the only full name with this surname");
+    // Within one article the extractor has decided; a public figure's surname ("ليبرمان", persons.tsv) joins
+    // only a full name of that figure, which carries the same lexicon identity ("جوزف ليبرمان" does not).
+    if (roots.size() != 1 || refs[candidate].doc == refs[r].doc) continue;
+    std::set<std::string> identities = person_identities[uf.find(r)];
+    const std::set<std::string>& full_ids = person_identities[uf.find(candidate)];
+    if (!identities.empty() && identities != full_ids) continue;
+    identities.insert(full_ids.begin(), full_ids.end());
+    try_unite(candidate, r, "surname",
+              e.label + " [" + docs[refs[r].doc].id + "] = " + entity(candidate).label + " [" +
+                  docs[refs[candidate].doc].id + "], the only full name with this surname");
+    if (uf.find(r) == uf.find(candidate)) person_identities[uf.find(r)] = identities;
   }
 
   // Dense cluster ids in order of first appearance.

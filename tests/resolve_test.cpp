@@ -138,6 +138,22 @@ TEST_CASE("resolve: the family name after بن has two words") {
   CHECK(ramadan != moncef);
 }
 
+// Issue 6: persons.tsv knows Avigdor Lieberman; an article about the US senator Joseph Lieberman (ANER) keeps
+// its "ليبرمان" with Joseph, and the two men stay two nodes.
+TEST_CASE("resolve: a public figure's surname borne by another man named in full") {
+  std::vector<Document> docs = {
+      article("a", "في هذه الأثناء رفض وزير الدفاع الإسرائيلي أفيغدور ليبرمان التحقيق في مقتل الفلسطينيين."),
+      article("b", "ناشد السناتور الديمقراطي الاميركي جوزف ليبرمان الرئيس الاميركي جورج بوش اعادة النظر في سياسته. وقال "
+                   "ليبرمان العائد من جولة في اسيا الوسطى إن الحملة الجديدة يجب ان تكافح الاستبداد."),
+  };
+  KnowledgeGraph kg = build_graph(docs);
+  auto avigdor = nodes_named(kg, "أفيغدور ليبرمان"), joseph = nodes_named(kg, "جوزف ليبرمان");
+  REQUIRE(avigdor.size() == 1);
+  REQUIRE(joseph.size() == 1);
+  CHECK(avigdor != joseph);
+  CHECK(nodes_named(kg, "ليبرمان") == joseph);
+}
+
 TEST_CASE("resolve: analyst aliases force merges and splits") {
   std::vector<Document> docs = {
       article("a", "وقالت وزارة الدفاع الروسية إن الهدنة تبدأ غدا."),
