@@ -102,6 +102,8 @@ ArticleOutcome process_article(RawArticle raw, const RunOptions& options) {
   input.id = raw.id;
   input.path = raw.path;
   input.title = raw.title;
+  input.url = raw.url;
+  input.source = raw.source;
   if (std::string day = metadata_date(raw.date); !day.empty()) {
     input.dct = day;
     input.dct_source = "metadata";

@@ -278,6 +278,8 @@ bool ArticleSource::next_line(RawArticle& out) {
   };
   out.title = field("title");
   out.date = field("date");
+  out.url = field("url");
+  out.source = field("source");
   return true;
 }
 

@@ -27,6 +27,7 @@ struct RawArticle {
   std::string id, path;  // path: "news/x.txt" or "feed.jsonl:12"
   std::string bytes;     // the article text, UTF-8 as far as we know
   std::string title, date;
+  std::string url, source;  // JSON Lines metadata: the article's address and its outlet ("رويترز")
   std::string error;     // non-empty: the article failed while reading ("feed.jsonl:12: invalid JSON ...")
 };
 

@@ -55,6 +55,8 @@ Json document_json(const DocumentInfo& d) {
   for (const auto& t : d.timexes) timexes.push_back(timex_json(t));
   Json j = {{"id", d.id}, {"path", d.path}, {"title", d.title}, {"lang", d.lang},
             {"dct", d.dct.empty() ? Json(nullptr) : Json(d.dct)}, {"dct_source", d.dct_source}};
+  if (!d.url.empty()) j["url"] = d.url;
+  if (!d.source.empty()) j["source"] = d.source;
   if (!d.dct_candidate_years.empty()) j["dct_candidate_years"] = d.dct_candidate_years;
   j["timexes"] = std::move(timexes);
   return j;

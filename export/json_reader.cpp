@@ -53,6 +53,8 @@ KnowledgeGraph read_graph_json(std::istream& in, const std::string& name) {
       info.lang = d.contains("lang") ? text(d, "lang") : "ar";
       info.dct = text(d, "dct");
       info.dct_source = text(d, "dct_source");
+      info.url = text(d, "url");
+      info.source = text(d, "source");
       if (d.contains("dct_candidate_years") && d["dct_candidate_years"].is_array())
         for (const auto& y : d["dct_candidate_years"])
           if (y.is_number_integer()) info.dct_candidate_years.push_back(y.get<int>());

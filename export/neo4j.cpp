@@ -111,10 +111,12 @@ std::vector<Table> tables(const KnowledgeGraph& kg) {
   const Graph& g = kg.graph;
   Table articles{"articles.csv",
                  {{"uid", Type::id, "Article"}, {"title", Type::text}, {"path", Type::text}, {"lang", Type::text},
-                  {"dct", Type::date}, {"dct_source", Type::text}, {"", Type::label}}};
+                  {"dct", Type::date}, {"dct_source", Type::text}, {"url", Type::text}, {"source", Type::text},
+                  {"", Type::label}}};
   for (const auto& d : kg.documents)
     articles.rows.push_back({cell_text(d.id), cell_text(d.title), cell_text(d.path), cell_text(d.lang),
-                             cell_date(d.dct), cell_text(d.dct_source), cell_text("Article")});
+                             cell_date(d.dct), cell_text(d.dct_source), cell_text(d.url), cell_text(d.source),
+                             cell_text("Article")});
 
   Table entities{"entities.csv",
                  {{"uid", Type::id, "Entity"}, {"name", Type::text}, {"name_en", Type::text}, {"kind", Type::text},

@@ -38,6 +38,14 @@ constexpr const char* kXsd = "http://www.w3.org/2001/XMLSchema#";
 constexpr const char* kRdfType = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
 
 std::string iri(std::string_view full) { return "<" + std::string(full) + ">"; }
+// An http(s) address that N-Triples can write as an IRIREF as it is: no space, control character or
+// <>"{}|^`\ (which IRIREF forbids).
+bool web_address_iri(std::string_view url) {
+  if (!url.starts_with("http://") && !url.starts_with("https://")) return false;
+  for (unsigned char c : url)
+    if (c <= 0x20 || std::string_view("<>\"{}|^`\\").find(static_cast<char>(c)) != std::string_view::npos) return false;
+  return true;
+}
 std::string schema(std::string_view name) { return iri(std::string(kSchema) + std::string(name)); }
 std::string prov(std::string_view name) { return iri(std::string(kProv) + std::string(name)); }
 std::string oa(std::string_view name) { return iri(std::string(kOa) + std::string(name)); }
@@ -115,6 +123,12 @@ void write_ntriples(const KnowledgeGraph& kg, std::ostream& out) {
     if (!d.path.empty()) t.add(a, vocab("path"), plain_literal(d.path));
     if (!d.dct.empty()) t.add(a, schema("datePublished"), date_literal(d.dct));
     if (!d.dct_source.empty()) t.add(a, vocab("datePublishedSource"), plain_literal(d.dct_source));
+    // The article's address is an IRI when it can be one; any other text stays a literal of our vocabulary.
+    if (!d.url.empty()) {
+      if (web_address_iri(d.url)) t.add(a, schema("url"), iri(d.url));
+      else t.add(a, vocab("url"), plain_literal(d.url));
+    }
+    if (!d.source.empty()) t.add(a, schema("publisher"), plain_literal(d.source));
   }
   auto lang_of = [&](const std::string& doc) {
     auto it = doc_lang.find(doc);

@@ -191,7 +191,12 @@ void write_html(const KnowledgeGraph& kg, std::ostream& out, bool report) {
   out << "</style>\n</head>\n<body>\n<h1>" << html(title) << "</h1>\n<p class=\"docs\">";
   for (std::size_t i = 0; i < kg.documents.size(); ++i) {
     const DocumentInfo& d = kg.documents[i];
-    out << (i ? "<br/>\n" : "") << ltr(d.id) << " — " << html(d.title);
+    out << (i ? "<br/>\n" : "") << ltr(d.id) << " — ";
+    // A link only to a web address: a "javascript:" or "data:" URL from a corpus never becomes clickable.
+    bool web = d.url.starts_with("https://") || d.url.starts_with("http://");
+    if (web) out << "<a href=\"" << html(d.url) << "\" rel=\"noopener noreferrer\">";
+    out << html(d.title) << (web ? "</a>" : "");
+    if (!d.source.empty()) out << " · " << html(d.source);
     if (!d.dct.empty()) out << " · " << ltr(d.dct);
   }
   out << "</p>\n<p class=\"docs\">" << all.size() << " تصريحًا</p>\n";

@@ -121,6 +121,7 @@ struct Document {
   std::string id;           // short id, from the file name: "aleppo"
   std::string path;
   std::string title;
+  std::string url, source;  // provenance from the corpus metadata ("https://…", "رويترز"), or empty
   std::string dct;          // publication date, ISO, or empty
   std::string dct_source = "none";  // given | metadata | inferred | none
   std::vector<int> dct_candidate_years;  // when inferred: every year in which the text's clues agree

@@ -91,6 +91,8 @@ std::string at(const char* list, std::size_t i) { return std::string(list) + "["
 RecordJson document_to_json(const Document& doc) {
   RecordJson j = {{"id", doc.id}, {"path", doc.path}, {"title", doc.title}, {"dct", doc.dct},
                   {"dct_source", doc.dct_source}};
+  if (!doc.url.empty()) j["url"] = doc.url;
+  if (!doc.source.empty()) j["source"] = doc.source;
   if (!doc.dct_candidate_years.empty()) j["dct_candidate_years"] = doc.dct_candidate_years;
   j["chars"] = doc.text.original().size();
   j["tokens"] = doc.tokens.size();
@@ -166,6 +168,8 @@ Document document_from_json(const RecordJson& record) {
   if (doc.id.empty()) throw std::invalid_argument("record.id: empty");
   doc.path = r.str("path");
   doc.title = r.str("title");
+  doc.url = r.str("url");
+  doc.source = r.str("source");
   doc.dct = r.str("dct");
   doc.dct_source = r.str("dct_source");
   if (doc.dct_source.empty()) doc.dct_source = "none";

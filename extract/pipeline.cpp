@@ -17,6 +17,8 @@ Document extract(ArticleInput input) {
   Document doc;
   doc.id = std::move(input.id);
   doc.path = std::move(input.path);
+  doc.url = std::move(input.url);
+  doc.source = std::move(input.source);
   doc.dct = std::move(input.dct);
   doc.dct_source = doc.dct.empty() ? "none" : input.dct_source;
   doc.text = Text(std::move(input.text));

@@ -17,6 +17,7 @@ struct ArticleInput {
   std::string dct;    // ISO publication date if known ("" = unknown)
   std::string dct_source = "none";  // given | metadata | none
   std::string title;  // from metadata; empty = the first sentence becomes the title
+  std::string url, source;  // from metadata: the article's address and its outlet, kept as provenance
   std::vector<std::string> warnings;  // what decoding changed or suspects ("looks like HTML: pass --html")
 };
 

@@ -34,7 +34,9 @@ KnowledgeGraph build_graph(const std::vector<Document>& input, const std::vector
 
   for (std::size_t d = 0; d < docs.size(); ++d) {
     const Document& doc = *docs[d];
-    DocumentInfo info{doc.id, doc.path, doc.title, "ar", doc.dct, doc.dct_source, doc.dct_candidate_years, doc.timexes};
+    DocumentInfo info{.id = doc.id, .path = doc.path, .title = doc.title, .lang = "ar", .dct = doc.dct,
+                      .dct_source = doc.dct_source, .url = doc.url, .source = doc.source,
+                      .dct_candidate_years = doc.dct_candidate_years, .timexes = doc.timexes};
     kg.documents.push_back(std::move(info));
 
     std::vector<Vertex> vertex_of(doc.entities.size());

@@ -58,6 +58,7 @@ using EdgeDesc = Graph::edge_descriptor;
 
 struct DocumentInfo {
   std::string id, path, title, lang = "ar", dct, dct_source;
+  std::string url, source;  // provenance from the corpus metadata, or empty
   std::vector<int> dct_candidate_years;
   std::vector<Timex> timexes;
 };

@@ -249,20 +249,43 @@ TEST_CASE("corpus: -j1 and -j2 write byte-identical graphs; extract shards merge
   CHECK(run["tokens"].get<std::size_t>() > 1000);
 }
 
-TEST_CASE("corpus: JSON Lines metadata (date → DCT, title) and stdin") {
+TEST_CASE("corpus: JSON Lines metadata (date → DCT, title, url and source as provenance) and stdin") {
   TempDir tmp("jsonl");
   std::string text = slurp(fs::path(ISNAD_SOURCE_DIR) / "samples" / "aleppo.txt");
   Json line = {{"id", "aleppo-feed"}, {"text", text}, {"title", "حلب"}, {"date", "2016-11-03T09:00:00Z"},
-               {"url", "https://example.org/a"}, {"source", "example"}};
+               {"url", "https://example.org/a?x=1&y=2"}, {"source", "الجزيرة"}};
+  // An address that must never become a link or an IRI.
+  Json hostile = {{"id", "hostile"}, {"text", "وقال بوتين إن الحل سياسي."}, {"url", "javascript:alert(\"x\")<b>"},
+                  {"source", "<script>x</script>"}};
   spit(tmp.path / "feed.jsonl", line.dump() + "\n");
+  spit(tmp.path / "hostile.jsonl", hostile.dump() + "\n");
   std::string bin = ISNAD_BINARY, out = tmp.path.string();
-  REQUIRE(shell(bin + " build " + out + "/feed.jsonl -o " + out + "/g --format json --date 2000-01-01") == 0);
+  REQUIRE(shell(bin + " build " + out + "/feed.jsonl " + out + "/hostile.jsonl -o " + out +
+                "/g --format json,rdf,neo4j,report --date 2000-01-01") == 0);
   Json g = Json::parse(slurp(tmp.path / "g" / "graph.json"));
   const Json& doc = g["graph"]["documents"][0];
   CHECK(doc["id"] == "aleppo-feed");
   CHECK(doc["title"] == "حلب");
   CHECK(doc["dct"] == "2016-11-03");
   CHECK(doc["dct_source"] == "metadata");
+  CHECK(doc["url"] == "https://example.org/a?x=1&y=2");
+  CHECK(doc["source"] == "الجزيرة");
+  CHECK(g["graph"]["documents"][1]["url"] == hostile["url"]);
+  std::string nt = slurp(tmp.path / "g" / "graph.nt");
+  CHECK(nt.find("<https://schema.org/url> <https://example.org/a?x=1&y=2> .") != std::string::npos);
+  CHECK(nt.find("<https://schema.org/publisher> \"الجزيرة\" .") != std::string::npos);
+  CHECK(nt.find("<javascript:") == std::string::npos);  // a literal, not an IRI
+  std::string csv = slurp(tmp.path / "g" / "neo4j" / "articles.csv");
+  CHECK(csv.find("\"https://example.org/a?x=1&y=2\",\"الجزيرة\"") != std::string::npos);
+  std::string report = slurp(tmp.path / "g" / "report.html");
+  CHECK(report.find("<a href=\"https://example.org/a?x=1&amp;y=2\"") != std::string::npos);
+  CHECK(report.find("href=\"javascript:") == std::string::npos);
+  CHECK(report.find("<script>x") == std::string::npos);
+  // The record of `isnad extract` keeps them, so a map/reduce run gives the same graph.
+  REQUIRE(shell(bin + " extract " + out + "/feed.jsonl -o " + out + "/feed.records") == 0);
+  Json record = Json::parse(slurp(tmp.path / "feed.records"));
+  CHECK(record["url"] == "https://example.org/a?x=1&y=2");
+  CHECK(record["source"] == "الجزيرة");
 
   // Plain text on stdin is one article named "stdin"; JSON Lines on stdin are read line by line.
   REQUIRE(shell("cat samples/aleppo.txt | " + bin + " build - -o " + out + "/stdin --format json --date 2016-11-03") == 0);
