@@ -293,6 +293,7 @@ class Attributor {
         // Subject–verb order first when the name opens the clause right before the verb: in
         // "الصين طالبت إسرائيل بـ" the name after the verb is the object, not the speaker.
         st.speaker = subject_before(i, s.first_token);  // "ولكن المعارضة رفضت"
+        if (st.speaker < 0) st.speaker = topic_of_amma(i, s.first_token);  // "أما نور الغساني ... فتقول"
         if (st.speaker < 0) st.speaker = speaker_after(i + 1, end, &after);
         if (st.speaker < 0) st.speaker = relative_antecedent(i, s.first_token);  // "تصريحات ترامب التي طالب فيها"
         if (st.speaker < 0 && i + 1 < end && subjectless(i + 1)) {
@@ -488,6 +489,27 @@ class Attributor {
     return -1;
   }
 
+  // The topic that أما fronts and the ف of the verb takes up (جواب أما): "أما نور بنت حسن الغساني رئيسة
+  // جمعية المرأة العمانية بصلالة فتقول", "اما (خليل العناني) فيقول". The name follows أما (an opening
+  // bracket may stand between); anything may stand between it and the verb, within the sentence.
+  int topic_of_amma(std::size_t cue, std::size_t sentence_start) const {
+    if (tok(cue).form.size() < 3 || tok(cue).form[0] != U'ف') return -1;
+    for (std::size_t k = cue; k-- > sentence_start && k + 30 > cue;) {
+      if (cue_at(k)) return -1;  // another act between: the topic is that act's
+      if (tok(k).form != U"اما" && tok(k).form != U"واما") continue;
+      std::size_t j = k + 1;
+      if (j < cue && !tok(j).is_word && tok(j).form == U"(") ++j;
+      if (j >= cue) return -1;
+      if (mention_at_[j] >= 0) {
+        const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[j])];
+        return m.first_token == j && m.type != EntityType::Place ? m.entity : -1;
+      }
+      std::size_t after = j;
+      return titled_person_at(j, cue, &after);
+    }
+    return -1;
+  }
+
   // A أن/إن clause within a few words: "وبين الأمين العام أن ..." (not "بين الحكومة والاتحاد").
   bool that_clause_follows(std::size_t k, std::size_t end) const {
     for (std::size_t j = k; j < end && j < k + 8; ++j)
@@ -501,8 +523,11 @@ class Attributor {
     const Token& t = tok(k);
     if (!t.is_word || is_complementiser(t.form)) return true;
     if (t.form.rfind(U"لل", 0) == 0) return true;  // "وقال للمجلس إن"
+    // Also the prepositions a verb of saying governs ("وحذر من أن"، "وشدد على"، "وأعرب عن"): in verb–subject
+    // order the subject would stand before them ("حذر أنان من").
     static const std::u32string adverbials[] = {U"امام", U"في", U"خلال", U"بالقول", U"لدي", U"عبر", U"الي", U"ان",
-                                                U"للصحافيين", U"للصحفيين", U"لوسائل", U"لوكاله", U"له", U"لها", U"لهم"};
+                                                U"للصحافيين", U"للصحفيين", U"لوسائل", U"لوكاله", U"له", U"لها", U"لهم",
+                                                U"من", U"عن", U"علي"};
     for (const auto& a : adverbials)
       if (t.form == a) return true;
     return false;
