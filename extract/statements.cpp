@@ -264,6 +264,8 @@ class Attributor {
       }
       const LexiconEntry* cue = cue_at(i);
       if (!cue) continue;
+      // No finite verb follows a preposition: "أعلنت عن كشف اثري" is a discovery, not an announcement.
+      if ((cue->subtype == "verb" || cue->subtype == "verb-that") && i > s.first_token && after_preposition(i)) continue;
       // Inside a quotation only reporting nested in it counts: "... جون كيري، الذي قال ..." is a
       // statement of Kerry's, reported by the speaker of the quotation.
       int nested_speaker = -1;
@@ -487,6 +489,15 @@ class Attributor {
         }
     }
     return -1;
+  }
+
+  bool after_preposition(std::size_t cue) const {
+    static const std::u32string prepositions[] = {U"عن", U"في", U"علي", U"الي", U"مع", U"حول", U"ضد"};
+    const Token& t = tok(cue - 1);
+    if (!t.is_word) return false;
+    for (const auto& p : prepositions)
+      if (t.form == p) return true;
+    return false;
   }
 
   // The topic that أما fronts and the ف of the verb takes up (جواب أما): "أما نور بنت حسن الغساني رئيسة
