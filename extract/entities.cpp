@@ -829,16 +829,24 @@ bool has_long_vowel(std::u32string_view w) {
 
 }  // namespace
 
+bool same_letters(std::u32string_view a, std::u32string_view b) {
+  // Four letters at least: among short Arabic words the classes join different words ("قبل" / "جبل").
+  return a == b || (a.size() == b.size() && a.size() >= 4 && letter_classes(a) == letter_classes(b));
+}
+
 bool transliteration_variant(std::u32string_view a, std::u32string_view b) {
-  if (a == b) return true;
+  if (same_letters(a, b)) return true;
   if (a.size() < 5 || b.size() < 5) return false;
   // An Arabic word with the article keeps its long vowels: "الاثناء" is not "الثاني" though the skeletons agree.
-  if (starts_with_article(a) || starts_with_article(b)) return letter_classes(a) == letter_classes(b);
+  if (starts_with_article(a) || starts_with_article(b)) return false;
   return name_skeleton(a) == name_skeleton(b);
 }
 
 bool spelling_variant(std::u32string_view a, std::u32string_view b) {
   if (transliteration_variant(a, b)) return true;
+  // The "father of" of a kunya in its three cases: "أبو هريرة" / "أبا هريرة" / "أبي هريرة".
+  auto kunya = [](std::u32string_view w) { return w == U"ابو" || w == U"ابا" || w == U"ابي"; };
+  if (kunya(a) && kunya(b)) return true;
   if (starts_with_article(a) || starts_with_article(b)) return false;
   // A typo of a long name: "نتياهو" for "نتنياهو", "دوتيتري" for "دوتيرتي".
   // The first letters agree: "بفيروس" / "لفيروس" differ by a clitic, not a typo.

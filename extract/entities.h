@@ -19,15 +19,22 @@ void find_entities(Document& doc);
 // "غيراسيموف" and "جيراسيموف" → the same key; "شويغو" and "شويجو" → the same key.
 std::u32string name_skeleton(std::u32string_view normalised_name);
 
-// Whether two normalised name words of five letters or more are one name in two transliterations: one
-// skeleton ("غيراسيموف" / "جيراسيموف"); with the article only the letter classes may differ ("الاثناء" ≠ "الثاني").
+// Whether two normalised words are the same letters up to the transliteration classes ج/غ/ق/ك, ة/ه, ى/ي,
+// ت/ط, س/ص ("شويغو" / "شويجو", "شينج" / "شينغ"; four letters or more unless equal: "قبل" ≠ "جبل"); long
+// vowels must agree ("سعيد" ≠ "سعد", "بلقيس" ≠ "بليكس").
+bool same_letters(std::u32string_view a, std::u32string_view b);
+
+// Whether two normalised name words are one name in two transliterations: same_letters, or (five letters or
+// more, no article) one skeleton with long vowels dropped ("رامسفيلد" / "رمسفيلد", "زامبروتا" / "زامبورتا").
+// An Arabic word with the article keeps its vowels: "الاثناء" is not "الثاني".
 bool transliteration_variant(std::u32string_view a, std::u32string_view b);
 
 // Whether two normalised name words can be one name spelt two ways (for persons of one article, or
 // full names that also share a first name): equal; one skeleton (words of five letters or more);
 // one typo apart in words of six letters or more, ج/غ/ك/ق etc. counted as one letter
 // ("نتنياهو" / "نتياهو", "دوتيرتي" / "دوتيتري"); or a foreign initial vowel written with alef or ain
-// ("أنان" / "عنان"). Words with the article only as transliteration_variant ("الأسد" ≠ "الأسعد").
+// ("أنان" / "عنان"); أبو/أبا/أبي (one kunya in three cases). Words with the article only as
+// transliteration_variant ("الأسد" ≠ "الأسعد").
 bool spelling_variant(std::u32string_view a, std::u32string_view b);
 
 // "بن" / "ابن" (son of): the word after it is a father's name, not the family name on its own.

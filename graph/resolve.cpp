@@ -169,7 +169,20 @@ Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs
   };
   unite_buckets(by_group, "same-lexicon-entry");
   unite_buckets(by_name, "same-name");
-  unite_buckets(by_skeleton, "spelling-variant");
+  // One skeleton for the whole name is only a candidate: every word must be a transliteration variant of
+  // its counterpart ("ابراهيم سعيد" and "ابراهيم سعد" share a skeleton but are two men).
+  for (const auto& [key, members] : by_skeleton)
+    for (std::size_t i = 0; i < members.size(); ++i)
+      for (std::size_t j = i + 1; j < members.size(); ++j) {
+        std::size_t x = members[i], y = members[j];
+        if (refs[x].doc == refs[y].doc) continue;  // within an article the extractor has decided
+        auto wx = words_of(entity(x).label), wy = words_of(entity(y).label);
+        bool variant = wx.size() == wy.size();
+        for (std::size_t k = 0; k < wx.size() && variant; ++k) variant = transliteration_variant(wx[k], wy[k]);
+        if (variant)
+          try_unite(x, y, "spelling-variant", entity(x).label + " [" + docs[refs[x].doc].id + "] = " + entity(y).label +
+                                                  " [" + docs[refs[y].doc].id + "]");
+      }
 
   // Typo variants of a full name: the same first name, surnames one typo apart ("بنيامين نتنياهو" /
   // "بنيامين نتياهو"), and a title in common as context. Two-word names only look alike by chance too
@@ -215,6 +228,7 @@ Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs
     std::u32string family = family_name(fw);
     full_by_surname[family].push_back(o);
     if (family.size() >= 5 && family == fw.back()) full_by_surname_skeleton[name_skeleton(family)].push_back(o);
+    // (a candidate only: a lone surname must have the same letters, "شويغو" / "شويجو"; "بلقيس" is not "بليكس")
   }
   // The persons.tsv identities ("person:Avigdor Lieberman") in each cluster so far.
   std::map<std::size_t, std::set<std::string>> person_identities;
@@ -234,6 +248,7 @@ Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs
       auto it = bucket->find(key);
       if (it == bucket->end()) continue;
       for (std::size_t o : it->second) {
+        if (bucket == &full_by_surname_skeleton && !same_letters(words_of(entity(o).label).back(), w[0])) continue;
         roots.insert(uf.find(o));
         candidate = o;
       }
