@@ -167,7 +167,7 @@ void read_unlabelled(const std::string& path, bool conll, std::vector<std::vecto
 int cmd_train_ner(const Args& args) {
   std::string train_path, out_path = "extract/models/ner.model";
   NerTrainOptions options;
-  int holdout_percent = 0;
+  int holdout_percent = 0, holdout_slice = -1;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&]() -> std::string {
@@ -177,14 +177,18 @@ int cmd_train_ner(const Args& args) {
     if (a == "--help") {
       std::printf(
           "usage: isnad train-ner TRAIN [--out extract/models/ner.model] [--epochs N] [--seed N]\n"
-          "                         [--holdout PERCENT] [--name-folds N] [--o-penalty W] [--gazetteer NAME=FILE[@CSV-COLUMN]]...\n"
+          "                         [--holdout PERCENT [--holdout-slice K]] [--name-folds N] [--o-penalty W] [--gazetteer NAME=FILE[@CSV-COLUMN]]...\n"
           "                         [--window N] [--stack-folds N] [--second-o-penalty W] [--min-feature-count N]\n"
+          "                         [--margin W] [--o-margin W]\n"
           "                         [--unlabelled FILE|DIR]... [--unlabelled-conll FILE]... [--fine-classes N] [--coarse-classes N]\n"
           "Trains the averaged-perceptron BIO tagger on a CoNLL file (token TAG per line).\n"
           "--holdout P trains on the first 100-P%% of the sentences and prints entity F1 on the rest after\n"
-          "every epoch (for tuning without touching the test split).\n"
+          "every epoch (for tuning without touching the test split). --holdout-slice K holds out the K-th (0-based)\n"
+          "slice of P%% instead of the last one, the rest training (cross-validation over slices).\n"
           "--name-folds N (default 10; 0 turns it off) builds typed name lists from the training tags by jackknifing.\n"
           "--o-penalty W lowers the score of O by W (weight units) when tagging: more recall, less precision.\n"
+          "--margin W trains with cost-augmented decoding: every wrong tag gets W (in units of one update), a wrong O\n"
+          "W + the --o-margin more.\n"
           "--gazetteer adds a name list (one entry per line) whose hashes are stored in the model.\n"
           "--window N (default 0: one pass) trains a second pass that sees the first pass's tags of the same word\n"
           "in the sentences within ±(N-1); --stack-folds N (default 5) blocks give it first-pass tags of unseen text.\n"
@@ -197,6 +201,7 @@ int cmd_train_ner(const Args& args) {
     else if (a == "--epochs") options.epochs = std::stoi(value());
     else if (a == "--seed") options.seed = std::stoull(value());
     else if (a == "--holdout") holdout_percent = std::stoi(value());
+    else if (a == "--holdout-slice") holdout_slice = std::stoi(value());
     else if (a == "--o-penalty") options.o_penalty = std::stod(value());
     else if (a == "--name-folds") options.training_name_folds = std::stoi(value());
     else if (a == "--gazetteer") options.gazetteers.push_back(read_gazetteer(value()));
@@ -208,6 +213,8 @@ int cmd_train_ner(const Args& args) {
     else if (a == "--coarse-classes") options.coarse_clusters = std::stoi(value());
     else if (a == "--stack-folds") options.stack_folds = std::stoi(value());
     else if (a == "--second-o-penalty") options.second_o_penalty = std::stod(value());
+    else if (a == "--margin") options.margin = std::stoi(value());
+    else if (a == "--o-margin") options.o_margin = std::stoi(value());
     else if (!a.empty() && a[0] == '-') throw std::runtime_error("unknown option " + a);
     else train_path = a;
   }
@@ -220,12 +227,18 @@ int cmd_train_ner(const Args& args) {
   std::vector<NerSentence> dev;
   std::vector<std::vector<std::string>> dev_gold;
   if (holdout_percent > 0) {
-    std::size_t keep = sentences.size() * std::size_t(100 - holdout_percent) / 100;
-    dev.assign(sentences.begin() + long(keep), sentences.end());
-    std::vector<ConllSentence> dev_conll(conll.begin() + long(keep), conll.end());
+    const std::size_t n = sentences.size(), slices = std::size_t(std::max(1, 100 / holdout_percent));
+    const std::size_t slice = holdout_slice < 0 ? slices - 1 : std::min(slices - 1, std::size_t(holdout_slice));
+    // The last slice ends at the end of the file (its size rounds); any other is exactly P% of the sentences.
+    const std::size_t begin = slice + 1 == slices ? n * std::size_t(100 - holdout_percent) / 100
+                                                  : n * slice * std::size_t(holdout_percent) / 100;
+    const std::size_t end = slice + 1 == slices ? n : n * (slice + 1) * std::size_t(holdout_percent) / 100;
+    dev.assign(sentences.begin() + long(begin), sentences.begin() + long(end));
+    std::vector<ConllSentence> dev_conll(conll.begin() + long(begin), conll.begin() + long(end));
     dev_gold = gold_tags(dev_conll);
-    sentences.resize(keep);
-    std::fprintf(stderr, "training on %zu sentences, holding out %zu\n", sentences.size(), dev.size());
+    sentences.erase(sentences.begin() + long(begin), sentences.begin() + long(end));
+    std::fprintf(stderr, "training on %zu sentences, holding out %zu (sentences %zu to %zu)\n", sentences.size(), dev.size(),
+                 begin, end);
   }
   auto start = std::chrono::steady_clock::now();
   options.log = [](const std::string& message) { std::fprintf(stderr, "%s\n", message.c_str()); };
@@ -236,10 +249,11 @@ int cmd_train_ner(const Args& args) {
       return;
     }
     auto s = score_entities(dev_gold, predict(model, dev));
-    std::fprintf(stderr, "pass %d epoch %2d  held-out micro P %.2f R %.2f F1 %.2f  (PERS %.2f LOC %.2f ORG %.2f MISC %.2f)  %.1f s\n",
+    std::fprintf(stderr, "pass %d epoch %2d  held-out micro P %.2f R %.2f F1 %.2f  (PERS %.2f LOC %.2f ORG %.2f MISC %.2f)  %.1f s"
+                 "  gold/predicted/correct %zu %zu %zu\n",
                  pass, epoch, 100 * s.micro.precision(), 100 * s.micro.recall(), 100 * s.micro.f1(),
                  100 * s.per_type["PERS"].f1(), 100 * s.per_type["LOC"].f1(), 100 * s.per_type["ORG"].f1(),
-                 100 * s.per_type["MISC"].f1(), seconds);
+                 100 * s.per_type["MISC"].f1(), seconds, s.micro.gold, s.micro.predicted, s.micro.correct);
   };
   auto model = NerTagger::train(sentences, options);
   std::string error;

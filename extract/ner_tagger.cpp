@@ -2,7 +2,9 @@
 //
 // Features are 64-bit hashes of (template, value); the model stores one row of 9 int16 weights
 // per feature that survived training, in an open-addressing table. Lexicon features come from
-// ICU's Arabic country names, extract/lexicons/ner_*.tsv and optional gazetteers hashed into the model.
+// ICU's Arabic country names, extract/lexicons/ner_*.tsv and optional gazetteers hashed into the model;
+// the model also stores word classes learnt from unlabelled text and the tag counts of each word core in
+// training. Training may decode with a margin (cost-augmented: wrong tags get a head start).
 #include "ner_tagger.h"
 
 #include <unicode/locid.h>
@@ -63,13 +65,17 @@ enum Template : std::uint64_t {
   kDocMajorityP1, kDocMajorityFirst, kDocUnseen,
   kUnusedPrefix3, kUnusedSuffix4, kUnusedEdges, kClusterFine, kClusterCoarse, kClusterFineM1, kClusterFineP1,
   kClusterCoarseM1, kClusterCoarseP1, kClusterBigramM1, kClusterBigramP1, kWordHistoryMarker, kCoreHistoryMarker,
+  // Label distribution of the core in (the other folds of) the training data.
+  kLabelTag, kLabelMajority, kLabelEntity, kLabelMajorityM1, kLabelMajorityP1, kLabelUnseen,
+  // Short quotations (titles of programmes, papers, cars).
+  kQuoteInside, kQuoteOpener, kQuoteOpenerFirst,
 };
 inline std::uint64_t feature(Template t, std::uint64_t value) { return combine(std::uint64_t(t) << 8, value); }
 inline std::uint64_t feature(Template t) { return combine(std::uint64_t(t) << 8, 0); }
 
 constexpr int kStart = kNerTagCount;  // the "previous tag" before the first word
 constexpr int kPrevCount = kNerTagCount + 1;
-constexpr std::uint32_t kFeatureVersion = 4;
+constexpr std::uint32_t kFeatureVersion = 5;
 // Second-pass weights live in the same table as first-pass ones, under keys XORed with this salt.
 constexpr std::uint64_t kSecondPassSalt = 0x2D358DCCAA6C78A5ull;
 
@@ -154,6 +160,9 @@ const Lexicons& lexicons() {
 // ---- per-token analysis ----
 
 using ClusterMap = std::unordered_map<std::uint64_t, std::uint32_t>;  // core hash → fine << 16 | coarse class
+// How often each tag was given to a core in training: "الليكود" → B-ORG 9 times, O never.
+using LabelCounts = std::array<std::uint16_t, kNerTagCount>;
+using LabelMap = std::unordered_map<std::uint64_t, LabelCounts>;
 
 constexpr int kMaxReadings = 8;
 constexpr int kMaxGazetteers = 16;
@@ -162,6 +171,9 @@ struct TokenInfo {
   std::uint64_t word = 0, core = 0, shape = 0, clitic_prefix = 0;
   std::uint64_t prefix[3] = {}, suffix[3] = {}, core_prefix2 = 0, core_suffix2 = 0, core_suffix3 = 0;
   std::uint32_t cluster = 0;  // distributional word classes of the core: fine << 16 | coarse, 0 unknown
+  const LabelCounts* labels = nullptr;  // tag counts of the core in training text, nullptr if never seen there
+  std::uint8_t quote = 0;               // inside a short quotation: 1 its first word, 2 a later one
+  std::uint64_t quote_opener = 0;       // core of the word before the opening quote: برنامج in برنامج « الناس وأنا »
   std::uint64_t readings[kMaxReadings] = {};  // hashes of every reading's stem, the bare word first
   std::uint32_t reading_bits[kMaxReadings] = {};  // WordIndex bits of each reading
   int reading_count = 0;
@@ -193,9 +205,46 @@ std::uint64_t affix_hash(std::u32string_view w, std::size_t n, bool prefix) {
 
 // Every word of the trigger lexicons and every first word of a phrase list, with bits saying where it is
 // listed: one hash lookup per reading instead of one per reading and list.
+// Word classes and label counts per core in one open-addressing table: tagging reads both with one probe.
+struct CoreTable {
+  struct Slot {
+    std::uint64_t key = 0;  // 0: empty
+    std::uint32_t cluster = 0;
+    const LabelCounts* labels = nullptr;
+  };
+  std::vector<Slot> slots;
+  std::uint64_t mask = 0;
+
+  void build(const ClusterMap& clusters, const LabelMap& labels) {
+    std::uint64_t capacity = 16;
+    while (capacity < 2 * (clusters.size() + labels.size())) capacity <<= 1;
+    slots.assign(capacity, Slot{});
+    mask = capacity - 1;
+    auto slot = [&](std::uint64_t key) -> Slot& {
+      if (key == 0) key = 1;
+      std::uint64_t i = key & mask;
+      while (slots[i].key != 0 && slots[i].key != key) i = (i + 1) & mask;
+      slots[i].key = key;
+      return slots[i];
+    };
+    for (const auto& [key, cluster] : clusters) slot(key).cluster = cluster;
+    for (const auto& [key, counts] : labels) slot(key).labels = &counts;
+  }
+  const Slot* find(std::uint64_t key) const {
+    if (slots.empty()) return nullptr;
+    if (key == 0) key = 1;
+    for (std::uint64_t i = key & mask;; i = (i + 1) & mask) {
+      if (slots[i].key == key) return &slots[i];
+      if (slots[i].key == 0) return nullptr;
+    }
+  }
+};
+
 constexpr int kTitleBit = kMaxGazetteers, kOrgTriggerBit = kMaxGazetteers + 1, kLocTriggerBit = kMaxGazetteers + 2;
 struct WordIndex {
   const std::vector<PhraseSet>* gazetteers = nullptr;  // slot g + 1 (slot 0: the built-in country names)
+  const LabelMap* labels = nullptr;                    // tag counts per core, if any
+  const CoreTable* cores = nullptr;                    // when set: word classes and tag counts (instead of labels)
   std::unordered_map<std::uint64_t, std::uint32_t> bits;
 };
 WordIndex index_words(const std::vector<PhraseSet>* gazetteers) {
@@ -266,6 +315,13 @@ struct NerTagger::Model {
   std::vector<PhraseSet> gazetteers;              // stored in the model (after the built-in country list)
   WordIndex index;                                // of gazetteers and the lexicons, built after loading
   ClusterMap clusters;                            // distributional word classes of cores
+  LabelMap labels;                                // tag counts per core in all of training
+  CoreTable cores;                                // clusters and labels for tagging, built after loading
+  void index_everything() {
+    index = index_words(&gazetteers);
+    cores.build(clusters, labels);
+    index.cores = &cores;
+  }
 
   const std::int16_t* find(std::uint64_t key) const {
     if (key == 0) key = 1;
@@ -282,7 +338,7 @@ struct NerTagger::Model {
   }
   void build_table(std::vector<Row> entries) {
     std::uint64_t capacity = 16;
-    while (capacity < entries.size() * 2) capacity <<= 1;
+    while (capacity * 2 < entries.size() * 3) capacity <<= 1;  // load ≤ 2/3: short probes, table in cache
     keys.assign(capacity, 0);
     weights.assign(capacity * 2 * kNerTagCount, 0);
     mask = capacity - 1;
@@ -298,6 +354,42 @@ struct NerTagger::Model {
 };
 
 namespace {
+
+// 1 opening-only quote token («), 2 closing-only (»), 3 either (" ' “ ”), 0 not a quote.
+int quote_kind(std::u32string_view w) {
+  if (w.empty()) return 0;
+  int kind = 0;
+  for (char32_t c : w) {
+    int k = c == U'«' ? 1 : c == U'»' ? 2 : (c == U'"' || c == U'\'' || c == U'“' || c == U'”') ? 3 : 0;
+    if (k == 0 || (kind && k != kind)) return 0;
+    kind = k;
+  }
+  return kind;
+}
+
+// Marks the words of quotations of at most kMaxQuoted words: titles of programmes, newspapers, films
+// («برنامج « الناس وأنا »», "صحيفة ' ' معاريف ' '"). Longer quotations are speech, not names.
+void mark_quotations(const std::vector<std::u32string>& words, std::vector<TokenInfo>& infos) {
+  constexpr std::size_t kMaxQuoted = 8;
+  const std::size_t n = words.size();
+  std::vector<int> kind(n);
+  for (std::size_t i = 0; i < n; ++i) kind[i] = quote_kind(words[i]);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (kind[i] != 1 && kind[i] != 3) continue;
+    std::size_t start = i + 1;
+    while (start < n && kind[start] != 0) ++start;  // a run of quote tokens (ANERcorp writes ' ' for ")
+    std::size_t end = start;
+    while (end < n && end < start + kMaxQuoted + 1 && kind[end] == 0) ++end;
+    if (end >= n || end == start || end > start + kMaxQuoted || (kind[end] != 2 && kind[end] != 3)) continue;
+    const std::uint64_t opener = i > 0 ? infos[i - 1].core : hash_chars(U"<s>");
+    for (std::size_t k = start; k < end; ++k) {
+      infos[k].quote = k == start ? 1 : 2;
+      infos[k].quote_opener = opener;
+    }
+    i = end;
+    while (i + 1 < n && kind[i + 1] != 0) ++i;
+  }
+}
 
 // Analyses every token of a sentence (lexicon lookups, shapes, affixes, rare flag).
 void analyse(const std::vector<std::u32string>& words, const std::unordered_set<std::uint64_t>* vocabulary,
@@ -351,10 +443,16 @@ void analyse(const std::vector<std::u32string>& words, const std::unordered_set<
       t.reading_bits[r] = it == index.bits.end() ? 0 : it->second;
       any |= t.reading_bits[r];
     }
+    if (index.cores) {
+      if (const auto* slot = index.cores->find(t.core)) t.cluster = slot->cluster, t.labels = slot->labels;
+    } else if (index.labels) {
+      if (auto it = index.labels->find(t.core); it != index.labels->end()) t.labels = &it->second;
+    }
     t.title = any >> kTitleBit & 1;
     t.org_trigger = any >> kOrgTriggerBit & 1;
     t.loc_trigger = any >> kLocTriggerBit & 1;
   }
+  mark_quotations(words, infos);
   mark_phrases(lex.countries, 0, infos);
   if (index.gazetteers)
     for (std::size_t g = 0; g < index.gazetteers->size() && g + 1 < kMaxGazetteers; ++g)
@@ -477,6 +575,35 @@ ClusterMap learn_clusters(const std::vector<std::vector<std::u32string>>& text, 
   return out;
 }
 
+// Label-distribution features: which tags the core was given in training text and how often, bucketed
+// ("the core was B-PERS in more than 3/4 of 6–20 occurrences").
+int count_bucket(int c) { return c <= 0 ? 0 : c == 1 ? 1 : c == 2 ? 2 : c <= 5 ? 3 : c <= 20 ? 4 : 5; }
+int fraction_bucket(int n, int total) { return n * 4 >= total * 4 ? 4 : n * 4 / total; }
+int label_majority(const LabelCounts* c) {
+  if (!c) return kStart;
+  int best = 0;
+  for (int t = 1; t < kNerTagCount; ++t)
+    if ((*c)[std::size_t(t)] > (*c)[std::size_t(best)]) best = t;
+  return best;
+}
+void label_features(const TokenInfo& t, const TokenInfo& m1, const TokenInfo& p1, std::vector<std::uint64_t>& out) {
+  auto add = [&](Template tp, std::uint64_t v) { out.push_back(feature(tp, v)); };
+  if (!t.labels) {
+    add(kLabelUnseen, 1);
+  } else {
+    const LabelCounts& c = *t.labels;
+    int total = 0;
+    for (auto n : c) total += n;
+    const int bucket = count_bucket(total);
+    for (int tag = 0; tag < kNerTagCount; ++tag)
+      if (c[std::size_t(tag)]) add(kLabelTag, std::uint64_t(tag * 8 + fraction_bucket(c[std::size_t(tag)], total)));
+    add(kLabelMajority, std::uint64_t(label_majority(t.labels) * 8 + bucket));
+    add(kLabelEntity, std::uint64_t(fraction_bucket(total - c[0], total) * 8 + bucket));
+  }
+  add(kLabelMajorityM1, std::uint64_t(label_majority(m1.labels)));
+  add(kLabelMajorityP1, std::uint64_t(label_majority(p1.labels)));
+}
+
 // Static (tag-history-free) features of token i, appended to out.
 void static_features(const std::vector<TokenInfo>& s, std::size_t i, std::vector<std::uint64_t>& out) {
   const TokenInfo& t = s[i];
@@ -546,6 +673,12 @@ void static_features(const std::vector<TokenInfo>& s, std::size_t i, std::vector
   if (m2.org_trigger) add(kOrgTriggerM2, 1);
   if (t.loc_trigger) add(kLocTrigger, 1);
   if (m1.loc_trigger) add(kLocTriggerM1, 1);
+  label_features(t, m1, p1, out);
+  if (t.quote) {
+    add(kQuoteInside, t.quote);
+    add(kQuoteOpener, t.quote_opener);
+    if (t.quote == 1) add(kQuoteOpenerFirst, t.quote_opener);
+  }
   for (int g = 0; g < kMaxGazetteers; ++g) {
     // (gazetteer, relative position, begin/inside) for positions -1, 0, +1
     if (t.gazetteer[g]) add(kGazetteer, std::uint64_t(g * 16 + 4 + t.gazetteer[g]));
@@ -659,6 +792,7 @@ void document_features(const std::vector<TokenInfo>& s, const std::vector<int>& 
   }
   if (i >= 1) add(kDocMajorityM1, std::uint64_t(majority(window.elsewhere(s[i - 1], fm1))));
   if (i + 1 < s.size()) add(kDocMajorityP1, std::uint64_t(majority(window.elsewhere(s[i + 1], fp1))));
+
 }
 
 // Static feature hashes of every token of a sentence.
@@ -671,11 +805,12 @@ struct SentenceFeatures {
 void sentence_features(const std::vector<std::u32string>& words, const std::unordered_set<std::uint64_t>* vocabulary,
                        const WordIndex& index, const ClusterMap& clusters, SentenceFeatures& out) {
   analyse(words, vocabulary, index, out.infos);
-  if (!clusters.empty())
+  if (!clusters.empty() && !index.cores)  // with a CoreTable analyse() has set the classes
     for (TokenInfo& t : out.infos)
       if (auto it = clusters.find(t.core); it != clusters.end()) t.cluster = it->second;
   out.offsets.assign(1, 0);
   out.hashes.clear();
+  out.hashes.reserve(out.infos.size() * 96);  // about 80 features a token: one allocation per sentence
   for (std::size_t i = 0; i < out.infos.size(); ++i) {
     static_features(out.infos, i, out.hashes);
     out.offsets.push_back(std::uint32_t(out.hashes.size()));
@@ -711,24 +846,34 @@ void static_emissions(const SentenceFeatures& s, std::int32_t o_penalty1, std::i
 }
 
 // Viterbi decoding of one sentence for pass 1 or 2 over emission scores, with the transition and
-// (previous tag, word) weights find(key) returns (nullptr when absent).
+// (previous tag, word) weights find(key) returns (nullptr when absent). history holds the rows of the
+// (previous tag, word) and (previous tag, core) features of every token; when empty it is filled here, and the
+// second pass reuses what the first found (a row carries the weights of both passes).
 template <typename Find>
-std::vector<int> decode(const SentenceFeatures& s, const std::vector<std::int32_t>& emission, int pass, Find find) {
+std::vector<int> decode(const SentenceFeatures& s, const std::vector<std::int32_t>& emission, int pass, Find find,
+                        std::vector<const std::int16_t*>& history) {
   const std::size_t n = s.infos.size();
   const int half = pass == 2 ? kNerTagCount : 0;
   const std::int16_t* transition[kPrevCount];
   for (int p = 0; p < kPrevCount; ++p) transition[p] = find(transition_feature(p));
+  if (history.size() != n * 2 * kPrevCount) {
+    history.assign(n * 2 * kPrevCount, nullptr);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::int16_t** rows = &history[i * 2 * kPrevCount];
+      if (find(word_history_marker(s.infos[i].word)))
+        for (int p = 0; p < kPrevCount; ++p) rows[p] = find(prev_word_feature(p, s.infos[i]));
+      if (find(core_history_marker(s.infos[i].core)))
+        for (int p = 0; p < kPrevCount; ++p) rows[kPrevCount + p] = find(prev_core_feature(p, s.infos[i]));
+    }
+  }
   return viterbi<std::int32_t>(n, emission, [&](std::size_t i, std::int32_t (&pair)[kPrevCount][kNerTagCount]) {
-    const bool word_history = find(word_history_marker(s.infos[i].word)) != nullptr;
-    const bool core_history = find(core_history_marker(s.infos[i].core)) != nullptr;
+    const std::int16_t* const* rows = &history[i * 2 * kPrevCount];
     for (int p = 0; p < kPrevCount; ++p) {
       for (int t = 0; t < kNerTagCount; ++t) pair[p][t] = transition[p] ? transition[p][half + t] : 0;
-      if (word_history)
-        if (const std::int16_t* w = find(prev_word_feature(p, s.infos[i])))
-          for (int t = 0; t < kNerTagCount; ++t) pair[p][t] += w[half + t];
-      if (core_history)
-        if (const std::int16_t* w = find(prev_core_feature(p, s.infos[i])))
-          for (int t = 0; t < kNerTagCount; ++t) pair[p][t] += w[half + t];
+      if (const std::int16_t* w = rows[p])
+        for (int t = 0; t < kNerTagCount; ++t) pair[p][t] += w[half + t];
+      if (const std::int16_t* w = rows[kPrevCount + p])
+        for (int t = 0; t < kNerTagCount; ++t) pair[p][t] += w[half + t];
     }
   });
 }
@@ -763,12 +908,13 @@ std::vector<std::vector<int>> NerTagger::tag_sentences(
   std::vector<SentenceFeatures> feats(n);
   std::vector<std::vector<int>> first(n);
   std::vector<std::vector<std::int32_t>> second_emission(two_pass ? n : 0);
+  std::vector<std::vector<const std::int16_t*>> history(n);
   std::vector<std::int32_t> emission;
   for (std::size_t k = 0; k < n; ++k) {
     sentence_features(*sentences[k], &m.vocabulary, m.index, m.clusters, feats[k]);
     for (std::uint64_t h : feats[k].hashes) m.prefetch(h);
     static_emissions(feats[k], m.o_penalty, m.o_penalty2, find, emission, two_pass ? &second_emission[k] : nullptr);
-    first[k] = decode(feats[k], emission, 1, find);
+    first[k] = decode(feats[k], emission, 1, find, history[k]);
   }
   if (!two_pass) return first;
   std::vector<const std::vector<TokenInfo>*> infos(n);
@@ -784,7 +930,7 @@ std::vector<std::vector<int>> NerTagger::tag_sentences(
         if (const std::int16_t* w = find(h))
           for (int t = 0; t < kNerTagCount; ++t) e[i * kNerTagCount + t] += w[kNerTagCount + t];
     }
-    second[k] = decode(feats[k], e, 2, find);
+    second[k] = decode(feats[k], e, 2, find, history[k]);
   });
   return second;
 }
@@ -862,7 +1008,8 @@ struct PreparedSentence {
 // XORed with salt. after_epoch(epoch) is called after each epoch.
 void run_perceptron(TrainingWeights& weights, const std::vector<NerSentence>& sentences,
                     const std::vector<std::vector<TokenInfo>>& infos, const std::vector<PreparedSentence>& prepared,
-                    std::uint64_t salt, int epochs, std::uint64_t seed, const std::function<void(int)>& after_epoch) {
+                    std::uint64_t salt, int epochs, std::uint64_t seed, int margin, int o_margin,
+                    const std::function<void(int)>& after_epoch) {
   std::uint32_t transition_rows[kPrevCount];
   for (int p = 0; p < kPrevCount; ++p) transition_rows[p] = weights.row_of(transition_feature(p) ^ salt);
   std::vector<std::size_t> order(sentences.size());
@@ -883,6 +1030,12 @@ void run_perceptron(TrainingWeights& weights, const std::vector<NerSentence>& se
           const auto& w = weights.rows[p.rows[j]].w;
           for (int t = 0; t < kNerTagCount; ++t) emission[i * kNerTagCount + t] += w[t];
         }
+      // Cost-augmented decoding (a margin): every wrong tag gets a head start, O more so where the gold tag is
+      // an entity, so that the weights learn to beat wrong tags by a margin rather than barely.
+      if (margin || o_margin)
+        for (std::size_t i = 0; i < n; ++i)
+          for (int t = 0; t < kNerTagCount; ++t)
+            if (t != gold[i]) emission[i * kNerTagCount + t] += margin + (t == 0 ? o_margin : 0);
       auto predicted = viterbi<std::int32_t>(n, emission, [&](std::size_t i, std::int32_t (&pair)[kPrevCount][kNerTagCount]) {
         for (int pr = 0; pr < kPrevCount; ++pr) {
           const auto& tw = weights.rows[transition_rows[pr]].w;
@@ -978,9 +1131,34 @@ std::unique_ptr<NerTagger> NerTagger::train(const std::vector<NerSentence>& sent
     if (options.log) options.log("word classes: " + std::to_string(clusters.size()) + " cores");
   }
 
+  // Tag counts per core, jackknifed like the name lists: fold f sees the counts of the other folds only.
+  auto label_counts = [&](int skip_fold) {
+    LabelMap out;
+    std::vector<TokenInfo> token_infos;
+    const WordIndex plain = index_words(nullptr);
+    for (std::size_t k = 0; k < sentences.size(); ++k) {
+      if (fold_of(k) == skip_fold) continue;
+      analyse(sentences[k].words, nullptr, plain, token_infos);
+      for (std::size_t i = 0; i < token_infos.size(); ++i) {
+        auto& c = out[token_infos[i].core][std::size_t(sentences[k].tags[i])];
+        if (c < 65535) ++c;
+      }
+    }
+    return out;
+  };
+  std::vector<LabelMap> fold_labels;
+  LabelMap full_labels;
+  if (folds > 1) {
+    for (int f = 0; f < folds; ++f) fold_labels.push_back(label_counts(f));
+    full_labels = label_counts(-1);
+  }
   std::vector<WordIndex> fold_indices;
-  for (const auto& g : fold_gazetteers) fold_indices.push_back(index_words(&g));
-  const WordIndex full_index = index_words(&gazetteers);
+  for (std::size_t f = 0; f < fold_gazetteers.size(); ++f) {
+    fold_indices.push_back(index_words(&fold_gazetteers[f]));
+    fold_indices.back().labels = &fold_labels[f];
+  }
+  WordIndex full_index = index_words(&gazetteers);
+  if (folds > 1) full_index.labels = &full_labels;
 
   // Static features never change: extract them once, as row indices.
   const std::size_t n = sentences.size();
@@ -1062,7 +1240,7 @@ std::unique_ptr<NerTagger> NerTagger::train(const std::vector<NerSentence>& sent
     m.vocabulary = vocabulary;
     m.gazetteers = gazetteers;
     m.clusters = clusters;
-    m.index = index_words(&m.gazetteers);
+    m.labels = full_labels;
     std::vector<Model::Row> entries;
     quantise(first, 0, options.o_penalty, entries, m.scale, m.o_penalty);
     if (second) {
@@ -1083,10 +1261,12 @@ std::unique_ptr<NerTagger> NerTagger::train(const std::vector<NerSentence>& sent
     }
     entries = std::move(merged);
     m.build_table(std::move(entries));
+    m.index_everything();
     return tagger;
   };
 
-  run_perceptron(first_weights, sentences, infos, first_prepared, 0, options.epochs, options.seed, [&](int epoch) {
+  run_perceptron(first_weights, sentences, infos, first_prepared, 0, options.epochs, options.seed, options.margin,
+                 options.o_margin, [&](int epoch) {
     if (options.on_epoch) options.on_epoch(1, epoch, *assemble(first_weights, nullptr));
   });
   if (options.window <= 0 || options.stack_folds < 2 || n < std::size_t(options.stack_folds))
@@ -1129,7 +1309,7 @@ std::unique_ptr<NerTagger> NerTagger::train(const std::vector<NerSentence>& sent
     }
   });
   run_perceptron(second_weights, sentences, infos, second_prepared, kSecondPassSalt, options.epochs, options.seed + 1,
-                 [&](int epoch) {
+                 options.margin, options.o_margin, [&](int epoch) {
                    if (options.on_epoch) options.on_epoch(2, epoch, *assemble(first_weights, &second_weights));
                  });
   return assemble(first_weights, &second_weights);
@@ -1143,12 +1323,13 @@ std::unique_ptr<NerTagger> NerTagger::train(const std::vector<NerSentence>& sent
 //   u64 vocabulary-size u64[...]
 //   u32 gazetteer-count, each: u32 name-length name u32 max-words u64 n u64[n] first words u64 m u64[m] phrases
 //   u64 word-class-count, each (sorted by key): u64 core hash, u32 class (fine << 16 | coarse)
+//   u64 label-count, each (sorted by key): u64 core hash, u16[tag-count] times the core had each tag in training
 //   u64 rows, each: u64 key, i16[tag-count] pass-1 weights, i16[tag-count] pass-2 weights
 
 namespace {
 
 constexpr char kMagic[8] = {'I', 'S', 'N', 'A', 'D', 'N', 'E', 'R'};
-constexpr std::uint32_t kFormatVersion = 3;
+constexpr std::uint32_t kFormatVersion = 4;
 
 template <typename T>
 void put(std::string& out, const T& v) {
@@ -1216,6 +1397,13 @@ bool NerTagger::save(const std::string& path, std::string* error) const {
     put(out, key);
     put(out, value);
   }
+  std::vector<std::pair<std::uint64_t, LabelCounts>> labels(m.labels.begin(), m.labels.end());
+  std::sort(labels.begin(), labels.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  put(out, std::uint64_t(labels.size()));
+  for (const auto& [key, counts] : labels) {
+    put(out, key);
+    put(out, counts);
+  }
   std::vector<Model::Row> rows;
   for (std::size_t i = 0; i < m.keys.size(); ++i)
     if (m.keys[i]) {
@@ -1281,6 +1469,13 @@ std::unique_ptr<NerTagger> NerTagger::load(const std::string& path, std::string*
     auto key = in.get<std::uint64_t>();
     m.clusters[key] = in.get<std::uint32_t>();
   }
+  auto label_count = in.get<std::uint64_t>();
+  if (!in.ok || label_count > (data.size() - in.at) / (8 + sizeof(LabelCounts))) return fail("truncated label counts");
+  m.labels.reserve(label_count);
+  for (std::uint64_t i = 0; i < label_count; ++i) {
+    auto key = in.get<std::uint64_t>();
+    m.labels[key] = in.get<LabelCounts>();
+  }
   auto n = in.get<std::uint64_t>();
   constexpr std::size_t kRowBytes = 8 + 2 * 2 * kNerTagCount;
   if (!in.ok || n > (data.size() - in.at) / kRowBytes) return fail("truncated");
@@ -1292,7 +1487,7 @@ std::unique_ptr<NerTagger> NerTagger::load(const std::string& path, std::string*
   }
   if (!in.ok || in.at != data.size()) return fail("truncated or trailing bytes");
   m.build_table(std::move(rows));
-  m.index = index_words(&m.gazetteers);
+  m.index_everything();
   return tagger;
 }
 

@@ -45,8 +45,9 @@ struct NerTrainOptions {
   std::uint64_t seed = 20240601;  // order in which sentences are visited each epoch
   // Extra gazetteers (for example first names) stored inside the model as hashed entries.
   std::vector<NerGazetteer> gazetteers;
-  // > 1: names tagged in the training data become typed gazetteers, built by jackknifing over this
-  // many folds (sentence k belongs to fold k mod N) so that training sees them as it will see unseen text.
+  // > 1: names tagged in the training data become typed gazetteers, and the tags each word core was given
+  // become label-count features ("الليكود": B-ORG 9 of 9 times), both built by jackknifing over this many
+  // folds (sentence k belongs to fold k mod N) so that training sees them as it will see unseen text.
   int training_name_folds = 10;
   // Subtracted from the score of "O" at tagging time, in weight units: > 0 trades precision for recall.
   double o_penalty = 0.0;
@@ -60,6 +61,9 @@ struct NerTrainOptions {
   int min_feature_count = 1;
   // o_penalty for the second pass.
   double second_o_penalty = 0.0;
+  // Training decodes with this many weight units added to every wrong tag (a margin, in units of one
+  // perceptron update), and o_margin more to a wrong O: 0 is the plain perceptron.
+  int margin = 0, o_margin = 0;
   // Unlabelled sentences (normalised words) from which distributional word classes are learnt and stored
   // in the model; empty: none. fine/coarse: numbers of classes of the two k-means clusterings.
   std::vector<std::vector<std::u32string>> unlabelled;

@@ -192,11 +192,11 @@ TEST_CASE("ner: ANERcorp test split with the committed model (needs ../shared/da
   auto s = score_entities(gold, m->tag_document(document));
   CHECK(s.micro.gold == 2231);  // as counted in the split's SOURCE.md
   MESSAGE("ANERcorp test micro F1 " << 100 * s.micro.f1() << " as a document");
-  CHECK(s.micro.f1() > 0.70);  // measured 0.7155; the floor catches a broken model, features or lexicons
+  CHECK(s.micro.f1() > 0.71);  // measured 0.7260; the floor catches a broken model, features or lexicons
   // Sentence by sentence (no neighbours) the second pass has less to go on.
   auto a = score_entities(gold, alone);
   MESSAGE("ANERcorp test micro F1 " << 100 * a.micro.f1() << " sentence by sentence");
-  CHECK(a.micro.f1() > 0.665);  // measured 0.679
+  CHECK(a.micro.f1() > 0.695);  // measured 0.7091
 }
 
 TEST_CASE("ner: a document of one sentence is tagged as tag() tags it") {
@@ -239,6 +239,42 @@ TEST_CASE("ner: a two-pass model trained here saves, loads and tags deterministi
   for (const auto& s : sentences) document.push_back(s.words);
   CHECK(loaded->tag_document(document) == trained->tag_document(document));
   CHECK(trained->tag_document(document)[0] == std::vector<std::string>{"O", "O", "B-PERS", "I-PERS", "O", "B-LOC"});
+  auto again = NerTagger::train(sentences, options);
+  auto path2 = path + ".2";
+  REQUIRE(again->save(path2, &error));
+  std::ifstream a(path, std::ios::binary), b(path2, std::ios::binary);
+  std::string bytes_a((std::istreambuf_iterator<char>(a)), {}), bytes_b((std::istreambuf_iterator<char>(b)), {});
+  CHECK(bytes_a == bytes_b);
+  std::filesystem::remove(path);
+  std::filesystem::remove(path2);
+}
+
+// Label counts per core (jackknifed over name folds) and cost-augmented training (a margin): the
+// counts travel in the model file (a loaded model tags as the trained one) and training stays repeatable.
+TEST_CASE("ner: label counts and a margin survive save/load and train deterministically") {
+  std::istringstream in(
+      "قال O\nالرئيس O\nفلاديمير B-PERS\nبوتين I-PERS\nفي O\nموسكو B-LOC\n\n"
+      "وأضاف O\nبوتين B-PERS\nأن O\nموسكو B-LOC\nمستعدة O\n\n"
+      "زار O\nجون B-PERS\nكيري I-PERS\nالقاهرة B-LOC\n\n"
+      "وقال O\nكيري B-PERS\nإن O\nالقاهرة B-LOC\nشريك O\n\n"
+      "أعلنت O\nوزارة B-ORG\nالدفاع I-ORG\nفي O\nسوريا B-LOC\n\n"
+      "وقالت O\nالوزارة O\nإن O\nسوريا B-LOC\nآمنة O\n\n"
+      "عرضت O\nقناة O\nالمحور B-ORG\nبرنامج O\n« O\nالناس B-MISC\nوأنا I-MISC\n» O\n\n");
+  auto sentences = to_ner_sentences(read_conll(in));
+  REQUIRE(sentences.size() == 7);
+  NerTrainOptions options;
+  options.epochs = 3;
+  options.training_name_folds = 2;
+  options.margin = 5;
+  options.o_margin = 5;
+  auto trained = NerTagger::train(sentences, options);
+  auto path = (std::filesystem::temp_directory_path() / "isnad_ner_labels.model").string();
+  std::string error;
+  REQUIRE(trained->save(path, &error));
+  auto loaded = NerTagger::load(path, &error);
+  REQUIRE(loaded != nullptr);
+  for (const auto& s : sentences) CHECK(loaded->tag(s.words) == trained->tag(s.words));
+  CHECK(trained->tag(sentences[1].words) == std::vector<std::string>{"O", "B-PERS", "O", "B-LOC", "O"});
   auto again = NerTagger::train(sentences, options);
   auto path2 = path + ".2";
   REQUIRE(again->save(path2, &error));
