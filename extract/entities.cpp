@@ -245,7 +245,9 @@ class Recogniser {
   // ends the name ("بشار الأسد") unless it completes a compound ("عبد العزيز"، "نور الدين") or the
   // tagger continues the name: "أفيغدور ليبرمان التحقيق" stops before "التحقيق".
   std::size_t read_person_name(std::size_t i) {
-    if (!name_like(i) || has_article(i)) return 0;
+    // A first name with the article opens a name only before a lineage: "المنصف بن رمضان"، "الوليد بن طلال".
+    bool lineage_next = i + 1 < size() && is_patronymic_link(tok(i + 1).form);
+    if (!name_like(i) || (has_article(i) && !lineage_next)) return 0;
     static const std::u32string compound_heads[] = {U"عبد", U"ابو", U"بن", U"ابن", U"بنت", U"نور", U"سيف",
                                                     U"صلاح", U"شمس", U"علاء", U"عز", U"جمال", U"نجم", U"ام", U"ال"};
     std::size_t n = 0;
@@ -528,6 +530,8 @@ class Recogniser {
   bool confirmed_person(std::size_t first, std::size_t end, bool apposition) {
     if (apposition) return true;
     if (end < size() && (is_comma(tok(end)) || tok(end).form == U"-" || opens_content(end))) return true;
+    // "وزير الدفاع الروسي سيرجي شويجو قد أعلن": the name is the subject of the verb after قد / لم / لن.
+    if (end + 1 < size() && tok(end + 1).sentence == tok(end).sentence && after_verb_particle(end + 1)) return true;
     const auto& tags = tags_();
     for (std::size_t i = first; i < end; ++i)
       if (tags[i].size() > 2 && tags[i].substr(2) == "PERS") return true;
