@@ -68,6 +68,7 @@ class Recogniser {
   Document& doc_;
   const Lexicons& lx_;
   std::vector<int> owner_;  // token → mention index, -1 free, -2 part of a title
+  WordSet seen_forms_, seen_skeletons_;  // filled on first use by clitic_is_plausible
 
   const Token& tok(std::size_t i) const { return doc_.tokens[i]; }
   std::size_t size() const { return doc_.tokens.size(); }
@@ -161,6 +162,8 @@ class Recogniser {
         continue;
       }
       if (n == 1 && ambiguous(i) && !announced(i) && tags_()[i] == "O") continue;
+      // "ودعا الأسد": a public figure's surname that is also a common word, as the subject of a verb of saying.
+      if (e->subtype == "speaker-only" && !(i > 0 && is_cue_verb(i - 1))) continue;
       // A known surname after another name is someone else's family name: "ميلانيا ترامب" is not Donald.
       if (e->kind == "person" && n == 1 && i > 0 && normalize(to_u32(e->written)) != tok(i).form.substr(off) &&
           name_like(i - 1) && !starts_with_article(tok(i - 1).form))
@@ -719,6 +722,11 @@ class Recogniser {
       for (std::size_t k = i; k < end && ok; ++k) ok = !possessive_plural(tok(k).form);
       if (!ok) continue;
       EntityType t = type == "PERS" ? EntityType::Person : type == "LOC" ? EntityType::Place : EntityType::Organization;
+      // A lineage does not open a full name: the free name-like word before "بن" is its first name, even when
+      // the tagger left it out ("المنصف بن رمضان" tagged O B-PERS I-PERS).
+      if (t == EntityType::Person && end > i + 1 && is_patronymic_link(tok(i).form) && i > 0 && name_like(i - 1) &&
+          tok(i - 1).sentence == tok(i).sentence)
+        --i;
       // Strip و/ف/ب/ل from the first word when the rest is a known reading: "وماكرون" → "ماكرون".
       std::size_t off = 0;
       const std::u32string& w = tok(i).form;
@@ -742,15 +750,20 @@ class Recogniser {
     return false;
   }
 
-  // Whether a leading و/ف/ب/ل on an unknown name is a clitic: only when the word is seen without it.
-  bool clitic_is_plausible(const std::u32string& w) const {
+  // Whether a leading و/ف/ب/ل on an unknown name is a clitic: when the word is seen without it, or for و (a
+  // conjunction before a name is common: "وماكرون"). ف is the first letter of names too often ("فابيو"، "فرانك").
+  bool clitic_is_plausible(const std::u32string& w) {
+    if (seen_forms_.empty()) {  // every word form of the article, and the skeletons of the long ones, once
+      for (const Token& t : doc_.tokens) {
+        if (!t.is_word) continue;
+        seen_forms_.insert(t.form);
+        if (t.form.size() >= 5) seen_skeletons_.insert(name_skeleton(t.form));
+      }
+    }
     // "لفيرجسون" after "أليكس فيرغوسن": the bare word is a transliteration variant of a word seen.
-    std::u32string bare = w.substr(1);
-    std::u32string bare_skeleton = bare.size() >= 5 ? name_skeleton(bare) : U"";
-    for (const Token& t : doc_.tokens)
-      if (t.form == bare || (!bare_skeleton.empty() && t.form.size() >= 5 && name_skeleton(t.form) == bare_skeleton))
-        return true;
-    return w[0] == U'و' || w[0] == U'ف';
+    std::u32string_view bare = std::u32string_view(w).substr(1);
+    if (seen_forms_.count(bare) || (bare.size() >= 5 && seen_skeletons_.count(name_skeleton(bare)))) return true;
+    return w[0] == U'و';
   }
 
   // 6. "اتهم ... الروس بالكذب": the people named by a nationality noun act as their country.

@@ -150,6 +150,12 @@ Lexicons build_lexicons() {
     std::stringstream forms(field(row, 3));
     for (std::string f; std::getline(forms, f, ',');)
       if (!f.empty()) lx.names.add(f, e);
+    // A surname that is also a common word ("الأسد"): the entities pass takes it only after a verb of saying.
+    LexiconEntry speaker_only = e;
+    speaker_only.subtype = "speaker-only";
+    std::stringstream speaker_forms(field(row, 4));
+    for (std::string f; std::getline(speaker_forms, f, ',');)
+      if (!f.empty()) lx.names.add(f, speaker_only);
   }
   for (const auto& row : lexicon_rows("actors.tsv")) {
     LexiconEntry e{EntityType::Organization, "actor", field(row, 2), "", field(row, 3), field(row, 1), row[0]};

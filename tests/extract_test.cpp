@@ -45,6 +45,8 @@ TEST_CASE("entities: titles, triggers, lexicons, traps") {
       {"وقالت وزارة الدفاع الروسية إن الهدنة تبدأ غدا.", "organization:وزارة الدفاع الروسية"},
       {"وصل الوفد إلى بغداد قادما من دمشق.", "place:بغداد"},
       {"التقى الوزير نظيره في جمهورية مالي.", "place:مالي"},
+      // A surname that is a common word names the figure as the subject of a verb of saying (attribution table).
+      {"ووعد الأسد بعهد جديد من الانفتاح والشفافية والحوار الذي سيبزغ في سوريا.", "person:الأسد"},
   };
   for (const auto& r : rows) {
     CAPTURE(r.text);
@@ -53,6 +55,8 @@ TEST_CASE("entities: titles, triggers, lexicons, traps") {
   // Traps: "روسيا اليوم" is a channel, not Russia; "مالي" after a noun is "financial".
   CHECK_FALSE(has(entities(run("ونقلت قناة روسيا اليوم عن الأسد قوله إن الحرب طويلة.")), "place:روسيا"));
   CHECK_FALSE(has(entities(run("دفع مبلغ مالي كبير للصحيفة.")), "place:مالي"));
+  // ... and is the common word anywhere else: "the lion" of a zoo is nobody.
+  CHECK_FALSE(has(entities(run("ونقلت الحديقة الأسد إلى قفص جديد بعد أن مرض.")), "person:الأسد"));
 }
 
 TEST_CASE("entities: one entity per person across spellings and surname-only mentions") {
