@@ -1,6 +1,7 @@
 #include "resolve.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <numeric>
 #include <set>
@@ -103,12 +104,19 @@ Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs
       refs.push_back({d, e});
     }
   auto entity = [&](std::size_t r) -> const Entity& { return docs[refs[r].doc].entities[refs[r].entity]; };
+  // Each label's normalised words, once: "الرئيس الروسي، بوتين" → {الرئيس, الروسي، ...}.
+  std::vector<std::vector<std::u32string>> words(refs.size());
+  std::vector<std::u32string> label_key(refs.size());
+  for (std::size_t r = 0; r < refs.size(); ++r) {
+    words[r] = words_of(entity(r).label);
+    label_key[r] = joined(words[r]);
+  }
   // Every normalised name (label and aliases) → the entities that carry it.
   std::map<std::u32string, std::vector<std::size_t>> by_any_name;
   for (std::size_t r = 0; r < refs.size(); ++r) {
-    std::set<std::u32string> names = {joined(words_of(entity(r).label))};
-    for (const auto& a : entity(r).aliases) names.insert(joined(words_of(a)));
-    for (const auto& n : names) by_any_name[n].push_back(r);
+    std::set<std::u32string> all_names = {label_key[r]};
+    for (const auto& a : entity(r).aliases) all_names.insert(joined(words_of(a)));
+    for (const auto& n : all_names) by_any_name[n].push_back(r);
   }
   auto carrying = [&](const std::string& name) -> const std::vector<std::size_t>& {
     static const std::vector<std::size_t> none;
@@ -127,6 +135,7 @@ Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs
   Resolution res;
   std::map<std::size_t, std::vector<MergeRecord>> log;  // by ref, moved to clusters at the end
   std::vector<MergeRecord> pending;
+  std::size_t unions = 0;  // successful unions so far
   auto try_unite = [&](std::size_t x, std::size_t y, const std::string& rule, const std::string& evidence) {
     if (uf.find(x) == uf.find(y)) return;
     std::size_t rx = uf.find(x), ry = uf.find(y);
@@ -136,6 +145,7 @@ Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs
         return;
       }
     uf.unite(x, y);
+    ++unions;
     MergeRecord m{rule, evidence, {entity(x).label, entity(y).label}, {docs[refs[x].doc].id, docs[refs[y].doc].id}};
     log[x].push_back(std::move(m));
   };
@@ -149,70 +159,88 @@ Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs
   }
 
   // Same lexicon entry / same name / spelling variant: bucket by keys, unite within a bucket.
-  std::map<std::string, std::vector<std::size_t>> by_group, by_name, by_skeleton;
+  std::map<std::string, std::vector<std::size_t>> by_group, by_name;
   for (std::size_t r = 0; r < refs.size(); ++r) {
     const Entity& e = entity(r);
     std::string kind = entity_kind(e.type);
     if (!e.group.empty() && e.group.rfind("org-name:", 0) != 0) by_group[kind + "|" + e.group].push_back(r);
-    by_name[kind + "|" + encode_utf8(joined(words_of(e.label)))].push_back(r);
-    auto w = words_of(e.label);
-    if (e.type == EntityType::Person && w.size() >= 2) by_skeleton[encode_utf8(name_skeleton(joined(w)))].push_back(r);
+    by_name[kind + "|" + encode_utf8(label_key[r])].push_back(r);
   }
   auto unite_buckets = [&](const std::map<std::string, std::vector<std::size_t>>& buckets, const std::string& rule) {
     for (const auto& [key, members] : buckets)
       for (std::size_t k = 1; k < members.size(); ++k) {
         std::size_t x = members[0], y = members[k];
         if (docs[refs[x].doc].id == docs[refs[y].doc].id && refs[x].entity == refs[y].entity) continue;
+        if (uf.find(x) == uf.find(y)) continue;
         try_unite(x, y, rule, entity(x).label + " [" + docs[refs[x].doc].id + "] = " + entity(y).label + " [" +
                                   docs[refs[y].doc].id + "]");
       }
   };
   unite_buckets(by_group, "same-lexicon-entry");
   unite_buckets(by_name, "same-name");
+
+  // The pairwise rules below compare distinct person names, not every pair of mentions of them: a corpus
+  // names "بنيامين نتنياهو" in thousands of articles, and comparing those pairwise grew with the square of
+  // the corpus. names[n] holds the refs of one normalised person label.
+  std::map<std::u32string, std::size_t> name_index;
+  std::vector<std::vector<std::size_t>> names;
+  for (std::size_t r = 0; r < refs.size(); ++r) {
+    if (entity(r).type != EntityType::Person) continue;
+    auto [it, added] = name_index.emplace(label_key[r], names.size());
+    if (added) names.emplace_back();
+    names[it->second].push_back(r);
+  }
+  // Unites the refs of two names across articles where `accept(x, y)` holds (it may give evidence to log).
+  auto unite_names = [&](std::size_t a, std::size_t b, const std::string& rule, auto evidence_of) {
+    for (std::size_t x : names[a])
+      for (std::size_t y : names[b]) {
+        if (refs[x].doc == refs[y].doc || uf.find(x) == uf.find(y)) continue;  // within an article the extractor has decided
+        std::string evidence = evidence_of(x, y);
+        if (!evidence.empty()) try_unite(x, y, rule, evidence);
+      }
+  };
+  auto plain_evidence = [&](std::size_t x, std::size_t y) {
+    return entity(x).label + " [" + docs[refs[x].doc].id + "] = " + entity(y).label + " [" + docs[refs[y].doc].id + "]";
+  };
+
   // One skeleton for the whole name is only a candidate: every word must be a transliteration variant of
   // its counterpart ("ابراهيم سعيد" and "ابراهيم سعد" share a skeleton but are two men).
-  for (const auto& [key, members] : by_skeleton)
-    for (std::size_t i = 0; i < members.size(); ++i)
-      for (std::size_t j = i + 1; j < members.size(); ++j) {
-        std::size_t x = members[i], y = members[j];
-        if (refs[x].doc == refs[y].doc) continue;  // within an article the extractor has decided
-        auto wx = words_of(entity(x).label), wy = words_of(entity(y).label);
+  std::map<std::u32string, std::vector<std::size_t>> names_by_skeleton;
+  for (std::size_t n = 0; n < names.size(); ++n)
+    if (words[names[n][0]].size() >= 2) names_by_skeleton[name_skeleton(label_key[names[n][0]])].push_back(n);
+  for (const auto& [key, bucket] : names_by_skeleton)
+    for (std::size_t i = 0; i < bucket.size(); ++i)
+      for (std::size_t j = i + 1; j < bucket.size(); ++j) {
+        const auto &wx = words[names[bucket[i]][0]], &wy = words[names[bucket[j]][0]];
         bool variant = wx.size() == wy.size();
         for (std::size_t k = 0; k < wx.size() && variant; ++k) variant = transliteration_variant(wx[k], wy[k]);
-        if (variant)
-          try_unite(x, y, "spelling-variant", entity(x).label + " [" + docs[refs[x].doc].id + "] = " + entity(y).label +
-                                                  " [" + docs[refs[y].doc].id + "]");
+        if (variant) unite_names(bucket[i], bucket[j], "spelling-variant", plain_evidence);
       }
 
   // Typo variants of a full name: the same first name, surnames one typo apart ("بنيامين نتنياهو" /
   // "بنيامين نتياهو"), and a title in common as context. Two-word names only look alike by chance too
   // often without the title ("جون كيري" / "جون كيربي" are both 'الأمريكي' but hold different titles).
-  std::map<std::u32string, std::vector<std::size_t>> full_by_first_name;
-  for (std::size_t r = 0; r < refs.size(); ++r) {
-    auto w = words_of(entity(r).label);
-    if (entity(r).type == EntityType::Person && w.size() >= 2 && !entity(r).titles.empty())
-      full_by_first_name[name_skeleton(w.front())].push_back(r);
-  }
-  auto shared_title = [&](std::size_t x, std::size_t y) -> std::string {
-    for (const auto& a : entity(x).titles)
-      for (const auto& b : entity(y).titles)
-        if (joined(words_of(a)) == joined(words_of(b))) return a;
+  std::vector<std::vector<std::u32string>> title_keys(refs.size());
+  for (std::size_t r = 0; r < refs.size(); ++r)
+    for (const auto& t : entity(r).titles) title_keys[r].push_back(joined(words_of(t)));
+  std::map<std::u32string, std::vector<std::size_t>> names_by_first_name;
+  for (std::size_t n = 0; n < names.size(); ++n)
+    if (words[names[n][0]].size() >= 2) names_by_first_name[name_skeleton(words[names[n][0]].front())].push_back(n);
+  auto typo_evidence = [&](std::size_t x, std::size_t y) -> std::string {
+    for (std::size_t a = 0; a < title_keys[x].size(); ++a)
+      for (const auto& b : title_keys[y])
+        if (title_keys[x][a] == b)
+          return plain_evidence(x, y) + ", one typo apart, both \"" + entity(x).titles[a] + "\"";
     return "";
   };
-  for (const auto& [first, members] : full_by_first_name)
-    for (std::size_t i = 0; i < members.size(); ++i)
-      for (std::size_t j = i + 1; j < members.size(); ++j) {
-        std::size_t x = members[i], y = members[j];
-        if (refs[x].doc == refs[y].doc) continue;  // within an article the extractor has decided
-        auto wx = words_of(entity(x).label), wy = words_of(entity(y).label);
+  for (const auto& [first, bucket] : names_by_first_name)
+    for (std::size_t i = 0; i < bucket.size(); ++i)
+      for (std::size_t j = i + 1; j < bucket.size(); ++j) {
+        const auto &wx = words[names[bucket[i]][0]], &wy = words[names[bucket[j]][0]];
         if (wx.size() != wy.size() || !spelling_variant(wx.front(), wy.front())) continue;
         bool variant = true;
         for (std::size_t k = 1; k < wx.size() && variant; ++k) variant = spelling_variant(wx[k], wy[k]);
-        std::string title = variant ? shared_title(x, y) : "";
-        if (title.empty()) continue;
-        try_unite(x, y, "spelling-variant",
-                  entity(x).label + " [" + docs[refs[x].doc].id + "] = " + entity(y).label + " [" +
-                      docs[refs[y].doc].id + "], one typo apart, both \"" + title + "\"");
+        if (variant) unite_names(bucket[i], bucket[j], "spelling-variant", typo_evidence);
       }
 
   // Surname only: attach to the single full name in the corpus that ends with it. The family name of
@@ -222,7 +250,7 @@ Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs
   };
   std::map<std::u32string, std::vector<std::size_t>> full_by_surname, full_by_surname_skeleton;
   for (std::size_t o = 0; o < refs.size(); ++o) {
-    auto fw = words_of(entity(o).label);
+    const auto& fw = words[o];
     if (entity(o).type != EntityType::Person || fw.size() < 2) continue;
     if (fw.size() == 2 && is_patronymic_link(fw[0])) continue;  // "بن رمضان" is itself a family name
     std::u32string family = family_name(fw);
@@ -234,25 +262,37 @@ Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs
   std::map<std::size_t, std::set<std::string>> person_identities;
   for (std::size_t r = 0; r < refs.size(); ++r)
     if (entity(r).group.rfind("person:", 0) == 0) person_identities[uf.find(r)].insert(entity(r).group);
+  // The clusters of the full names a lone surname may join, and the last of those names, per surname: a
+  // corpus repeats a surname thousands of times, and the answer changes only when a union is made.
+  struct Candidates {
+    std::size_t unions_seen = SIZE_MAX;
+    std::set<std::size_t> roots;
+    std::size_t candidate = 0;
+  };
+  std::map<std::u32string, Candidates> candidates_of;
   for (std::size_t r = 0; r < refs.size(); ++r) {
     const Entity& e = entity(r);
-    auto w = words_of(e.label);
+    auto w = words[r];
     if (e.type != EntityType::Person) continue;
     if (w.size() == 2 && is_patronymic_link(w[0])) w = {joined(w)};  // "بن رمضان" alone
     if (w.size() != 1) continue;
-    std::set<std::size_t> roots;
-    std::size_t candidate = 0;
-    for (const auto* bucket : {&full_by_surname, &full_by_surname_skeleton}) {
-      std::u32string key = bucket == &full_by_surname ? w[0] : name_skeleton(w[0]);
-      if (bucket == &full_by_surname_skeleton && (w[0].size() < 5 || w[0].find(U' ') != std::u32string::npos)) continue;
-      auto it = bucket->find(key);
-      if (it == bucket->end()) continue;
-      for (std::size_t o : it->second) {
-        if (bucket == &full_by_surname_skeleton && !same_letters(words_of(entity(o).label).back(), w[0])) continue;
-        roots.insert(uf.find(o));
-        candidate = o;
+    Candidates& c = candidates_of[w[0]];
+    if (c.unions_seen != unions) {
+      c = Candidates{unions, {}, 0};
+      for (const auto* bucket : {&full_by_surname, &full_by_surname_skeleton}) {
+        std::u32string key = bucket == &full_by_surname ? w[0] : name_skeleton(w[0]);
+        if (bucket == &full_by_surname_skeleton && (w[0].size() < 5 || w[0].find(U' ') != std::u32string::npos)) continue;
+        auto it = bucket->find(key);
+        if (it == bucket->end()) continue;
+        for (std::size_t o : it->second) {
+          if (bucket == &full_by_surname_skeleton && !same_letters(words[o].back(), w[0])) continue;
+          c.roots.insert(uf.find(o));
+          c.candidate = o;
+        }
       }
     }
+    const std::set<std::size_t>& roots = c.roots;
+    std::size_t candidate = c.candidate;
     // Within one article the extractor has decided; a public figure's surname ("ليبرمان", persons.tsv) joins
     // only a full name of that figure, which carries the same lexicon identity ("جوزف ليبرمان" does not).
     if (roots.size() != 1 || refs[candidate].doc == refs[r].doc) continue;
