@@ -640,6 +640,7 @@ class Recogniser {
 
   // 5. Later mentions of persons already found: full name or surname, also in another spelling.
   void propagate_persons() {
+    // Each person name once, in order of first mention (a name mentioned five times decides alike five times).
     std::vector<std::vector<std::u32string>> names;
     for (const auto& m : doc_.mentions) {
       if (m.type != EntityType::Person) continue;
@@ -647,13 +648,13 @@ class Recogniser {
       std::size_t s = 0;
       for (std::size_t p = 0; p <= m.key.size(); ++p)
         if (p == m.key.size() || m.key[p] == U' ') { parts.push_back(m.key.substr(s, p - s)); s = p + 1; }
-      names.push_back(std::move(parts));
+      if (std::find(names.begin(), names.end(), parts) == names.end()) names.push_back(std::move(parts));
     }
     auto same = [](std::u32string_view a, std::u32string_view b) { return transliteration_variant(a, b); };
     for (std::size_t i = 0; i < size(); ++i) {
       if (owner_[i] != -1 || !tok(i).is_word) continue;
       std::size_t best_len = 0, best_off = 0;
-      for (const auto& reading : clitic_readings(tok(i).form)) {
+      for (const auto& reading : tok(i).readings) {
         if (reading.prefix.size() > 0 && reading.has_article != starts_with_article(reading.stem)) continue;
         for (const auto& parts : names) {
           // Full name.
