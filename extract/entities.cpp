@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <optional>
 
 #include "gazetteer.h"
 #include "geonames.h"
@@ -650,33 +651,43 @@ class Recogniser {
         if (p == m.key.size() || m.key[p] == U' ') { parts.push_back(m.key.substr(s, p - s)); s = p + 1; }
       if (std::find(names.begin(), names.end(), parts) == names.end()) names.push_back(std::move(parts));
     }
-    auto same = [](std::u32string_view a, std::u32string_view b) { return transliteration_variant(a, b); };
+    // Every word is compared with every name: both sides are prepared once (letter classes, skeleton).
+    std::vector<std::vector<VariantKey>> name_keys;
+    for (const auto& parts : names) name_keys.emplace_back(parts.begin(), parts.end());
+    std::vector<std::optional<VariantKey>> form_keys(size());
+    auto form_key = [&](std::size_t t) -> const VariantKey& {
+      if (!form_keys[t]) form_keys[t].emplace(tok(t).form);
+      return *form_keys[t];
+    };
     for (std::size_t i = 0; i < size(); ++i) {
       if (owner_[i] != -1 || !tok(i).is_word) continue;
       std::size_t best_len = 0, best_off = 0;
       for (const auto& reading : tok(i).readings) {
         if (reading.prefix.size() > 0 && reading.has_article != starts_with_article(reading.stem)) continue;
-        for (const auto& parts : names) {
+        const VariantKey stem(reading.stem);
+        for (std::size_t n = 0; n < names.size(); ++n) {
+          const auto& parts = names[n];
+          const auto& keys = name_keys[n];
           // Full name.
-          if (parts.size() >= 2 && i + parts.size() <= size() && same(reading.stem, parts[0])) {
+          if (parts.size() >= 2 && i + parts.size() <= size() && transliteration_variant(stem, keys[0])) {
             bool all = true;
             for (std::size_t k = 1; k < parts.size() && all; ++k)
-              all = owner_[i + k] == -1 && tok(i + k).is_word && same(tok(i + k).form, parts[k]);
+              all = owner_[i + k] == -1 && tok(i + k).is_word && transliteration_variant(form_key(i + k), keys[k]);
             if (all && parts.size() > best_len) { best_len = parts.size(); best_off = reading.prefix.size(); }
           }
           // The name from its "بن" on: "بن رعد الحسين" in "زيد بن رعد الحسين", "بن رمضان" in "المنصف بن رمضان".
           for (std::size_t from = 1; from + 1 < parts.size(); ++from) {
             if (!is_patronymic_link(parts[from]) || reading.stem != parts[from] || reading.prefix.size() > 0) continue;
-            std::size_t n = parts.size() - from;
-            bool all = i + n <= size();
-            for (std::size_t k = 1; k < n && all; ++k)
-              all = owner_[i + k] == -1 && tok(i + k).is_word && same(tok(i + k).form, parts[from + k]);
-            if (all && n > best_len) { best_len = n; best_off = 0; }
+            std::size_t len = parts.size() - from;
+            bool all = i + len <= size();
+            for (std::size_t k = 1; k < len && all; ++k)
+              all = owner_[i + k] == -1 && tok(i + k).is_word && transliteration_variant(form_key(i + k), keys[from + k]);
+            if (all && len > best_len) { best_len = len; best_off = 0; }
           }
           // Surname alone (at least three letters); not the word after "بن": "رمضان" is not "المنصف بن رمضان".
           // Nor a word the tagger reads as the end of another name: "بيل كلينتون" beside "هيلاري كلينتون".
           if (parts.size() >= 2 && parts.back().size() >= 3 && !is_patronymic_link(parts[parts.size() - 2]) &&
-              same(reading.stem, parts.back()) && best_len == 0 && !continues_tagged_name(i)) {
+              transliteration_variant(stem, keys.back()) && best_len == 0 && !continues_tagged_name(i)) {
             best_len = 1;
             best_off = reading.prefix.size();
           }
@@ -852,12 +863,21 @@ bool same_letters(std::u32string_view a, std::u32string_view b) {
   return a == b || (a.size() == b.size() && a.size() >= 4 && letter_classes(a) == letter_classes(b));
 }
 
-bool transliteration_variant(std::u32string_view a, std::u32string_view b) {
-  if (same_letters(a, b)) return true;
-  if (a.size() < 5 || b.size() < 5) return false;
+VariantKey::VariantKey(std::u32string_view w) : word(w) {
+  if (w.size() >= 4) classes = letter_classes(w);
   // An Arabic word with the article keeps its long vowels: "الاثناء" is not "الثاني" though the skeletons agree.
-  if (starts_with_article(a) || starts_with_article(b)) return false;
-  return name_skeleton(a) == name_skeleton(b);
+  skeleton_decides = w.size() >= 5 && !starts_with_article(w);
+  if (skeleton_decides) skeleton = name_skeleton(w);
+}
+
+bool transliteration_variant(const VariantKey& a, const VariantKey& b) {
+  if (a.word == b.word) return true;
+  if (a.word.size() == b.word.size() && a.word.size() >= 4 && a.classes == b.classes) return true;  // same_letters
+  return a.skeleton_decides && b.skeleton_decides && a.skeleton == b.skeleton;
+}
+
+bool transliteration_variant(std::u32string_view a, std::u32string_view b) {
+  return transliteration_variant(VariantKey(a), VariantKey(b));
 }
 
 bool spelling_variant(std::u32string_view a, std::u32string_view b) {

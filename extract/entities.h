@@ -28,6 +28,13 @@ bool same_letters(std::u32string_view a, std::u32string_view b);
 // more, no article) one skeleton with long vowels dropped ("رامسفيلد" / "رمسفيلد", "زامبروتا" / "زامبورتا").
 // An Arabic word with the article keeps its vowels: "الاثناء" is not "الثاني".
 bool transliteration_variant(std::u32string_view a, std::u32string_view b);
+// The same test on words prepared once, for a word compared with many: its letter classes and skeleton.
+struct VariantKey {
+  explicit VariantKey(std::u32string_view word);
+  std::u32string word, classes, skeleton;  // classes when four letters or more; skeleton when it may decide
+  bool skeleton_decides = false;            // five letters or more, without the article
+};
+bool transliteration_variant(const VariantKey& a, const VariantKey& b);
 
 // Whether two normalised name words can be one name spelt two ways (for persons of one article, or
 // full names that also share a first name): equal; one skeleton (words of five letters or more);
