@@ -1192,9 +1192,10 @@ void find_entities(Document& doc) {
   }
 
   // Places: English name, country and coordinates from libgeonames where it knows the city
-  // ("حلب" → Aleppo, SY, 36.20N 37.16E). Countries and regions keep what the lexicons say.
+  // ("حلب" → Aleppo, SY, 36.20N 37.16E). Countries and regions keep what the lexicons say, coordinates
+  // included ("قطاع غزة").
   for (Entity& e : doc.entities) {
-    if (e.type != EntityType::Place || e.subtype == "country" || e.subtype == "region") continue;
+    if (e.type != EntityType::Place) continue;
     const Mention& first = doc.mentions[e.mentions.front()];
     if (!first.latitude.empty() && !first.longitude.empty()) {  // the lexicon knows better
       // from_chars: locale-independent (libgeonames switches locales to read its Arabic names).
@@ -1204,6 +1205,7 @@ void find_entities(Document& doc) {
       e.has_coordinates = parse(first.latitude, e.latitude) && parse(first.longitude, e.longitude);
       continue;
     }
+    if (e.subtype == "country" || e.subtype == "region") continue;  // libgeonames holds cities
     std::vector<const GeoCity*> cities;
     for (std::size_t mi : e.mentions) {
       cities = find_cities(strip_conjunction_preposition(doc.mentions[mi].key));
