@@ -60,6 +60,32 @@ const NerTagger* committed_model() {
   return model.get();
 }
 
+// Trains with `options`, saves, loads and trains again: the loaded model tags the document as the trained
+// one, and the two saved files are byte-identical (training is repeatable). Returns the trained model.
+std::unique_ptr<NerTagger> train_and_check_round_trip(const std::vector<NerSentence>& sentences,
+                                                      const NerTrainOptions& options, const std::string& file) {
+  auto trained = NerTagger::train(sentences, options);
+  auto path = (std::filesystem::temp_directory_path() / file).string();
+  std::string error;
+  REQUIRE(trained->save(path, &error));
+  auto loaded = NerTagger::load(path, &error);
+  REQUIRE(loaded != nullptr);
+  CHECK(loaded->feature_count() == trained->feature_count());
+  std::vector<std::vector<std::u32string>> document;
+  for (const auto& s : sentences) document.push_back(s.words);
+  CHECK(loaded->tag_document(document) == trained->tag_document(document));
+  for (const auto& s : sentences) CHECK(loaded->tag(s.words) == trained->tag(s.words));
+  auto again = NerTagger::train(sentences, options);
+  auto path2 = path + ".2";
+  REQUIRE(again->save(path2, &error));
+  std::ifstream a(path, std::ios::binary), b(path2, std::ios::binary);
+  std::string bytes_a((std::istreambuf_iterator<char>(a)), {}), bytes_b((std::istreambuf_iterator<char>(b)), {});
+  CHECK(bytes_a == bytes_b);
+  std::filesystem::remove(path);
+  std::filesystem::remove(path2);
+  return trained;
+}
+
 }  // namespace
 
 TEST_CASE("ner: the committed model loads and is the default model") {
@@ -115,28 +141,10 @@ TEST_CASE("ner: save and load give a model that tags identically") {
   REQUIRE(conll.size() == 3);
   NerTrainOptions options;
   options.epochs = 5;
-  auto trained = NerTagger::train(to_ner_sentences(conll), options);
-  auto path = (std::filesystem::temp_directory_path() / "isnad_ner_roundtrip.model").string();
-  std::string error;
-  REQUIRE(trained->save(path, &error));
-  auto loaded = NerTagger::load(path, &error);
-  REQUIRE(loaded != nullptr);
-  CHECK(loaded->feature_count() == trained->feature_count());
-  for (const char* s : {"قال الرئيس فلاديمير بوتين في موسكو", "زار جون كيري القاهرة", "أعلنت وزارة الدفاع في سوريا"}) {
-    auto words = words_of(s);
-    CHECK(loaded->tag(words) == trained->tag(words));
-  }
+  auto trained = train_and_check_round_trip(to_ner_sentences(conll), options, "isnad_ner_roundtrip.model");
   CHECK(trained->tag(words_of("قال الرئيس فلاديمير بوتين في موسكو")) ==
         std::vector<std::string>{"O", "O", "B-PERS", "I-PERS", "O", "B-LOC"});
-  // Training is deterministic: a second run writes the same bytes.
-  auto again = NerTagger::train(to_ner_sentences(conll), options);
-  auto path2 = path + ".2";
-  REQUIRE(again->save(path2, &error));
-  std::ifstream a(path, std::ios::binary), b(path2, std::ios::binary);
-  std::string bytes_a((std::istreambuf_iterator<char>(a)), {}), bytes_b((std::istreambuf_iterator<char>(b)), {});
-  CHECK(bytes_a == bytes_b);
-  std::filesystem::remove(path);
-  std::filesystem::remove(path2);
+  std::string error;
   // A file that is not a model is refused with a reason.
   CHECK(NerTagger::load(std::string(ISNAD_SOURCE_DIR) + "/CMakeLists.txt", &error) == nullptr);
   CHECK(error.find("not an isnad NER model") != std::string::npos);
@@ -229,24 +237,10 @@ TEST_CASE("ner: a two-pass model trained here saves, loads and tags deterministi
   options.stack_folds = 2;
   options.training_name_folds = 0;
   for (const auto& s : sentences) options.unlabelled.push_back(s.words);  // words only
-  auto trained = NerTagger::train(sentences, options);
-  auto path = (std::filesystem::temp_directory_path() / "isnad_ner_two_pass.model").string();
-  std::string error;
-  REQUIRE(trained->save(path, &error));
-  auto loaded = NerTagger::load(path, &error);
-  REQUIRE(loaded != nullptr);
+  auto trained = train_and_check_round_trip(sentences, options, "isnad_ner_two_pass.model");
   std::vector<std::vector<std::u32string>> document;
   for (const auto& s : sentences) document.push_back(s.words);
-  CHECK(loaded->tag_document(document) == trained->tag_document(document));
   CHECK(trained->tag_document(document)[0] == std::vector<std::string>{"O", "O", "B-PERS", "I-PERS", "O", "B-LOC"});
-  auto again = NerTagger::train(sentences, options);
-  auto path2 = path + ".2";
-  REQUIRE(again->save(path2, &error));
-  std::ifstream a(path, std::ios::binary), b(path2, std::ios::binary);
-  std::string bytes_a((std::istreambuf_iterator<char>(a)), {}), bytes_b((std::istreambuf_iterator<char>(b)), {});
-  CHECK(bytes_a == bytes_b);
-  std::filesystem::remove(path);
-  std::filesystem::remove(path2);
 }
 
 // Label counts per core (jackknifed over name folds) and cost-augmented training (a margin): the
@@ -267,20 +261,6 @@ TEST_CASE("ner: label counts and a margin survive save/load and train determinis
   options.training_name_folds = 2;
   options.margin = 5;
   options.o_margin = 5;
-  auto trained = NerTagger::train(sentences, options);
-  auto path = (std::filesystem::temp_directory_path() / "isnad_ner_labels.model").string();
-  std::string error;
-  REQUIRE(trained->save(path, &error));
-  auto loaded = NerTagger::load(path, &error);
-  REQUIRE(loaded != nullptr);
-  for (const auto& s : sentences) CHECK(loaded->tag(s.words) == trained->tag(s.words));
+  auto trained = train_and_check_round_trip(sentences, options, "isnad_ner_labels.model");
   CHECK(trained->tag(sentences[1].words) == std::vector<std::string>{"O", "B-PERS", "O", "B-LOC", "O"});
-  auto again = NerTagger::train(sentences, options);
-  auto path2 = path + ".2";
-  REQUIRE(again->save(path2, &error));
-  std::ifstream a(path, std::ios::binary), b(path2, std::ios::binary);
-  std::string bytes_a((std::istreambuf_iterator<char>(a)), {}), bytes_b((std::istreambuf_iterator<char>(b)), {});
-  CHECK(bytes_a == bytes_b);
-  std::filesystem::remove(path);
-  std::filesystem::remove(path2);
 }
