@@ -1,5 +1,7 @@
 #include "corpus.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -147,14 +149,25 @@ int write_graph_and_report(corpus::RecordBag& bag, const std::vector<AliasRule>&
       if (kg.graph[v].kind == "statement") ++c.statements;
       else ++c.entities;
     }
-    // Exporters run one after the other: Graphviz is not thread-safe (export/graphviz.cpp holds a lock anyway).
-    for (const auto& e : exporters) {
-      std::string error;
-      if (!export_to_directory(*e, kg, dir, &error)) {
+    // Exporters write different files from the same read-only graph, so they run side by side on the
+    // worker threads (Graphviz is not thread-safe: export/graphviz.cpp serialises its calls). Errors are
+    // reported in the order of --format.
+    std::vector<std::string> errors(exporters.size());
+    std::atomic<std::size_t> next{0};
+    auto export_some = [&] {
+      for (std::size_t i; (i = next++) < exporters.size();)
+        if (!export_to_directory(*exporters[i], kg, dir, &errors[i]) && errors[i].empty()) errors[i] = "export failed";
+    };
+    std::vector<std::thread> helpers;
+    for (std::size_t t = 1; t < std::min<std::size_t>(std::max<std::size_t>(report.jobs, 1), exporters.size()); ++t)
+      helpers.emplace_back(export_some);
+    export_some();
+    for (auto& h : helpers) h.join();
+    for (const auto& error : errors)
+      if (!error.empty()) {
         std::fprintf(stderr, "%s: %s\n", name.c_str(), error.c_str());
         code = kExitOutputFailed;
       }
-    }
     report.export_seconds = since(export_started);
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - report.started).count();
