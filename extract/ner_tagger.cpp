@@ -401,7 +401,6 @@ void analyse(const std::vector<std::u32string>& words, const std::unordered_set<
     TokenInfo& t = infos[i];
     t.word = hash_chars(w);
     t.readings[t.reading_count++] = t.word;
-    std::u32string_view core = w;
     std::size_t longest_prefix = 0;
     if (w.size() >= 3 && is_arabic_letter(w[0])) {
       // The core: the word without و/ف, one preposition and the article, if ≥ 2 letters remain
@@ -414,19 +413,21 @@ void analyse(const std::vector<std::u32string>& words, const std::unordered_set<
         if (t.reading_count < kMaxReadings) t.readings[t.reading_count++] = hash_chars(r.stem);
         if (r.prefix.size() > longest_prefix) longest_prefix = r.prefix.size();
       }
-      std::u32string_view stripped = w;
-      std::u32string bare = strip_article(with_article ? std::u32string_view(with_article->stem) : std::u32string_view(w));
+      // strip_article (segment.h) as a view: no string is built per token.
+      std::u32string_view bare = with_article ? std::u32string_view(with_article->stem) : std::u32string_view(w);
+      if (bare.size() >= 4 && bare[0] == U'ا' && bare[1] == U'ل') bare.remove_prefix(2);
       t.core = hash_chars(bare);
       t.clitic_prefix = hash_chars(std::u32string_view(w).substr(0, w.size() - std::min(w.size(), bare.size())));
       if (t.reading_count < kMaxReadings && t.core != t.word) t.readings[t.reading_count++] = t.core;
       t.core_prefix2 = affix_hash(bare, 2, true);
       t.core_suffix2 = affix_hash(bare, 2, false);
       t.core_suffix3 = affix_hash(bare, 3, false);
-      std::u32string bounded = U"<" + bare + U">";
+      thread_local std::u32string bounded;  // "<" + bare + ">", its buffer reused from token to token
+      bounded.assign(1, U'<');
+      bounded.append(bare);
+      bounded.push_back(U'>');
       for (std::size_t k = 0; k + 3 <= bounded.size() && t.trigram_count < 10; ++k)
         t.trigrams[t.trigram_count++] = hash_chars(std::u32string_view(bounded).substr(k, 3));
-      (void)stripped;
-      (void)core;
     } else {
       t.core = t.word;
     }
