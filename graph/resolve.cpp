@@ -190,7 +190,7 @@ Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs
     if (added) names.emplace_back();
     names[it->second].push_back(r);
   }
-  // Unites the refs of two names across articles where `accept(x, y)` holds (it may give evidence to log).
+  // Unites the refs of two names across articles wherever `evidence_of(x, y)` gives the evidence to log (empty: no).
   auto unite_names = [&](std::size_t a, std::size_t b, const std::string& rule, auto evidence_of) {
     for (std::size_t x : names[a])
       for (std::size_t y : names[b]) {

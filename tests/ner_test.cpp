@@ -60,6 +60,15 @@ const NerTagger* committed_model() {
   return model.get();
 }
 
+// Six tagged sentences (CoNLL) for the models trained inside the tests.
+constexpr const char* kSixSentences =
+      "قال O\nالرئيس O\nفلاديمير B-PERS\nبوتين I-PERS\nفي O\nموسكو B-LOC\n\n"
+      "وأضاف O\nبوتين B-PERS\nأن O\nموسكو B-LOC\nمستعدة O\n\n"
+      "زار O\nجون B-PERS\nكيري I-PERS\nالقاهرة B-LOC\n\n"
+      "وقال O\nكيري B-PERS\nإن O\nالقاهرة B-LOC\nشريك O\n\n"
+      "أعلنت O\nوزارة B-ORG\nالدفاع I-ORG\nفي O\nسوريا B-LOC\n\n"
+      "وقالت O\nالوزارة O\nإن O\nسوريا B-LOC\nآمنة O\n\n";
+
 // Trains with `options`, saves, loads and trains again: the loaded model tags the document as the trained
 // one, and the two saved files are byte-identical (training is repeatable). Returns the trained model.
 std::unique_ptr<NerTagger> train_and_check_round_trip(const std::vector<NerSentence>& sentences,
@@ -221,13 +230,7 @@ TEST_CASE("ner: a document of one sentence is tagged as tag() tags it") {
 // Two passes (the second reads the first pass's tags of the same word in neighbouring sentences) and word
 // classes learnt from the sentences' words: the model file round-trips and training is byte-for-byte repeatable.
 TEST_CASE("ner: a two-pass model trained here saves, loads and tags deterministically") {
-  std::istringstream in(
-      "قال O\nالرئيس O\nفلاديمير B-PERS\nبوتين I-PERS\nفي O\nموسكو B-LOC\n\n"
-      "وأضاف O\nبوتين B-PERS\nأن O\nموسكو B-LOC\nمستعدة O\n\n"
-      "زار O\nجون B-PERS\nكيري I-PERS\nالقاهرة B-LOC\n\n"
-      "وقال O\nكيري B-PERS\nإن O\nالقاهرة B-LOC\nشريك O\n\n"
-      "أعلنت O\nوزارة B-ORG\nالدفاع I-ORG\nفي O\nسوريا B-LOC\n\n"
-      "وقالت O\nالوزارة O\nإن O\nسوريا B-LOC\nآمنة O\n\n");
+  std::istringstream in(kSixSentences);
   auto conll = read_conll(in);
   REQUIRE(conll.size() == 6);
   auto sentences = to_ner_sentences(conll);
@@ -246,13 +249,7 @@ TEST_CASE("ner: a two-pass model trained here saves, loads and tags deterministi
 // Label counts per core (jackknifed over name folds) and cost-augmented training (a margin): the
 // counts travel in the model file (a loaded model tags as the trained one) and training stays repeatable.
 TEST_CASE("ner: label counts and a margin survive save/load and train deterministically") {
-  std::istringstream in(
-      "قال O\nالرئيس O\nفلاديمير B-PERS\nبوتين I-PERS\nفي O\nموسكو B-LOC\n\n"
-      "وأضاف O\nبوتين B-PERS\nأن O\nموسكو B-LOC\nمستعدة O\n\n"
-      "زار O\nجون B-PERS\nكيري I-PERS\nالقاهرة B-LOC\n\n"
-      "وقال O\nكيري B-PERS\nإن O\nالقاهرة B-LOC\nشريك O\n\n"
-      "أعلنت O\nوزارة B-ORG\nالدفاع I-ORG\nفي O\nسوريا B-LOC\n\n"
-      "وقالت O\nالوزارة O\nإن O\nسوريا B-LOC\nآمنة O\n\n"
+  std::istringstream in(std::string(kSixSentences) +
       "عرضت O\nقناة O\nالمحور B-ORG\nبرنامج O\n« O\nالناس B-MISC\nوأنا I-MISC\n» O\n\n");
   auto sentences = to_ner_sentences(read_conll(in));
   REQUIRE(sentences.size() == 7);
