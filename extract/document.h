@@ -28,6 +28,8 @@ struct CliticReading {
   std::u32string prefix;  // normalised proclitics: و ف ب ل ك and ال combinations
   std::u32string stem;    // the rest (with ال when has_article)
   bool has_article = false;
+  std::size_t stem_hash = 0;  // U32Hash of stem, set by clitic_readings()
+  HashedView hashed_stem() const { return {stem, stem_hash}; }
 };
 
 struct Token {

@@ -64,18 +64,21 @@ std::size_t PhraseTable::match(const Document& doc, std::size_t first, const Lex
   std::vector<CliticReading> own;
   const std::vector<CliticReading>* readings_of_token = &tokens[first].readings;
   if (!allow_clitics) {
-    own.push_back({U"", tokens[first].form, false});
+    own.push_back({U"", tokens[first].form, false, U32Hash{}(tokens[first].form)});
     readings_of_token = &own;
   } else if (readings_of_token->empty() && tokens[first].form.size() >= 2) {
     own = clitic_readings(tokens[first].form);
     readings_of_token = &own;
   }
   const std::vector<CliticReading>& readings = *readings_of_token;
-  // The readings that begin some phrase, with the most tokens such a phrase has.
-  std::vector<std::size_t> readings_len(readings.size(), 0);
+  // The readings that begin some phrase, with the most tokens such a phrase has (a word has a handful of
+  // readings; more than kMaxReadings would only come from a pathological word, and are not looked up).
+  constexpr std::size_t kMaxReadings = 16;
+  std::size_t readings_len[kMaxReadings] = {};
+  const std::size_t reading_count = std::min(readings.size(), kMaxReadings);
   std::size_t longest = 0;
-  for (std::size_t r = 0; r < readings.size(); ++r) {
-    auto it = first_words_.find(readings[r].stem);
+  for (std::size_t r = 0; r < reading_count; ++r) {
+    auto it = first_words_.find(readings[r].hashed_stem());
     if (it != first_words_.end()) longest = std::max(longest, readings_len[r] = it->second);
   }
   if (longest == 0) return 0;
@@ -86,14 +89,19 @@ std::size_t PhraseTable::match(const Document& doc, std::size_t first, const Lex
     ++words;
   std::u32string key;
   for (std::size_t len = words; len >= 1; --len) {
-    for (std::size_t r = 0; r < readings.size(); ++r) {
+    for (std::size_t r = 0; r < reading_count; ++r) {
       if (readings_len[r] < len) continue;
-      key = readings[r].stem;
-      for (std::size_t k = first + 1; k < first + len; ++k) {
-        key += U' ';
-        key += tokens[k].form;
+      auto it = entries_.end();
+      if (len == 1) {
+        it = entries_.find(readings[r].hashed_stem());
+      } else {
+        key = readings[r].stem;
+        for (std::size_t k = first + 1; k < first + len; ++k) {
+          key += U' ';
+          key += tokens[k].form;
+        }
+        it = entries_.find(key);
       }
-      auto it = entries_.find(key);
       if (it == entries_.end()) continue;
       *entry = &it->second;
       // "لل" readings put back an ا that is not in the text: the span starts after the ل.

@@ -40,10 +40,10 @@ class PhraseTable {
   const LexiconEntry* find(std::u32string_view normalised_phrase) const;
 
  private:
-  std::unordered_map<std::u32string, LexiconEntry, U32Hash, std::equal_to<>> entries_;
+  std::unordered_map<std::u32string, LexiconEntry, U32Hash, U32Equal> entries_;
   // The first word of every phrase → the most tokens a phrase beginning with it has: most tokens begin
   // no phrase, and are dismissed by one lookup per clitic reading.
-  std::unordered_map<std::u32string, std::size_t, U32Hash, std::equal_to<>> first_words_;
+  std::unordered_map<std::u32string, std::size_t, U32Hash, U32Equal> first_words_;
   std::size_t max_tokens_ = 0;
 };
 

@@ -163,6 +163,7 @@ std::vector<CliticReading> clitic_readings(std::u32string_view word) {
       if (starts_article(p)) add(p + 2, false);
     }
   }
+  for (auto& r : out) r.stem_hash = U32Hash{}(r.stem);
   return out;
 }
 

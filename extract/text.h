@@ -14,10 +14,25 @@ namespace isnad {
 
 // A half-open range [start, end) of code points.
 // Hashing that lets unordered containers keyed by u32string be searched with a u32string_view (a token's
-// form or a slice of it) without building a string: give them U32Hash and std::equal_to<>.
+// form or a slice of it) without building a string: give them U32Hash and std::equal_to<> (or U32Equal,
+// which also takes a HashedView).
 struct U32Hash {
   using is_transparent = void;
   std::size_t operator()(std::u32string_view s) const noexcept { return std::hash<std::u32string_view>{}(s); }
+  std::size_t operator()(const struct HashedView& s) const noexcept;
+};
+// A string with its U32Hash computed once: a token's clitic readings are looked up in many tables.
+struct HashedView {
+  std::u32string_view text;
+  std::size_t hash = U32Hash{}(text);
+};
+inline std::size_t U32Hash::operator()(const HashedView& s) const noexcept { return s.hash; }
+struct U32Equal {
+  using is_transparent = void;
+  static std::u32string_view view(std::u32string_view s) { return s; }
+  static std::u32string_view view(const HashedView& s) { return s.text; }
+  template <class A, class B>
+  bool operator()(const A& a, const B& b) const noexcept { return view(a) == view(b); }
 };
 
 struct Span {
