@@ -117,13 +117,11 @@ ArticleOutcome process_article(RawArticle raw, const RunOptions& options) {
   o.warnings = input.warnings;
   try {
     Document doc = extract(std::move(input));
-    RecordJson record = document_to_json(doc);
-    doc = Document{};  // the full document (text, tokens) is the big part: free it before the record is read back
-    o.record = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    o.record = document_record(doc);
     o.hash = dump_hash(o.record);
-    o.stats = record_stats(record);
-    // Read back from the record, as `isnad merge` reads it, so that build == extract + merge.
-    if (options.keep_documents) o.document = document_from_json(record);
+    o.stats = {doc.text.original().size(), doc.tokens.size(), doc.entities.size(), doc.statements.size()};
+    // What `isnad merge` reads back from the record, so that build == extract + merge.
+    if (options.keep_documents) o.document = record_document(std::move(doc));
     o.ok = true;
   } catch (const std::exception& e) {
     return fail(std::string("internal error: ") + e.what());

@@ -1,5 +1,7 @@
 #include "document_json.h"
 
+#include "json_writer.h"
+
 #include <stdexcept>
 
 namespace isnad {
@@ -88,77 +90,156 @@ std::string at(const char* list, std::size_t i) { return std::string(list) + "["
 
 }  // namespace
 
-RecordJson document_to_json(const Document& doc) {
-  RecordJson j = {{"id", doc.id}, {"path", doc.path}, {"title", doc.title}, {"dct", doc.dct},
-                  {"dct_source", doc.dct_source}};
-  if (!doc.url.empty()) j["url"] = doc.url;
-  if (!doc.source.empty()) j["source"] = doc.source;
-  if (!doc.dct_candidate_years.empty()) j["dct_candidate_years"] = doc.dct_candidate_years;
-  j["chars"] = doc.text.original().size();
-  j["tokens"] = doc.tokens.size();
+std::string document_record(const Document& doc) {
+  std::string out;
+  JsonWriter w(out, -1);
+  w.begin_object();
+  w.member("id", doc.id);
+  w.member("path", doc.path);
+  w.member("title", doc.title);
+  w.member("dct", doc.dct);
+  w.member("dct_source", doc.dct_source);
+  if (!doc.url.empty()) w.member("url", doc.url);
+  if (!doc.source.empty()) w.member("source", doc.source);
+  if (!doc.dct_candidate_years.empty()) {
+    w.key("dct_candidate_years");
+    w.array(doc.dct_candidate_years);
+  }
+  w.member("chars", doc.text.original().size());
+  w.member("tokens", doc.tokens.size());
 
-  RecordJson entities = RecordJson::array();
+  w.key("entities");
+  w.begin_array();
   for (const Entity& e : doc.entities) {
-    RecordJson x = {{"type", entity_kind(e.type)}, {"label", e.label}, {"aliases", e.aliases}};
-    if (!e.label_en.empty()) x["label_en"] = e.label_en;
-    if (!e.country.empty()) x["country"] = e.country;
-    if (!e.subtype.empty()) x["subtype"] = e.subtype;
-    if (!e.titles.empty()) x["titles"] = e.titles;
-    if (!e.group.empty()) x["group"] = e.group;
-    if (!e.merge_notes.empty()) x["merge_notes"] = e.merge_notes;
-    if (e.has_coordinates) x["coordinates"] = {e.latitude, e.longitude};
-    x["mentions"] = e.mentions;
-    entities.push_back(std::move(x));
+    w.begin_object();
+    w.member("type", entity_kind(e.type));
+    w.member("label", e.label);
+    w.key("aliases");
+    w.array(e.aliases);
+    if (!e.label_en.empty()) w.member("label_en", e.label_en);
+    if (!e.country.empty()) w.member("country", e.country);
+    if (!e.subtype.empty()) w.member("subtype", e.subtype);
+    if (!e.titles.empty()) {
+      w.key("titles");
+      w.array(e.titles);
+    }
+    if (!e.group.empty()) w.member("group", e.group);
+    if (!e.merge_notes.empty()) {
+      w.key("merge_notes");
+      w.array(e.merge_notes);
+    }
+    if (e.has_coordinates) {
+      w.key("coordinates");
+      w.begin_array();
+      w.value(e.latitude);
+      w.value(e.longitude);
+      w.end_array();
+    }
+    w.key("mentions");
+    w.array(e.mentions);
+    w.end_object();
   }
-  RecordJson mentions = RecordJson::array();
+  w.end_array();
+
+  w.key("mentions");
+  w.begin_array();
   for (const Mention& m : doc.mentions) {
-    RecordJson x = {{"type", entity_kind(m.type)}, {"start", m.span.start}, {"end", m.span.end}, {"text", m.text}};
-    if (m.entity >= 0) x["entity"] = m.entity;
-    if (!m.rule.empty()) x["rule"] = m.rule;
-    if (!m.group.empty()) x["group"] = m.group;
-    if (!m.label_en.empty()) x["label_en"] = m.label_en;
-    if (!m.country.empty()) x["country"] = m.country;
-    if (!m.subtype.empty()) x["subtype"] = m.subtype;
-    if (!m.latitude.empty()) x["latitude"] = m.latitude;
-    if (!m.longitude.empty()) x["longitude"] = m.longitude;
-    mentions.push_back(std::move(x));
+    w.begin_object();
+    w.member("type", entity_kind(m.type));
+    w.member("start", m.span.start);
+    w.member("end", m.span.end);
+    w.member("text", m.text);
+    if (m.entity >= 0) w.member("entity", m.entity);
+    if (!m.rule.empty()) w.member("rule", m.rule);
+    if (!m.group.empty()) w.member("group", m.group);
+    if (!m.label_en.empty()) w.member("label_en", m.label_en);
+    if (!m.country.empty()) w.member("country", m.country);
+    if (!m.subtype.empty()) w.member("subtype", m.subtype);
+    if (!m.latitude.empty()) w.member("latitude", m.latitude);
+    if (!m.longitude.empty()) w.member("longitude", m.longitude);
+    w.end_object();
   }
-  RecordJson timexes = RecordJson::array();
+  w.end_array();
+
+  w.key("timexes");
+  w.begin_array();
   for (const Timex& t : doc.timexes) {
-    RecordJson x = {{"start", t.span.start}, {"end", t.span.end}, {"text", t.text}, {"type", t.type}, {"value", t.value}};
-    if (!t.time_range.empty()) x["time"] = t.time_range;
-    if (!t.mod.empty()) x["mod"] = t.mod;
-    timexes.push_back(std::move(x));
+    w.begin_object();
+    w.member("start", t.span.start);
+    w.member("end", t.span.end);
+    w.member("text", t.text);
+    w.member("type", t.type);
+    w.member("value", t.value);
+    if (!t.time_range.empty()) w.member("time", t.time_range);
+    if (!t.mod.empty()) w.member("mod", t.mod);
+    w.end_object();
   }
-  RecordJson statements = RecordJson::array();
+  w.end_array();
+
+  w.key("statements");
+  w.begin_array();
   for (const Statement& s : doc.statements) {
-    RecordJson x = {{"start", s.span.start}, {"end", s.span.end}, {"cue_start", s.cue_span.start},
-                    {"cue_end", s.cue_span.end}, {"cue", s.cue}, {"act", s.act}, {"cameo", s.cameo}};
-    if (s.speaker >= 0) x["speaker"] = s.speaker;
-    if (!s.speaker_text.empty()) x["speaker_text"] = s.speaker_text;
-    x["content_start"] = s.content.start;
-    x["content_end"] = s.content.end;
-    x["content"] = s.content_text;
-    x["direct_quote"] = s.direct_quote;
-    x["addressees"] = s.addressees;
-    x["about"] = s.about;
-    if (!s.date.empty()) x["date"] = s.date;
-    if (s.source >= 0) x["source"] = s.source;
-    x["status"] = s.status;
-    x["sentence"] = s.sentence;
-    statements.push_back(std::move(x));
+    w.begin_object();
+    w.member("start", s.span.start);
+    w.member("end", s.span.end);
+    w.member("cue_start", s.cue_span.start);
+    w.member("cue_end", s.cue_span.end);
+    w.member("cue", s.cue);
+    w.member("act", s.act);
+    w.member("cameo", s.cameo);
+    if (s.speaker >= 0) w.member("speaker", s.speaker);
+    if (!s.speaker_text.empty()) w.member("speaker_text", s.speaker_text);
+    w.member("content_start", s.content.start);
+    w.member("content_end", s.content.end);
+    w.member("content", s.content_text);
+    w.member("direct_quote", s.direct_quote);
+    w.key("addressees");
+    w.array(s.addressees);
+    w.key("about");
+    w.array(s.about);
+    if (!s.date.empty()) w.member("date", s.date);
+    if (s.source >= 0) w.member("source", s.source);
+    w.member("status", s.status);
+    w.member("sentence", s.sentence);
+    w.end_object();
   }
-  RecordJson relations = RecordJson::array();
+  w.end_array();
+
+  w.key("relations");
+  w.begin_array();
   for (const Relation& r : doc.relations) {
-    relations.push_back({{"head", r.head}, {"tail", r.tail}, {"role", r.role}, {"title", r.title},
-                         {"start", r.span.start}, {"end", r.span.end}});
+    w.begin_object();
+    w.member("head", r.head);
+    w.member("tail", r.tail);
+    w.member("role", r.role);
+    w.member("title", r.title);
+    w.member("start", r.span.start);
+    w.member("end", r.span.end);
+    w.end_object();
   }
-  j["entities"] = std::move(entities);
-  j["mentions"] = std::move(mentions);
-  j["timexes"] = std::move(timexes);
-  j["statements"] = std::move(statements);
-  j["relations"] = std::move(relations);
-  return j;
+  w.end_array();
+  w.end_object();
+  return out;
+}
+
+RecordJson document_to_json(const Document& doc) { return RecordJson::parse(document_record(doc)); }
+
+Document record_document(Document doc) {
+  doc.text = Text(U"");
+  doc.sentences = {};
+  doc.tokens = {};
+  for (Mention& m : doc.mentions) {
+    m.key.clear();
+    m.key.shrink_to_fit();
+    m.first_token = m.end_token = 0;
+  }
+  // The defaults document_from_json gives to fields a record leaves empty.
+  if (doc.dct_source.empty()) doc.dct_source = "none";
+  for (Entity& e : doc.entities)
+    if (!e.has_coordinates) e.latitude = e.longitude = 0;
+  for (Statement& s : doc.statements)
+    if (s.status.empty()) s.status = Statement{}.status;
+  return doc;
 }
 
 Document document_from_json(const RecordJson& record) {

@@ -91,6 +91,19 @@ TEST_CASE("corpus: a record holds everything the graph needs, and only that") {
   again["tokens"] = record["tokens"];
   CHECK(again.dump() == record.dump());
   CHECK(record["chars"].get<std::size_t>() == full.text.original().size());
+  // The record line is that json's compact dump, and the document a build keeps (record_document) is the
+  // one `isnad merge` reads back from it.
+  CHECK(isnad::document_record(full) == record.dump());
+  isnad::Document kept = isnad::record_document(sample_document());
+  CHECK(kept.text.original().empty());
+  CHECK(kept.tokens.empty());
+  CHECK(kept.sentences.empty());
+  for (const auto& m : kept.mentions) CHECK((m.key.empty() && m.first_token == 0 && m.end_token == 0));
+  isnad::RecordJson kept_record = isnad::document_to_json(kept);
+  kept_record["chars"] = record["chars"];
+  kept_record["tokens"] = record["tokens"];
+  CHECK(kept_record.dump() == record.dump());
+  CHECK(graph_json({kept}) == graph_json({compact}));
 }
 
 TEST_CASE("corpus: malformed records are rejected with the field named") {
