@@ -121,7 +121,7 @@ ArticleOutcome process_article(RawArticle raw, const RunOptions& options) {
     o.hash = dump_hash(o.record);
     o.stats = {doc.text.original().size(), doc.tokens.size(), doc.entities.size(), doc.statements.size()};
     // What `isnad merge` reads back from the record, so that build == extract + merge.
-    if (options.keep_documents) o.document = record_document(std::move(doc));
+    if (options.keep_documents) o.document = record_document(doc);
     o.ok = true;
   } catch (const std::exception& e) {
     return fail(std::string("internal error: ") + e.what());

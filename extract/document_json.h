@@ -26,7 +26,7 @@ RecordJson document_to_json(const Document& doc);
 std::string document_record(const Document& doc);
 // document_from_json(document_to_json(doc)) without the round trip: the document without its text,
 // sentences and tokens, and its mentions without their token positions and normalised keys.
-Document record_document(Document doc);
+Document record_document(const Document& doc);
 // Throws std::invalid_argument naming the field when a record is malformed (wrong type, index out of
 // range, end before start), so a corrupt record can never build a corrupt graph. Records are read as
 // they are written, in key order (RecordJson), so that a record and its line hash alike.
