@@ -90,6 +90,18 @@ bool joins_ltr_run(char32_t cp) {
 }  // namespace
 
 std::string sanitize_text(std::string_view text) {
+  // Most text is valid UTF-8 with no character to drop: then it comes back as it is.
+  bool clean = true;
+  for (std::size_t i = 0; i < text.size() && clean;) {
+    if (static_cast<unsigned char>(text[i]) >= 0x20 && static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t from = i;
+    const char32_t cp = next_code_point(text, i);
+    clean = allowed_in_xml(cp) && (cp != kReplacement || i - from == 3);  // a U+FFFD written in the text is kept
+  }
+  if (clean) return std::string(text);
   std::string out;
   out.reserve(text.size());
   for (char32_t cp : sanitized_code_points(text)) append_utf8(out, cp);
@@ -97,21 +109,28 @@ std::string sanitize_text(std::string_view text) {
 }
 
 std::string xml_escape(std::string_view text) {
+  const std::string clean = sanitize_text(text);
   std::string out;
-  out.reserve(text.size() + 16);
-  for (char c : sanitize_text(text)) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      case '\t': out += "&#9;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
-      default: out += c;
+  out.reserve(clean.size() + 16);
+  std::size_t run = 0;  // start of the characters not yet copied
+  for (std::size_t i = 0; i < clean.size(); ++i) {
+    const char* entity = nullptr;
+    switch (clean[i]) {
+      case '&': entity = "&amp;"; break;
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      case '"': entity = "&quot;"; break;
+      case '\'': entity = "&apos;"; break;
+      case '\t': entity = "&#9;"; break;
+      case '\n': entity = "&#10;"; break;
+      case '\r': entity = "&#13;"; break;
+      default: continue;
     }
+    out.append(clean, run, i - run);
+    out += entity;
+    run = i + 1;
   }
+  out.append(clean, run, std::string::npos);
   return out;
 }
 

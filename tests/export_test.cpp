@@ -147,6 +147,8 @@ TEST_CASE("escape: sanitize_text drops what XML forbids and keeps Arabic") {
       {"حلب\xC3\x28", "حلب\uFFFD("},                                // invalid byte → U+FFFD
       {"\xED\xA0\x80", "\uFFFD\uFFFD\uFFFD"},                       // a surrogate is three invalid bytes
       {"\xC0\xAF", "\uFFFD\uFFFD"},                                 // overlong "/"
+      {"حلب \uFFFD نعم", "حلب \uFFFD نعم"},                         // a U+FFFD written in the text stays
+      {"\xEF\xBF", "\uFFFD\uFFFD"},                                 // a truncated one is two invalid bytes
   };
   for (const auto& r : rows) CHECK(sanitize_text(r.in) == r.out);
 }
