@@ -45,10 +45,41 @@ void PhraseTable::add(const std::string& phrase_utf8, LexiconEntry entry) {
   std::size_t tokens = 1;
   for (char32_t c : key) tokens += (c == U' ');
   max_tokens_ = std::max(max_tokens_, tokens);
-  std::size_t& longest_from_here = first_words_[key.substr(0, key.find(U' '))];
-  longest_from_here = std::max(longest_from_here, tokens);
+  note_first_word(U32Hash{}(std::u32string_view(key).substr(0, key.find(U' '))), tokens);
   if (entry.written.empty()) entry.written = phrase_utf8;
   entries_.emplace(std::move(key), std::move(entry));  // first definition wins
+}
+
+void PhraseTable::note_first_word(std::size_t hash, std::size_t tokens) {
+  if (2 * (first_word_count_ + 1) > first_words_.size()) {  // load ≤ 1/2: short probes
+    std::vector<FirstWordSlot> old(2 * first_words_.size());
+    old.swap(first_words_);
+    first_word_count_ = 0;
+    for (const auto& slot : old)
+      if (slot.longest) note_first_word(slot.hash, slot.longest);
+  }
+  const std::size_t mask = first_words_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    FirstWordSlot& slot = first_words_[i];
+    if (slot.longest == 0) {
+      slot = {hash, tokens};
+      ++first_word_count_;
+      return;
+    }
+    if (slot.hash == hash) {
+      slot.longest = std::max(slot.longest, tokens);
+      return;
+    }
+  }
+}
+
+std::size_t PhraseTable::longest_from(std::size_t hash) const {
+  const std::size_t mask = first_words_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const FirstWordSlot& slot = first_words_[i];
+    if (slot.longest == 0) return 0;
+    if (slot.hash == hash) return slot.longest;
+  }
 }
 
 const LexiconEntry* PhraseTable::find(std::u32string_view phrase) const {
@@ -78,8 +109,8 @@ std::size_t PhraseTable::match(const Document& doc, std::size_t first, const Lex
   const std::size_t reading_count = std::min(readings.size(), kMaxReadings);
   std::size_t longest = 0;
   for (std::size_t r = 0; r < reading_count; ++r) {
-    auto it = first_words_.find(readings[r].hashed_stem());
-    if (it != first_words_.end()) longest = std::max(longest, readings_len[r] = it->second);
+    readings_len[r] = longest_from(readings[r].stem_hash);
+    longest = std::max(longest, readings_len[r]);
   }
   if (longest == 0) return 0;
   // A phrase spans words of one sentence.

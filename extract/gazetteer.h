@@ -42,8 +42,17 @@ class PhraseTable {
  private:
   std::unordered_map<std::u32string, LexiconEntry, U32Hash, U32Equal> entries_;
   // The first word of every phrase → the most tokens a phrase beginning with it has: most tokens begin
-  // no phrase, and are dismissed by one lookup per clitic reading.
-  std::unordered_map<std::u32string, std::size_t, U32Hash, U32Equal> first_words_;
+  // no phrase, and are dismissed by one probe per clitic reading. Keyed by the word's U32Hash alone, in an
+  // open-addressing table of one cache line per probe: a collision only costs the entries_ lookups that
+  // follow, which compare whole phrases.
+  struct FirstWordSlot {
+    std::size_t hash = 0;
+    std::size_t longest = 0;  // 0: empty slot
+  };
+  std::vector<FirstWordSlot> first_words_ = std::vector<FirstWordSlot>(16);
+  std::size_t first_word_count_ = 0;
+  std::size_t longest_from(std::size_t first_word_hash) const;
+  void note_first_word(std::size_t first_word_hash, std::size_t tokens);
   std::size_t max_tokens_ = 0;
 };
 
