@@ -12,6 +12,7 @@
 #include <charconv>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "gazetteer.h"
 #include "geonames.h"
@@ -659,13 +660,43 @@ class Recogniser {
       if (!form_keys[t]) form_keys[t].emplace(tok(t).form);
       return *form_keys[t];
     };
+    // A word can only begin a name whose first or last word it is a variant of (transliteration_variant
+    // compares the word, its letter classes or its skeleton), or be the "بن" of one: the names are indexed
+    // by those three keys, and a word is tested against its candidates only, in the same order.
+    using NameIndex = std::unordered_map<std::u32string, std::vector<std::size_t>, U32Hash, std::equal_to<>>;
+    NameIndex by_word, by_classes, by_skeleton;
+    std::vector<std::size_t> with_link;  // names with a "بن" inside
+    for (std::size_t n = 0; n < names.size(); ++n) {
+      for (const VariantKey* k : {&name_keys[n].front(), &name_keys[n].back()}) {
+        by_word[k->word].push_back(n);
+        if (k->word.size() >= 4) by_classes[k->classes].push_back(n);
+        if (k->skeleton_decides) by_skeleton[k->skeleton].push_back(n);
+      }
+      for (std::size_t from = 1; from + 1 < names[n].size(); ++from)
+        if (is_patronymic_link(names[n][from])) {
+          with_link.push_back(n);
+          break;
+        }
+    }
+    std::vector<std::size_t> candidates;
+    auto add_candidates = [&](const NameIndex& index, std::u32string_view key) {
+      if (auto it = index.find(key); it != index.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    };
     for (std::size_t i = 0; i < size(); ++i) {
       if (owner_[i] != -1 || !tok(i).is_word) continue;
       std::size_t best_len = 0, best_off = 0;
       for (const auto& reading : tok(i).readings) {
         if (reading.prefix.size() > 0 && reading.has_article != starts_with_article(reading.stem)) continue;
         const VariantKey stem(reading.stem);
-        for (std::size_t n = 0; n < names.size(); ++n) {
+        candidates.clear();
+        add_candidates(by_word, stem.word);
+        if (stem.word.size() >= 4) add_candidates(by_classes, stem.classes);
+        if (stem.skeleton_decides) add_candidates(by_skeleton, stem.skeleton);
+        if (reading.prefix.empty() && is_patronymic_link(reading.stem))
+          candidates.insert(candidates.end(), with_link.begin(), with_link.end());
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+        for (std::size_t n : candidates) {
           const auto& parts = names[n];
           const auto& keys = name_keys[n];
           // Full name.
