@@ -168,6 +168,8 @@ int cmd_train_ner(const Args& args) {
   std::string train_path, out_path = "extract/models/ner.model";
   NerTrainOptions options;
   int holdout_percent = 0, holdout_slice = -1;
+  std::string dictionary_path;
+  int dictionary_suffix_levels = 1;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&]() -> std::string {
@@ -179,7 +181,7 @@ int cmd_train_ner(const Args& args) {
           "usage: isnad train-ner TRAIN [--out extract/models/ner.model] [--epochs N] [--seed N]\n"
           "                         [--holdout PERCENT [--holdout-slice K]] [--name-folds N] [--o-penalty W] [--gazetteer NAME=FILE[@CSV-COLUMN]]...\n"
           "                         [--window N] [--stack-folds N] [--second-o-penalty W] [--min-feature-count N]\n"
-          "                         [--margin W] [--o-margin W]\n"
+          "                         [--margin W] [--o-margin W] [--dictionary FILE.dic [--dictionary-suffix-levels N]]\n"
           "                         [--unlabelled FILE|DIR]... [--unlabelled-conll FILE]... [--fine-classes N] [--coarse-classes N]\n"
           "Trains the averaged-perceptron BIO tagger on a CoNLL file (token TAG per line).\n"
           "--holdout P trains on the first 100-P%% of the sentences and prints entity F1 on the rest after\n"
@@ -190,6 +192,9 @@ int cmd_train_ner(const Args& args) {
           "--margin W trains with cost-augmented decoding: every wrong tag gets W (in units of one update), a wrong O\n"
           "W + the --o-margin more.\n"
           "--gazetteer adds a name list (one entry per line) whose hashes are stored in the model.\n"
+          "--dictionary reads a hunspell dictionary (Debian hunspell-ar: /usr/share/hunspell/ar.dic) and its .aff beside it;\n"
+          "its stems and the forms of up to --dictionary-suffix-levels N (default 1) suffix rules are stored in the model\n"
+          "as a hashed set: each word then says whether it (without proclitics) is an ordinary word.\n"
           "--window N (default 0: one pass) trains a second pass that sees the first pass's tags of the same word\n"
           "in the sentences within ±(N-1); --stack-folds N (default 5) blocks give it first-pass tags of unseen text.\n"
           "--unlabelled (running text, XML markup dropped) and --unlabelled-conll (the tokens of a CoNLL file, its\n"
@@ -215,12 +220,25 @@ int cmd_train_ner(const Args& args) {
     else if (a == "--second-o-penalty") options.second_o_penalty = std::stod(value());
     else if (a == "--margin") options.margin = std::stoi(value());
     else if (a == "--o-margin") options.o_margin = std::stoi(value());
+    else if (a == "--dictionary") dictionary_path = value();
+    else if (a == "--dictionary-suffix-levels") dictionary_suffix_levels = std::stoi(value());
     else if (!a.empty() && a[0] == '-') throw std::runtime_error("unknown option " + a);
     else train_path = a;
   }
   if (train_path.empty()) {
     std::fprintf(stderr, "usage: isnad train-ner TRAIN [--out PATH] [--epochs N] (see --help)\n");
     return 2;
+  }
+  if (!dictionary_path.empty()) {
+    std::ifstream dic(dictionary_path);
+    if (!dic) throw std::runtime_error("cannot open " + dictionary_path);
+    std::string aff_path = dictionary_path;
+    if (aff_path.size() > 4 && aff_path.compare(aff_path.size() - 4, 4, ".dic") == 0) aff_path.replace(aff_path.size() - 4, 4, ".aff");
+    std::ifstream aff(aff_path);
+    const bool with_affixes = aff && aff_path != dictionary_path;
+    options.dictionary = hunspell_word_forms(dic, with_affixes ? &aff : nullptr, dictionary_suffix_levels);
+    std::fprintf(stderr, "dictionary %s: %zu normalised word forms%s\n", dictionary_path.c_str(), options.dictionary.size(),
+                 with_affixes ? (" (with the suffix rules of " + aff_path + ")").c_str() : "");
   }
   auto conll = read_conll_file(train_path);
   auto sentences = to_ner_sentences(conll);

@@ -69,6 +69,10 @@ enum Template : std::uint64_t {
   kLabelTag, kLabelMajority, kLabelEntity, kLabelMajorityM1, kLabelMajorityP1, kLabelUnseen,
   // Short quotations (titles of programmes, papers, cars).
   kQuoteInside, kQuoteOpener, kQuoteOpenerFirst,
+  // General-language dictionary status (TokenInfo::dict) of the token (alone and when rare) and its neighbours.
+  kDict, kDictRare, kDictM1, kDictP1,
+  // Second pass: the first pass's tag with the dictionary status.
+  kFirstTagDict,
 };
 inline std::uint64_t feature(Template t, std::uint64_t value) { return combine(std::uint64_t(t) << 8, value); }
 inline std::uint64_t feature(Template t) { return combine(std::uint64_t(t) << 8, 0); }
@@ -119,6 +123,34 @@ struct PhraseSet {
 };
 
 std::u32string normalized_u32(std::string_view utf8) { return normalize(to_u32(utf8)); }
+
+// A set of word hashes as a blocked Bloom filter: about 10 bits per word, 7 probes inside one 64-byte block (one
+// cache line a lookup), about 1% false positives. Two million dictionary forms take 2.5 MB.
+struct WordFilter {
+  static constexpr int kProbes = 7;
+  std::vector<std::uint64_t> bits;  // 8 words (512 bits) per block
+  std::uint64_t blocks = 0;
+
+  bool empty() const { return blocks == 0; }
+  std::uint64_t block_of(std::uint64_t h) const { return std::uint64_t((unsigned __int128)h * blocks >> 64); }
+  void build(const std::vector<std::uint64_t>& hashes) {
+    blocks = hashes.empty() ? 0 : (hashes.size() * 10 + 511) / 512;
+    bits.assign(blocks * 8, 0);
+    for (std::uint64_t h : hashes) {
+      std::uint64_t* block = &bits[block_of(h) * 8];
+      std::uint64_t probes = mix64(h ^ 0x5851F42D4C957F2Dull);
+      for (int k = 0; k < kProbes; ++k, probes >>= 9) block[(probes & 511) >> 6] |= std::uint64_t(1) << (probes & 63);
+    }
+  }
+  bool contains(std::uint64_t h) const {
+    if (blocks == 0) return false;
+    const std::uint64_t* block = &bits[block_of(h) * 8];
+    std::uint64_t probes = mix64(h ^ 0x5851F42D4C957F2Dull);
+    for (int k = 0; k < kProbes; ++k, probes >>= 9)
+      if (!(block[(probes & 511) >> 6] >> (probes & 63) & 1)) return false;
+    return true;
+  }
+};
 
 struct Lexicons {
   std::unordered_set<std::uint64_t> titles, org_triggers, loc_triggers;
@@ -180,6 +212,9 @@ struct TokenInfo {
   std::uint64_t trigrams[10] = {};  // letter trigrams of the core, with word boundaries, for unseen names
   int trigram_count = 0;
   int length_bucket = 0;
+  // Dictionary status: 0 no dictionary or not an Arabic word, 1 not in it, 2 in it once proclitics are
+  // stripped ("وبالمدينه"), 3 in it as written.
+  std::uint8_t dict = 0;
   bool rare = false, title = false, org_trigger = false, loc_trigger = false;
   std::uint8_t gazetteer[kMaxGazetteers] = {};  // 0 none, 1 begins a match, 2 inside a match
 };
@@ -245,6 +280,7 @@ struct WordIndex {
   const std::vector<PhraseSet>* gazetteers = nullptr;  // slot g + 1 (slot 0: the built-in country names)
   const LabelMap* labels = nullptr;                    // tag counts per core, if any
   const CoreTable* cores = nullptr;                    // when set: word classes and tag counts (instead of labels)
+  const WordFilter* dictionary = nullptr;              // general-language word forms, if any
   std::unordered_map<std::uint64_t, std::uint32_t> bits;
 };
 WordIndex index_words(const std::vector<PhraseSet>* gazetteers) {
@@ -317,10 +353,12 @@ struct NerTagger::Model {
   ClusterMap clusters;                            // distributional word classes of cores
   LabelMap labels;                                // tag counts per core in all of training
   CoreTable cores;                                // clusters and labels for tagging, built after loading
+  WordFilter dictionary;                          // general-language word forms (empty: no dictionary features)
   void index_everything() {
     index = index_words(&gazetteers);
     cores.build(clusters, labels);
     index.cores = &cores;
+    if (!dictionary.empty()) index.dictionary = &dictionary;
   }
 
   const std::int16_t* find(std::uint64_t key) const {
@@ -448,6 +486,11 @@ void analyse(const std::vector<std::u32string>& words, const std::unordered_set<
       if (const auto* slot = index.cores->find(t.core)) t.cluster = slot->cluster, t.labels = slot->labels;
     } else if (index.labels) {
       if (auto it = index.labels->find(t.core); it != index.labels->end()) t.labels = &it->second;
+    }
+    if (index.dictionary && w.size() >= 2 && is_arabic_letter(w[0])) {
+      t.dict = 1;
+      for (int r = 0; r < t.reading_count && t.dict == 1; ++r)
+        if (index.dictionary->contains(t.readings[r])) t.dict = r == 0 ? 3 : 2;
     }
     t.title = any >> kTitleBit & 1;
     t.org_trigger = any >> kOrgTriggerBit & 1;
@@ -680,6 +723,17 @@ void static_features(const std::vector<TokenInfo>& s, std::size_t i, std::vector
     add(kQuoteOpener, t.quote_opener);
     if (t.quote == 1) add(kQuoteOpenerFirst, t.quote_opener);
   }
+  // Dictionary status (only with a dictionary: a model without one trains as before). Richer crosses (with the
+  // clitic prefix, word class, gazetteers, title before, unseen label, the neighbours' joint status) scored
+  // no better on held-out slices of ANERcorp train.
+  if (t.dict | m1.dict | p1.dict) {
+    if (t.dict) {
+      add(kDict, t.dict);
+      if (t.rare) add(kDictRare, t.dict);
+    }
+    add(kDictM1, m1.dict);
+    add(kDictP1, p1.dict);
+  }
   for (int g = 0; g < kMaxGazetteers; ++g) {
     // (gazetteer, relative position, begin/inside) for positions -1, 0, +1
     if (t.gazetteer[g]) add(kGazetteer, std::uint64_t(g * 16 + 4 + t.gazetteer[g]));
@@ -781,6 +835,7 @@ void document_features(const std::vector<TokenInfo>& s, const std::vector<int>& 
   add(kFirstTagM1, std::uint64_t(fm1));
   add(kFirstTagP1, std::uint64_t(fp1));
   add(kFirstTagTrigram, std::uint64_t((fm1 * 16 + f) * 16 + fp1));
+  if (s[i].dict) add(kFirstTagDict, std::uint64_t(f * 4 + s[i].dict));
   auto counts = window.elsewhere(s[i], f);
   int major = majority(counts);
   if (major == kStart) {
@@ -1153,13 +1208,30 @@ std::unique_ptr<NerTagger> NerTagger::train(const std::vector<NerSentence>& sent
     for (int f = 0; f < folds; ++f) fold_labels.push_back(label_counts(f));
     full_labels = label_counts(-1);
   }
+  // The dictionary, hashed once (the stacking folds reuse the hashes). It is outside text, so every fold sees it.
+  std::vector<std::uint64_t> own_dictionary_hashes;
+  const std::vector<std::uint64_t>* dictionary_hashes = options.dictionary_hashes;
+  if (!dictionary_hashes && !options.dictionary.empty()) {
+    own_dictionary_hashes.reserve(options.dictionary.size());
+    for (const auto& w : options.dictionary) own_dictionary_hashes.push_back(hash_chars(w));
+    std::sort(own_dictionary_hashes.begin(), own_dictionary_hashes.end());
+    own_dictionary_hashes.erase(std::unique(own_dictionary_hashes.begin(), own_dictionary_hashes.end()),
+                                own_dictionary_hashes.end());
+    dictionary_hashes = &own_dictionary_hashes;
+  }
+  WordFilter dictionary;
+  if (dictionary_hashes) dictionary.build(*dictionary_hashes);
+  const WordFilter* dictionary_or_null = dictionary.empty() ? nullptr : &dictionary;
+
   std::vector<WordIndex> fold_indices;
   for (std::size_t f = 0; f < fold_gazetteers.size(); ++f) {
     fold_indices.push_back(index_words(&fold_gazetteers[f]));
     fold_indices.back().labels = &fold_labels[f];
+    fold_indices.back().dictionary = dictionary_or_null;
   }
   WordIndex full_index = index_words(&gazetteers);
   if (folds > 1) full_index.labels = &full_labels;
+  full_index.dictionary = dictionary_or_null;
 
   // Static features never change: extract them once, as row indices.
   const std::size_t n = sentences.size();
@@ -1242,6 +1314,7 @@ std::unique_ptr<NerTagger> NerTagger::train(const std::vector<NerSentence>& sent
     m.gazetteers = gazetteers;
     m.clusters = clusters;
     m.labels = full_labels;
+    m.dictionary = dictionary;
     std::vector<Model::Row> entries;
     quantise(first, 0, options.o_penalty, entries, m.scale, m.o_penalty);
     if (second) {
@@ -1279,6 +1352,8 @@ std::unique_ptr<NerTagger> NerTagger::train(const std::vector<NerSentence>& sent
   std::vector<std::vector<int>> first_tags(n);
   NerTrainOptions inner = options;
   inner.clusters = &clusters;
+  inner.dictionary.clear();
+  inner.dictionary_hashes = dictionary_hashes;
   inner.window = 0;
   inner.on_epoch = nullptr;
   for (int b = 0; b < options.stack_folds; ++b) {
@@ -1325,12 +1400,14 @@ std::unique_ptr<NerTagger> NerTagger::train(const std::vector<NerSentence>& sent
 //   u32 gazetteer-count, each: u32 name-length name u32 max-words u64 n u64[n] first words u64 m u64[m] phrases
 //   u64 word-class-count, each (sorted by key): u64 core hash, u32 class (fine << 16 | coarse)
 //   u64 label-count, each (sorted by key): u64 core hash, u16[tag-count] times the core had each tag in training
+//   (format 5) u64 dictionary blocks, u64[8 · blocks] the Bloom filter of dictionary forms (0 blocks: none)
 //   u64 rows, each: u64 key, i16[tag-count] pass-1 weights, i16[tag-count] pass-2 weights
 
 namespace {
 
 constexpr char kMagic[8] = {'I', 'S', 'N', 'A', 'D', 'N', 'E', 'R'};
-constexpr std::uint32_t kFormatVersion = 4;
+// 5 adds the dictionary; models of format 4 (none) still load.
+constexpr std::uint32_t kFormatVersion = 5;
 
 template <typename T>
 void put(std::string& out, const T& v) {
@@ -1405,6 +1482,8 @@ bool NerTagger::save(const std::string& path, std::string* error) const {
     put(out, key);
     put(out, counts);
   }
+  put(out, m.dictionary.blocks);
+  out.append(reinterpret_cast<const char*>(m.dictionary.bits.data()), m.dictionary.bits.size() * sizeof(std::uint64_t));
   std::vector<Model::Row> rows;
   for (std::size_t i = 0; i < m.keys.size(); ++i)
     if (m.keys[i]) {
@@ -1439,7 +1518,8 @@ std::unique_ptr<NerTagger> NerTagger::load(const std::string& path, std::string*
   if (data.size() < sizeof kMagic || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0)
     return fail("not an isnad NER model");
   Reader in{data, sizeof kMagic};
-  if (in.get<std::uint32_t>() != kFormatVersion) return fail("unsupported model format version");
+  const auto format = in.get<std::uint32_t>();
+  if (format != kFormatVersion && format != 4) return fail("unsupported model format version");
   if (in.get<std::uint32_t>() != kFeatureVersion) return fail("model was trained with other features; retrain it");
   if (in.get<std::uint32_t>() != kNerTagCount) return fail("unexpected tag count");
   auto tagger = std::unique_ptr<NerTagger>(new NerTagger());
@@ -1477,6 +1557,14 @@ std::unique_ptr<NerTagger> NerTagger::load(const std::string& path, std::string*
     auto key = in.get<std::uint64_t>();
     m.labels[key] = in.get<LabelCounts>();
   }
+  if (format >= 5) {
+    auto blocks = in.get<std::uint64_t>();
+    if (!in.ok || blocks > (data.size() - in.at) / 64) return fail("truncated dictionary");
+    m.dictionary.blocks = blocks;
+    m.dictionary.bits.resize(blocks * 8);
+    std::memcpy(m.dictionary.bits.data(), data.data() + in.at, blocks * 64);
+    in.at += blocks * 64;
+  }
   auto n = in.get<std::uint64_t>();
   constexpr std::size_t kRowBytes = 8 + 2 * 2 * kNerTagCount;
   if (!in.ok || n > (data.size() - in.at) / kRowBytes) return fail("truncated");
@@ -1499,6 +1587,164 @@ const NerTagger* NerTagger::default_model() {
     return load(path, nullptr);
   }();
   return model.get();
+}
+
+// ---- hunspell dictionaries ----
+
+namespace {
+
+// One SFX rule: strip `strip` from the end of a word whose end matches `condition`, append `add`; the new form
+// may take the suffixes of `continuation` in turn.
+struct SuffixRule {
+  struct Atom {
+    bool any = false, negated = false;
+    std::u32string chars;
+    bool matches(char32_t c) const { return any || (chars.find(c) != std::u32string::npos) != negated; }
+  };
+  std::u32string strip, add;
+  std::string continuation;
+  std::vector<Atom> condition;  // matched against the last condition.size() letters of the word
+
+  bool applies_to(std::u32string_view word) const {
+    if (word.size() < strip.size() || word.substr(word.size() - strip.size()) != strip) return false;
+    if (word.size() < condition.size()) return false;
+    const std::size_t base = word.size() - condition.size();
+    for (std::size_t k = 0; k < condition.size(); ++k)
+      if (!condition[k].matches(word[base + k])) return false;
+    return true;
+  }
+};
+
+// hunspell's condition syntax: literal letters, "." (any letter), "[abc]", "[^abc]".
+std::vector<SuffixRule::Atom> parse_condition(std::u32string_view pattern) {
+  std::vector<SuffixRule::Atom> atoms;
+  if (pattern == U".") return atoms;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    SuffixRule::Atom atom;
+    if (pattern[i] == U'.') {
+      atom.any = true;
+    } else if (pattern[i] == U'[') {
+      std::size_t close = pattern.find(U']', i);
+      if (close == std::u32string_view::npos) close = pattern.size();
+      std::u32string_view inside = pattern.substr(i + 1, close - i - 1);
+      if (!inside.empty() && inside[0] == U'^') atom.negated = true, inside.remove_prefix(1);
+      atom.chars = inside;
+      i = close;
+    } else {
+      atom.chars = pattern[i];
+    }
+    atoms.push_back(std::move(atom));
+  }
+  return atoms;
+}
+
+std::vector<std::string> whitespace_fields(const std::string& line) {
+  std::istringstream in(line);
+  std::vector<std::string> out;
+  for (std::string f; in >> f;) out.push_back(f);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::u32string> hunspell_word_forms(std::istream& dic, std::istream* aff, int suffix_levels) {
+  enum class FlagType { kChar, kLong, kNumber } flag_type = FlagType::kChar;
+  std::vector<std::string> aliases;  // AF: flag sets numbered from 1
+  std::unordered_map<std::string, std::vector<SuffixRule>> suffixes;
+  auto split_flags = [&](const std::string& flags) {
+    std::vector<std::string> out;
+    if (flag_type == FlagType::kLong) {
+      for (std::size_t i = 0; i < flags.size(); i += 2) out.push_back(flags.substr(i, 2));
+    } else if (flag_type == FlagType::kNumber) {
+      std::istringstream in(flags);
+      for (std::string f; std::getline(in, f, ',');) out.push_back(f);
+    } else {
+      for (char32_t c : to_u32(flags)) out.push_back(encode_utf8(std::u32string(1, c)));
+    }
+    return out;
+  };
+  // A flag field as written: an AF alias number, or the flags themselves.
+  auto resolve = [&](const std::string& field) {
+    if (!aliases.empty() && !field.empty() && std::all_of(field.begin(), field.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      std::size_t n = std::stoul(field);
+      if (n >= 1 && n <= aliases.size()) return aliases[n - 1];
+    }
+    return field;
+  };
+  if (aff) {
+    std::unordered_map<std::string, int> rules_left;  // a rule block's header gives its rule count
+    for (std::string line; std::getline(*aff, line);) {
+      auto f = whitespace_fields(line);
+      if (f.size() >= 2 && f[0] == "FLAG") {
+        flag_type = f[1] == "long" ? FlagType::kLong : f[1] == "num" ? FlagType::kNumber : FlagType::kChar;
+      } else if (f.size() >= 2 && f[0] == "AF") {
+        if (rules_left["AF"] > 0) {
+          aliases.push_back(f[1]);
+          --rules_left["AF"];
+        } else {
+          rules_left["AF"] = std::atoi(f[1].c_str());
+        }
+      } else if (f.size() >= 4 && f[0] == "SFX") {
+        int& left = rules_left["SFX " + f[1]];
+        if (left <= 0) {
+          left = std::atoi(f[3].c_str());
+          continue;
+        }
+        --left;
+        SuffixRule rule;
+        if (f[2] != "0") rule.strip = to_u32(f[2]);
+        std::string add = f[3];
+        if (auto slash = add.find('/'); slash != std::string::npos) {
+          rule.continuation = resolve(add.substr(slash + 1));
+          add.resize(slash);
+        }
+        if (add != "0") rule.add = to_u32(add);
+        rule.condition = parse_condition(f.size() >= 5 ? to_u32(f[4]) : U".");
+        suffixes[f[1]].push_back(std::move(rule));
+      }
+    }
+  }
+  std::vector<std::u32string> forms;
+  auto keep = [&](std::u32string_view form) {
+    std::u32string n = normalize(form);
+    if (n.size() >= 2 && std::all_of(n.begin(), n.end(), is_arabic_letter)) forms.push_back(std::move(n));
+  };
+  std::function<void(const std::u32string&, const std::string&, int)> derive = [&](const std::u32string& word,
+                                                                                      const std::string& flags, int level) {
+    if (level > suffix_levels) return;
+    for (const auto& flag : split_flags(flags)) {
+      auto it = suffixes.find(flag);
+      if (it == suffixes.end()) continue;
+      for (const auto& rule : it->second) {
+        if (!rule.applies_to(word)) continue;
+        std::u32string form = word.substr(0, word.size() - rule.strip.size()) + rule.add;
+        keep(form);
+        if (!rule.continuation.empty()) derive(form, rule.continuation, level + 1);
+      }
+    }
+  };
+  bool first = true;
+  for (std::string line; std::getline(dic, line);) {
+    if (first && !line.empty() && std::all_of(line.begin(), line.end(), [](char c) { return (c >= '0' && c <= '9') || c == ' ' || c == '\t' || c == '\r'; })) {
+      first = false;
+      continue;  // the entry count
+    }
+    first = false;
+    auto fields = whitespace_fields(line);
+    if (fields.empty()) continue;
+    std::string entry = fields[0], flags;
+    if (auto slash = entry.find('/'); slash != std::string::npos) {
+      flags = resolve(entry.substr(slash + 1));
+      entry.resize(slash);
+    }
+    auto decoded = decode_utf8(entry);
+    if (!decoded.ok) continue;
+    keep(decoded.text);
+    if (!flags.empty()) derive(decoded.text, flags, 1);
+  }
+  std::sort(forms.begin(), forms.end());
+  forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+  return forms;
 }
 
 // ---- CoNLL and scoring ----

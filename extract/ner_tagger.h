@@ -70,6 +70,13 @@ struct NerTrainOptions {
   int fine_clusters = 256, coarse_clusters = 32;
   // Word classes computed already (core hash → fine << 16 | coarse); used instead of `unlabelled` when set.
   const std::unordered_map<std::uint64_t, std::uint32_t>* clusters = nullptr;
+  // Word forms of a general-language dictionary (normalised; for example hunspell-ar's stems and their suffixed
+  // forms), stored in the model as a compact hashed set (a Bloom filter). Every token then says whether it, or
+  // a reading of it without proclitics, is an ordinary word: "وبالمدينه" is (مدينه), "بوتين" is not. Empty: no
+  // dictionary features.
+  std::vector<std::u32string> dictionary;
+  // Hashes of the dictionary computed already (by an outer train()); used instead of `dictionary` when set.
+  const std::vector<std::uint64_t>* dictionary_hashes = nullptr;
   // Progress messages.
   std::function<void(const std::string&)> log;
   // Called after each epoch of pass 1 or 2 with the averaged model so far (for held-out scores); in pass 2
@@ -110,6 +117,16 @@ class NerTagger {
   struct Model;
   std::unique_ptr<Model> model_;
 };
+
+// ---- a general-language dictionary for train-ner ----
+
+// The normalised Arabic word forms of a hunspell dictionary: every stem of `dic` (its "/flags" and morphology
+// fields dropped) and, when `aff` is given, the forms its suffix rules (SFX) derive from it, following the
+// continuation flags of a rule up to `suffix_levels` rules deep (0: stems only). Prefix rules are not applied
+// (the tagger strips proclitics itself). Supports FLAG long / num / single characters and AF flag aliases, as
+// in hunspell-ar (Ayaspell): "كتاب/65" → كتاب, كتابه, كتابها, كتابهم, … Entries that are not Arabic letters
+// only after normalisation are dropped. Sorted, without duplicates.
+std::vector<std::u32string> hunspell_word_forms(std::istream& dic, std::istream* aff, int suffix_levels = 1);
 
 // ---- CoNLL input and conlleval-style scoring ----
 

@@ -261,3 +261,52 @@ TEST_CASE("ner: label counts and a margin survive save/load and train determinis
   auto trained = train_and_check_round_trip(sentences, options, "isnad_ner_labels.model");
   CHECK(trained->tag(sentences[1].words) == std::vector<std::string>{"O", "B-PERS", "O", "B-LOC", "O"});
 }
+
+// hunspell's format as hunspell-ar writes it: FLAG long, AF aliases (numbered from 1) in the .dic and in rule
+// continuations, suffix conditions, a second suffix through a continuation flag, the entry count and
+// morphology fields of the .dic. Forms come back normalised (ة → ه, أ → ا), sorted, without duplicates.
+TEST_CASE("ner: hunspell word forms with suffix rules and flag aliases") {
+  const std::string aff =
+      "SET UTF-8\nFLAG long\n"
+      "AF 2\nAF AAAB # 1\nAF BB # 2\n"
+      "SFX AA Y 2\nSFX AA 0 ات [^ة]\nSFX AA ة ات ة\n"  // plural: مدرسة → مدرسات, كتاب → كتابات
+      "SFX AB Y 1\nSFX AB 0 ي/2 .\n"                    // كتابي, which then takes BB
+      "SFX BB Y 1\nSFX BB 0 ه .\n"
+      "PFX CC Y 1\nPFX CC 0 ال .\n";                     // prefixes are left to the tagger's clitic readings
+  const std::string dic = "3\nمدرسة/AA\tpo:noun\nكتاب/1\nأمس\n";
+  std::istringstream dic1(dic), aff1(aff);
+  CHECK(hunspell_word_forms(dic1, &aff1, 1) ==
+        std::vector<std::u32string>{U"امس", U"كتاب", U"كتابات", U"كتابي", U"مدرسات", U"مدرسه"});
+  std::istringstream dic2(dic), aff2(aff);
+  auto two = hunspell_word_forms(dic2, &aff2, 2);
+  CHECK(std::count(two.begin(), two.end(), U"كتابيه") == 1);
+  std::istringstream dic0(dic);
+  CHECK(hunspell_word_forms(dic0, nullptr, 1) == std::vector<std::u32string>{U"امس", U"كتاب", U"مدرسه"});
+}
+
+// The dictionary feature on its own: every slot word occurs once, so the dictionary is the one feature that
+// always tells the names (outside it) from the ordinary words (inside it) in the same frame. A model trained with
+// the dictionary tags unseen slot words by it: the same name listed in the dictionary becomes an ordinary word.
+TEST_CASE("ner: a dictionary stored in the model tells unseen names from ordinary words") {
+  const char* names[] = {"بوتين", "كيري", "اوباما", "ميركل", "لافروف", "نتنياهو", "عباس", "اردوغان"};
+  const char* words[] = {"ايضا", "مجددا", "كذلك", "سابقا", "لاحقا", "صراحه", "بدوره", "مرارا"};
+  std::string conll;
+  for (int k = 0; k < 8; ++k) {
+    conll += std::string("وقال O\n") + names[k] + " B-PERS\nإن O\nالوضع O\nصعب O\n\n";
+    conll += std::string("وقال O\n") + words[k] + " O\nإن O\nالوضع O\nصعب O\n\n";
+  }
+  std::istringstream in(conll);
+  auto sentences = to_ner_sentences(read_conll(in));
+  NerTrainOptions options;
+  options.epochs = 6;
+  options.training_name_folds = 0;
+  for (const char* w : words) options.dictionary.push_back(normalize(to_u32(w)));
+  for (const char* w : {"حاليا", "الوضع", "صعب", "قال"}) options.dictionary.push_back(normalize(to_u32(w)));
+  auto with = train_and_check_round_trip(sentences, options, "isnad_ner_dictionary.model");
+  const auto name = words_of("وقال هولاند إن الوضع صعب"), word = words_of("وقال حاليا إن الوضع صعب");
+  CHECK(with->tag(name) == std::vector<std::string>{"O", "B-PERS", "O", "O", "O"});
+  CHECK(with->tag(word) == std::vector<std::string>{"O", "O", "O", "O", "O"});
+  options.dictionary.push_back(U"هولاند");
+  auto listed = NerTagger::train(sentences, options);
+  CHECK(listed->tag(name) == std::vector<std::string>{"O", "O", "O", "O", "O"});
+}
