@@ -825,33 +825,31 @@ class Recogniser {
   }
 };
 
-bool same_char_class(char32_t a, char32_t b) {
-  auto cls = [](char32_t c) -> char32_t {
-    switch (c) {
-      case U'ج': case U'غ': case U'ق': case U'ك': case U'ڤ': case U'گ': return U'ك';
-      case U'ة': return U'ه';
-      case U'ى': return U'ي';
-      case U'ت': case U'ط': return U'ت';
-      case U'س': case U'ص': return U'س';
-      default: return c;
-    }
-  };
-  return cls(a) == cls(b);
+// The letter that stands for c's transliteration class: ج/غ/ق/ك/ڤ/گ → ك, ة → ه, ى → ي, ط → ت, ص → س.
+char32_t letter_class(char32_t c) {
+  switch (c) {
+    case U'ج': case U'غ': case U'ق': case U'ك': case U'ڤ': case U'گ': return U'ك';
+    case U'ة': return U'ه';
+    case U'ى': return U'ي';
+    case U'ت': case U'ط': return U'ت';
+    case U'س': case U'ص': return U'س';
+    default: return c;
+  }
 }
+
+bool same_char_class(char32_t a, char32_t b) { return letter_class(a) == letter_class(b); }
 
 }  // namespace
 
 std::u32string name_skeleton(std::u32string_view name) {
   std::u32string out;
+  out.reserve(name.size());
   bool word_start = true;
   for (char32_t c : name) {
     if (c == U' ') { out.push_back(c); word_start = true; continue; }
     bool vowel = c == U'ا' || c == U'و' || c == U'ي' || c == U'ى' || c == U'ء';
     if (vowel && !word_start) continue;
-    char32_t mapped = c;
-    for (char32_t rep : {U'ك', U'ه', U'ي', U'ت', U'س'})
-      if (same_char_class(c, rep)) mapped = rep;
-    out.push_back(mapped);
+    out.push_back(letter_class(c));
     word_start = false;
   }
   return out;
@@ -861,13 +859,8 @@ namespace {
 
 // Letters with their transliteration class (ج/غ/ق/ك one letter, ة/ه, ى/ي, ت/ط, س/ص), long vowels kept.
 std::u32string letter_classes(std::u32string_view word) {
-  std::u32string out;
-  for (char32_t c : word) {
-    char32_t mapped = c;
-    for (char32_t rep : {U'ك', U'ه', U'ي', U'ت', U'س'})
-      if (same_char_class(c, rep)) mapped = rep;
-    out.push_back(mapped);
-  }
+  std::u32string out(word.size(), U'\0');
+  for (std::size_t i = 0; i < word.size(); ++i) out[i] = letter_class(word[i]);
   return out;
 }
 
