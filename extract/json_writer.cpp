@@ -6,55 +6,57 @@ namespace isnad {
 
 namespace {
 
-// Strict UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), as nlohmann decodes it.
-bool valid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* end = p + s.size();
-  while (p < end) {
-    unsigned char c = *p;
-    if (c < 0x80) {
-      ++p;
-      continue;
-    }
-    std::size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (std::size_t(end - p) <= n) return false;
-    if (p[1] < lo || p[1] > hi) return false;
-    for (std::size_t k = 2; k <= n; ++k)
-      if (p[k] < 0x80 || p[k] > 0xBF) return false;
-    p += n + 1;
+// The length of the strict UTF-8 sequence (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF,
+// as nlohmann decodes it) that starts at p, whose first byte is not ASCII; 0 if it is invalid.
+std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
+  const unsigned char c = *p;
+  std::size_t n;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
   }
-  return true;
+  if (std::size_t(end - p) < n || p[1] < lo || p[1] > hi) return 0;
+  for (std::size_t k = 2; k < n; ++k)
+    if (p[k] < 0x80 || p[k] > 0xBF) return 0;
+  return n;
 }
 
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
-  if (!valid_utf8(text)) {  // rare (a file name in another encoding): nlohmann's own replacement
-    out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return;
-  }
   static constexpr char kHex[] = "0123456789abcdef";
+  const std::size_t start = out.size();
   out.push_back('"');
-  std::size_t run = 0;  // start of the bytes not yet copied
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + run, i - run);
-    run = i + 1;
+  const auto* begin = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = begin + text.size();
+  const auto* run = begin;  // start of the bytes not yet copied
+  for (const auto* p = begin; p < end;) {
+    const unsigned char c = *p;
+    if (c >= 0x80) {
+      const std::size_t n = utf8_sequence(p, end);
+      if (n == 0) {  // rare (a file name in another encoding): nlohmann's own replacement
+        out.resize(start);
+        out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
+      }
+      p += n;
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++p;
+      continue;
+    }
+    out.append(reinterpret_cast<const char*>(run), std::size_t(p - run));
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -68,8 +70,9 @@ void append_json_string(std::string& out, std::string_view text) {
         out.push_back(kHex[c >> 4]);
         out.push_back(kHex[c & 15]);
     }
+    run = ++p;
   }
-  out.append(text.data() + run, text.size() - run);
+  out.append(reinterpret_cast<const char*>(run), std::size_t(end - run));
   out.push_back('"');
 }
 
