@@ -87,31 +87,22 @@ bool joins_ltr_run(char32_t cp) {
   return cp == ' ' || cp == '-' || cp == '/' || cp == '.' || cp == ':' || cp == ',' || cp == '+' || cp == '%';
 }
 
-}  // namespace
-
-std::string sanitize_text(std::string_view text) {
-  // Most text is valid UTF-8 with no character to drop: then it comes back as it is.
-  bool clean = true;
-  for (std::size_t i = 0; i < text.size() && clean;) {
+// Valid UTF-8 with no character sanitize_text drops: most text, which then needs no decoding.
+bool is_clean(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
     if (static_cast<unsigned char>(text[i]) >= 0x20 && static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
       continue;
     }
     const std::size_t from = i;
     const char32_t cp = next_code_point(text, i);
-    clean = allowed_in_xml(cp) && (cp != kReplacement || i - from == 3);  // a U+FFFD written in the text is kept
+    if (!allowed_in_xml(cp) || (cp == kReplacement && i - from != 3)) return false;  // a U+FFFD written in the text is kept
   }
-  if (clean) return std::string(text);
-  std::string out;
-  out.reserve(text.size());
-  for (char32_t cp : sanitized_code_points(text)) append_utf8(out, cp);
-  return out;
+  return true;
 }
 
-std::string xml_escape(std::string_view text) {
-  const std::string clean = sanitize_text(text);
-  std::string out;
-  out.reserve(clean.size() + 16);
+// & < > " ' and \t \n \r of clean text as entities, appended to out.
+void append_entities(std::string& out, std::string_view clean) {
   std::size_t run = 0;  // start of the characters not yet copied
   for (std::size_t i = 0; i < clean.size(); ++i) {
     const char* entity = nullptr;
@@ -130,7 +121,31 @@ std::string xml_escape(std::string_view text) {
     out += entity;
     run = i + 1;
   }
-  out.append(clean, run, std::string::npos);
+  out.append(clean, run, std::string_view::npos);
+}
+
+}  // namespace
+
+std::string sanitize_text(std::string_view text) {
+  if (is_clean(text)) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  for (char32_t cp : sanitized_code_points(text)) append_utf8(out, cp);
+  return out;
+}
+
+void append_xml_escaped(std::string& out, std::string_view text) {
+  if (is_clean(text)) {
+    append_entities(out, text);
+  } else {
+    append_entities(out, sanitize_text(text));
+  }
+}
+
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  append_xml_escaped(out, text);
   return out;
 }
 

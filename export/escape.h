@@ -15,6 +15,8 @@ std::string sanitize_text(std::string_view text);
 // character references so that attribute-value normalisation cannot turn them into spaces.
 //   "الأمم المتحدة & <وكالاتها>" => "الأمم المتحدة &amp; &lt;وكالاتها&gt;"
 std::string xml_escape(std::string_view text);
+// The same, appended to `out`.
+void append_xml_escaped(std::string& out, std::string_view text);
 
 // An xs:NMTOKEN for GraphML ids (node, edge, key): ASCII letters, digits and ". - _ :" are kept, every other
 // byte becomes "_" followed by two upper-case hex digits. Injective as long as the input has no "_XX" of

@@ -67,7 +67,12 @@ class ElementWriter {
  public:
   explicit ElementWriter(std::ostream& out) : out_(out) {}
   void data(const char* key, std::string_view value) {
-    out_ << "      <data key=\"" << key << "\">" << xml_escape(value) << "</data>\n";
+    line_ = "      <data key=\"";
+    line_ += key;
+    line_ += "\">";
+    append_xml_escaped(line_, value);
+    line_ += "</data>\n";
+    out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
   }
   void data(const char* key, long value) { data(key, std::to_string(value)); }
   void data_double(const char* key, double value) { data(key, format_one_decimal(value)); }
@@ -80,6 +85,7 @@ class ElementWriter {
 
  private:
   std::ostream& out_;
+  std::string line_;  // reused from element to element
 };
 
 // A GraphML edge; the entities view's collapsed edges also carry their statements' acts and dates.
