@@ -254,22 +254,27 @@ class Recogniser {
     bool lineage_next = i + 1 < size() && is_patronymic_link(tok(i + 1).form);
     if (!name_like(i) || (has_article(i) && !lineage_next)) return 0;
     static const std::u32string compound_heads[] = {U"عبد", U"ابو", U"بن", U"ابن", U"بنت", U"نور", U"سيف",
-                                                    U"صلاح", U"شمس", U"علاء", U"عز", U"جمال", U"نجم", U"ام", U"ال"};
+                                                    U"صلاح", U"شمس", U"علاء", U"عز", U"جمال", U"نجم", U"ام", U"ال",
+                                                    U"زين", U"محيي", U"تقي", U"ضياء", U"بهاء", U"فخر", U"خير", U"شرف"};
     std::size_t n = 0;
     bool had_article = false;
     // A lineage (بن، ابن، آل) makes longer names: "محمد بن زايد آل نهيان".
     std::size_t longest = 4;
-    while (n < longest && name_like(i + n) && tok(i + n).sentence == tok(i).sentence) {
+    // After بن/ابن comes the father's name even when it reads as a function word: "بن علي" (علي = على).
+    auto after_lineage = [&](std::size_t j) {
+      return j > i && j < size() && tok(j).is_word && owner_[j] == -1 && is_patronymic_link(tok(j - 1).form);
+    };
+    while (n < longest && (name_like(i + n) || after_lineage(i + n)) && tok(i + n).sentence == tok(i).sentence) {
       if (n > 0 && (is_patronymic_link(tok(i + n).form) || tok(i + n).form == U"ال")) longest = 6;
       const std::u32string& w = tok(i + n).form;
-      if (n > 0 && (overrun(w, n) || opens_content(i + n))) break;  // "بيل كلينتون بأنه"
+      bool compound = false;  // the second word of "عبد الرحمن"، "زين العابدين" (a plural in form, not a noun)
+      for (const auto& h : compound_heads) compound |= n > 0 && starts_with_article(w) && tok(i + n - 1).form == h;
+      if (n > 0 && ((overrun(w, n) && !compound) || opens_content(i + n))) break;  // "بيل كلينتون بأنه"
       // "وداد بوشماوي وممثلي": a later word with و is a conjunction unless the tagger continues the name.
       if (n > 0 && w.size() > 3 && w[0] == U'و' && tags_()[i + n] != "I-PERS") break;
       // "كوندوليزا رايس بالمواجهة": a preposition with the article (بال، كال، فال، لل) never continues a name.
       if (n > 0 && is_definite(w) && !starts_with_article(w)) break;
       if (n > 0 && starts_with_article(w)) {
-        bool compound = false;
-        for (const auto& h : compound_heads) compound |= tok(i + n - 1).form == h;
         bool tagged = tags_()[i + n] == "I-PERS";
         if (had_article && !compound && !tagged) break;
         if (!compound) had_article = true;
@@ -385,7 +390,10 @@ class Recogniser {
         // A known name inside the quotes keeps its identity: وكالة "فرانس برس".
         end = j + 1;
       } else {
-        while (end < k + 4 && name_like(end) && tok(end).sentence == tok(i).sentence) ++end;
+        // "حزب الرابطة اليميني المتطرف": a describing adjective ends the name.
+        while (end < k + 4 && name_like(end) && tok(end).sentence == tok(i).sentence &&
+               !(end > k && lx_.org_descriptors.count(tok(end).form)))
+          ++end;
         const LexiconEntry* nat = nullptr;
         if (end > k) end += nationality_at(end, &nat);  // "شركة الخطوط التونسية"
         // Unquoted names need support: a following comma for groups ("تجمع فاستقم،") or the tagger.
@@ -439,6 +447,11 @@ class Recogniser {
     t = TitleComplex{i, i + n, off, e->value, e->subtype, e->country, -1};
     std::size_t j = i + n;
     for (int step = 0; step < 8 && j < size() && tok(j).is_word && tok(j).sentence == tok(i).sentence; ++step) {
+      // "الأسبق"، "السابق"، "بالوكالة": the title's own qualifier.
+      if (owner_[j] == -1 && lx_.title_qualifiers.count(tok(j).form)) {
+        ++j;
+        continue;
+      }
       const LexiconEntry* nat = nullptr;
       if (std::size_t k = nationality_at(j, &nat); k && t.country.empty()) {
         t.country = nat->country;

@@ -47,6 +47,13 @@ TEST_CASE("entities: titles, triggers, lexicons, traps") {
       {"التقى الوزير نظيره في جمهورية مالي.", "place:مالي"},
       // A surname that is a common word names the figure as the subject of a verb of saying (attribution table).
       {"ووعد الأسد بعهد جديد من الانفتاح والشفافية والحوار الذي سيبزغ في سوريا.", "person:الأسد"},
+      // A describing adjective is no part of the party's name (news sample 05).
+      {"إذ قال وزير الداخلية الإيطالي ماتيو سالفيني زعيم حزب الرابطة اليميني المتطرف أنه بدون اعتذار رسمي.",
+       "organization:حزب الرابطة"},
+      // A qualified title ("الأسبق"), a compound first name ("زين العابدين") and a lineage whose father's name
+      // reads as a preposition ("بن علي": علي = على once normalised).
+      {"وقال الرئيس التونسي الأسبق زين العابدين بن علي إن البلاد تمر بمرحلة صعبة.", "person:زين العابدين بن علي"},
+      {"وقال وزير الخارجية الأمريكي السابق جون كيري إن الاتفاق صامد.", "person:جون كيري"},
   };
   for (const auto& r : rows) {
     CAPTURE(r.text);
