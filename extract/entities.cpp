@@ -755,8 +755,11 @@ class Recogniser {
       bool already = false;
       for (const auto& b : bindings) already |= b.person_mention == m;
       TitleComplex t;
-      if (already || owner_[k] != -1 || !read_title(k, t) || t.complement == "none") continue;
+      if (owner_[k] != -1 || !read_title(k, t) || t.complement == "none") continue;
       if (t.tail_mention < 0 && t.country.empty()) continue;
+      // A person introduced by one title may hold a second one named after the name, when it names its
+      // organisation: "وزير الداخلية الإيطالي ماتيو سالفيني زعيم حزب الرابطة".
+      if (already && t.tail_mention < 0) continue;
       bind(static_cast<int>(m), t);
     }
   }

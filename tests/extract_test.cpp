@@ -122,3 +122,20 @@ TEST_CASE("statements: the date of the act and the reporting source") {
   REQUIRE(d.statements[0].source >= 0);
   CHECK(d.entities[static_cast<std::size_t>(d.statements[0].source)].label_en == "Agence France-Presse");
 }
+
+TEST_CASE("entities: a second title after the name, when it names its organisation, is a second role") {
+  // News sample 05: interior minister of Italy, and leader of the League.
+  Document d = run("إذ قال وزير الداخلية الإيطالي ماتيو سالفيني زعيم حزب الرابطة اليميني المتطرف أنه بدون اعتذار رسمي.");
+  std::vector<std::string> roles;
+  for (const auto& r : d.relations)
+    if (r.head >= 0 && r.tail >= 0) roles.push_back(d.entities[std::size_t(r.head)].label + " → " + r.role + " → " +
+                                                     d.entities[std::size_t(r.tail)].label);
+  CAPTURE(roles.size());
+  CHECK(has(roles, "ماتيو سالفيني → interior minister → إيطاليا"));
+  CHECK(has(roles, "ماتيو سالفيني → leader → حزب الرابطة"));
+  // A second title without an organisation stays a description: "السفير" alone adds no role.
+  Document e = run("وقال وزير الخارجية الكويتي صباح الخالد السفير السابق إن الأزمة انتهت.");
+  std::size_t khaled_roles = 0;
+  for (const auto& r : e.relations) khaled_roles += r.head >= 0 && e.entities[std::size_t(r.head)].label == "صباح الخالد";
+  CHECK(khaled_roles <= 1);
+}
