@@ -520,8 +520,9 @@ class Recogniser {
             tok(k + n - 1).form.back() != U'ي')
           --n;
         if (n && (ends_name(k + n) || name_ends_before_object(k + n) || opens_content(k + n) ||
-                  (k + n < size() && is_comma(tok(k + n))))) {
-          if (confirmed_person(k, k + n, comma)) {
+                  (k + n < size() && is_comma(tok(k + n))) || coordinated_title(k + n) ||
+                  (coordinated_word(k + n) && tags_()[k + n - 1].ends_with("PERS")))) {
+          if (confirmed_person(k, k + n, comma) || coordinated_title(k + n)) {
             int m = add_mention(EntityType::Person, k, k + n, 0, "title-apposition");
             bind(m, t);
           }
@@ -542,6 +543,18 @@ class Recogniser {
       }
       i = std::max(i, t.first);
     }
+  }
+
+  // "... نعيمة الهمامي ورئيسة الاتحاد": a word joined by و/ف after a name (read_person_name stops there
+  // unless the tagger continues the name), and the case where it opens another title. A name ends before
+  // such a title, or before any such word when the tagger ends the name there ("وداد بوشماوي وممثلي").
+  bool coordinated_word(std::size_t i) const {
+    return i < size() && tok(i).is_word && tok(i).form.size() > 3 && (tok(i).form[0] == U'و' || tok(i).form[0] == U'ف') &&
+           tok(i).sentence == tok(i - 1).sentence;
+  }
+  bool coordinated_title(std::size_t i) const {
+    const LexiconEntry* e = nullptr;
+    return coordinated_word(i) && lx_.titles.match(doc_, i, &e) > 0;
   }
 
   // A rule-found name is kept when it stands in apposition (between commas) or the tagger agrees.

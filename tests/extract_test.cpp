@@ -54,6 +54,9 @@ TEST_CASE("entities: titles, triggers, lexicons, traps") {
       // reads as a preposition ("بن علي": علي = على once normalised).
       {"وقال الرئيس التونسي الأسبق زين العابدين بن علي إن البلاد تمر بمرحلة صعبة.", "person:زين العابدين بن علي"},
       {"وقال وزير الخارجية الأمريكي السابق جون كيري إن الاتفاق صامد.", "person:جون كيري"},
+      // A name ends before "و" + another title (news sample 02).
+      {"التأمت بمنوبة بحضور الأمينة العامة المساعدة لاتحاد الشغل نعيمة الهمامي ورئيسة الاتحاد التونسي للصناعة "
+       "والتجارة وداد بوشماوي وممثلي الاعراف.", "person:نعيمة الهمامي"},
   };
   for (const auto& r : rows) {
     CAPTURE(r.text);
