@@ -266,6 +266,9 @@ class Attributor {
       if (!cue) continue;
       // No finite verb follows a preposition: "أعلنت عن كشف اثري" is a discovery, not an announcement.
       if ((cue->subtype == "verb" || cue->subtype == "verb-that") && i > s.first_token && after_preposition(i)) continue;
+      // An imperfect verb right after an indefinite noun describes that noun (جملة صفة), it reports nobody:
+      // "تلويح بإضراب يهدد ذروة الموسم"، "مشروع قرار يدعو لإرسال لجنة تحقيق".
+      if ((cue->subtype == "verb" || cue->subtype == "verb-that") && i > s.first_token && describes_indefinite_noun(i)) continue;
       // Inside a quotation only reporting nested in it counts: "... جون كيري، الذي قال ..." is a
       // statement of Kerry's, reported by the speaker of the quotation.
       int nested_speaker = -1;
@@ -489,6 +492,18 @@ class Attributor {
         }
     }
     return -1;
+  }
+
+  bool describes_indefinite_noun(std::size_t cue) const {
+    const std::u32string& verb = tok(cue).form;
+    if (verb.size() < 3 || (verb[0] != U'ي' && verb[0] != U'ت')) return false;  // imperfect, no و/ف before it
+    const Token& noun = tok(cue - 1);
+    if (!noun.is_word || noun.sentence != tok(cue).sentence || mention_at_[cue - 1] >= 0 || noun.form.size() < 3) return false;
+    for (const auto& reading : noun.readings)
+      if (reading.has_article) return false;  // "الرئيس يدعو": a definite subject before its verb
+    if (lx_.is_function_word(noun.form) || cue_at(cue - 1)) return false;
+    // Not a number, nor an adverb in the accusative ("أيضا يقول"، "دائما تقول").
+    return !(noun.form[0] >= U'0' && noun.form[0] <= U'9') && noun.form.back() != U'ا';
   }
 
   bool after_preposition(std::size_t cue) const {

@@ -44,6 +44,9 @@ const AttributionRow kRows[] = {
   {"vso", "وقال دوتيرتي إن العمال العائدين من الكويت يمكن أن يجدوا عملا كمدرسين للغة الإنجليزية في الصين.", "قال", "دوتيرتي", "statement", "الكويت"},
   // less frequent reporting verbs (justify, insist)
   {"rare-verb", "وبررت إسرائيل ردها بالإشارة إلى أنه كان من الضروري منع تسلل الفلسطينيين من القطاع المحاصر الذي تديره حركة \"حماس\" الإسلامية.", "بررت", "إسرائيل", "statement", ""},
+  // an imperfect verb after an indefinite noun describes the noun: nobody speaks
+  {"adjectival", "تلويح بإضراب يهدد ذروة الموسم السياحي بتونس", "", "", "none", ""},
+  {"adjectival", "وسوف تشارك شركة اشرف المحدودة بعمل استوديو رقمي متكامل يوضح اخر صيحات التكنولوجيا الرقمية خلال فترة المعرض.", "", "", "none", ""},
   {"rare-verb", "فيما يصر ريتشارد بأنه تعارك ليلة مقتل زوجته في البيت مع شخص لديه يد صناعية.", "يصر", "ريتشارد", "statement", ""},
 
   // ---- VSO with a title and an apposition or a following name
