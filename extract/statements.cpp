@@ -61,9 +61,16 @@ class Attributor {
     return nullptr;
   }
 
+  // أن/إن with any attached pronoun, and with ب or و before it: "أنه"، "بأنهما"، "وأننا".
   bool is_complementiser(const std::u32string& w) const {
-    static const std::u32string forms[] = {U"ان", U"انه", U"انها", U"انهم", U"بان", U"بانه", U"بانها", U"وان", U"وانه"};
-    return std::find(std::begin(forms), std::end(forms), w) != std::end(forms);
+    static const std::vector<std::u32string> forms = [] {
+      std::vector<std::u32string> out;
+      for (std::u32string prefix : {U"", U"ب", U"و"})
+        for (std::u32string pronoun : {U"", U"ه", U"ها", U"هم", U"هما", U"هن", U"ني", U"نا", U"ك", U"كم"})
+          out.push_back(prefix + U"ان" + pronoun);
+      return out;
+    }();
+    return std::find(forms.begin(), forms.end(), w) != forms.end();
   }
 
   int entity_of_mention_at(std::size_t i) const {
