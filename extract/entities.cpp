@@ -1237,10 +1237,23 @@ void find_entities(Document& doc) {
     if (e.type == EntityType::Place && e.subtype == "country" && best_len == 0 && lx.country_ar.count(e.country))
       best = lx.country_ar.at(e.country);
     e.label = best;
-    for (std::size_t mi : e.mentions) {
-      std::string alias = mention_label(doc, doc.mentions[mi]);
+    auto add_alias = [&](const std::string& alias) {
       if (alias != e.label && std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end())
         e.aliases.push_back(alias);
+    };
+    for (std::size_t mi : e.mentions) {
+      const Mention& m = doc.mentions[mi];
+      add_alias(mention_label(doc, m));
+      // A known organisation written with its head noun is known by its name alone too: "صحيفة نيويورك
+      // تايمز" is also "نيويورك تايمز" (which another article may write bare).
+      const LexiconEntry* trigger = nullptr;
+      if (e.type == EntityType::Organization && !m.group.empty() && m.end_token > m.first_token + 1 &&
+          lx.org_triggers.match(doc, m.first_token, &trigger, nullptr, true, 1) == 1) {
+        Mention name = m;
+        name.first_token = m.first_token + 1;
+        name.span.start = doc.tokens[name.first_token].span.start;
+        add_alias(mention_label(doc, name));
+      }
     }
   }
 

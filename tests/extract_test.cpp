@@ -142,3 +142,11 @@ TEST_CASE("entities: a second title after the name, when it names its organisati
   for (const auto& r : e.relations) khaled_roles += r.head >= 0 && e.entities[std::size_t(r.head)].label == "صباح الخالد";
   CHECK(khaled_roles <= 1);
 }
+
+TEST_CASE("entities: a known organisation written with its head noun is also known by its name alone") {
+  Document d = run("ونقلت قناة روسيا اليوم عن الأسد قوله إن الحرب طويلة.");
+  bool found = false;
+  for (const auto& e : d.entities)
+    if (e.label == "قناة روسيا اليوم") found = std::find(e.aliases.begin(), e.aliases.end(), "روسيا اليوم") != e.aliases.end();
+  CHECK(found);
+}
