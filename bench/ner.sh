@@ -18,16 +18,19 @@ GAZ="--gazetteer first=$D/arabic-names/male-first--names-in-arabic.txt
 # running news text. Including the test split's tokens is transductive but uses no test label.
 UNLABELLED="--unlabelled-conll $TRAIN --unlabelled-conll $TEST
      --unlabelled $D/arabic-timeml-news/Corpus_test --unlabelled $D/news-samples"
+# A general-language dictionary (Debian hunspell-ar: its stems and their one-suffix forms) whose hashed forms the
+# model stores: a word outside it is more likely a name.
+DICTIONARY="--dictionary ${ISNAD_HUNSPELL_AR:-/usr/share/hunspell/ar.dic}"
 # Two passes (the second sees the first pass's tags of the same word within ±11 sentences), 5 epochs each,
 # features seen once dropped, trained with a margin of 40 updates (40 more against a wrong O).
 OPTIONS="--epochs 5 --o-penalty 10 --second-o-penalty 10 --window 12 --min-feature-count 2 --margin 40 --o-margin 40"
 OUT=${NER_MODEL_OUT:-/tmp/ner.model}
 if [ "$2" = "--tune" ]; then  # held-out tuning on slices of train (10% each: 0, 2, 4, 6 and the last), never the test split
   for slice in 0 2 4 6 9; do
-    $BUILD/isnad train-ner "$TRAIN" --holdout 10 --holdout-slice $slice $OPTIONS --out /tmp/ner-holdout.model $GAZ $UNLABELLED
+    $BUILD/isnad train-ner "$TRAIN" --holdout 10 --holdout-slice $slice $OPTIONS --out /tmp/ner-holdout.model $GAZ $UNLABELLED $DICTIONARY
   done
 fi
-$BUILD/isnad train-ner "$TRAIN" --out "$OUT" $OPTIONS $GAZ $UNLABELLED
+$BUILD/isnad train-ner "$TRAIN" --out "$OUT" $OPTIONS $GAZ $UNLABELLED $DICTIONARY
 cmp "$OUT" extract/models/ner.model && echo "retrained model is identical to extract/models/ner.model"
 $BUILD/isnad eval-ner "$TEST" --model "$OUT"
 $BUILD/isnad eval-ner "$TEST" --model "$OUT" --per-sentence

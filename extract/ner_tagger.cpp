@@ -69,10 +69,12 @@ enum Template : std::uint64_t {
   kLabelTag, kLabelMajority, kLabelEntity, kLabelMajorityM1, kLabelMajorityP1, kLabelUnseen,
   // Short quotations (titles of programmes, papers, cars).
   kQuoteInside, kQuoteOpener, kQuoteOpenerFirst,
-  // General-language dictionary status (TokenInfo::dict) of the token (alone and when rare) and its neighbours.
+  // General-language dictionary status (TokenInfo::dict) of the token (alone, when rare, after an organisation
+  // trigger or a title) and of its neighbours.
   kDict, kDictRare, kDictM1, kDictP1,
   // Second pass: the first pass's tag with the dictionary status.
   kFirstTagDict,
+  kDictOrgTriggerM1, kDictTitleM1,
 };
 inline std::uint64_t feature(Template t, std::uint64_t value) { return combine(std::uint64_t(t) << 8, value); }
 inline std::uint64_t feature(Template t) { return combine(std::uint64_t(t) << 8, 0); }
@@ -723,13 +725,16 @@ void static_features(const std::vector<TokenInfo>& s, std::size_t i, std::vector
     add(kQuoteOpener, t.quote_opener);
     if (t.quote == 1) add(kQuoteOpenerFirst, t.quote_opener);
   }
-  // Dictionary status (only with a dictionary: a model without one trains as before). Richer crosses (with the
-  // clitic prefix, word class, gazetteers, title before, unseen label, the neighbours' joint status) scored
-  // no better on held-out slices of ANERcorp train.
+  // Dictionary status (only with a dictionary: a model without one trains as before). Other crosses (with the
+  // clitic prefix, word class, gazetteers, unseen label, the neighbours' joint status; in the second pass with the
+  // window's majority tag or the number of repetitions) scored no better on held-out slices of ANERcorp train.
   if (t.dict | m1.dict | p1.dict) {
     if (t.dict) {
       add(kDict, t.dict);
       if (t.rare) add(kDictRare, t.dict);
+      // A word after an organisation trigger or a title may still be part of a name: حزب الرابطة.
+      if (m1.org_trigger) add(kDictOrgTriggerM1, t.dict);
+      if (m1.title) add(kDictTitleM1, t.dict);
     }
     add(kDictM1, m1.dict);
     add(kDictP1, p1.dict);
