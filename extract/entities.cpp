@@ -466,6 +466,10 @@ class Recogniser {
           continue;
         }
       }
+      // Once the title has its country or body, another title word opens a second title: "نائب الرئيس المصري
+      // السابق الرئيس الأسبق للوكالة الدولية للطاقة الذرية".
+      const LexiconEntry* next_title = nullptr;
+      if ((!t.country.empty() || t.tail_mention >= 0) && lx_.titles.match(doc_, j, &next_title, nullptr, false)) break;
       if (owner_[j] == -1 && is_definite(tok(j).form) && !madda_initial(j) && !lx_.is_function_word(tok(j).form) &&
           t.complement != "none") {
         ++j;
@@ -647,6 +651,7 @@ class Recogniser {
       if (owner_[c + 1] != -1 || !read_title(c + 1, t)) continue;
       if (owner_[c - 1] >= 0 && doc_.mentions[static_cast<std::size_t>(owner_[c - 1])].type == EntityType::Person) {
         bind(owner_[c - 1], t);  // a known name: "ترامب، الرئيس الأمريكي،"
+        bind_second_title(owner_[c - 1], t);
         continue;
       }
       std::size_t first = c;
@@ -657,7 +662,17 @@ class Recogniser {
       if (!after_cue && first > 0 && tok(first - 1).sentence == tok(c).sentence) continue;
       int m = add_mention(EntityType::Person, first, c, 0, "post-title");
       bind(m, t);
+      bind_second_title(m, t);
     }
+  }
+
+  // A second title right after a person's title, when it names its organisation: "محمد البرادعي، نائب الرئيس
+  // المصري السابق الرئيس الأسبق للوكالة الدولية للطاقة الذرية" (read_title stops the first at the second).
+  void bind_second_title(int person, const TitleComplex& first) {
+    TitleComplex second;
+    if (first.end < size() && owner_[first.end] == -1 && tok(first.end).sentence == tok(first.first).sentence &&
+        read_title(first.end, second) && second.complement != "none" && second.tail_mention >= 0)
+      bind(person, second);
   }
 
   // The tagger continues a name from the free, name-like word before i: "بيل كلينتون" (not "بأن كوهين").
@@ -772,8 +787,8 @@ class Recogniser {
       if (t.tail_mention < 0 && t.country.empty()) continue;
       // A person introduced by one title may hold a second one named after the name, when it names its
       // organisation: "وزير الداخلية الإيطالي ماتيو سالفيني زعيم حزب الرابطة".
-      if (already && t.tail_mention < 0) continue;
-      bind(static_cast<int>(m), t);
+      if (!already || t.tail_mention >= 0) bind(static_cast<int>(m), t);
+      bind_second_title(static_cast<int>(m), t);
     }
   }
 
