@@ -59,8 +59,13 @@ class Recogniser {
     cue_subject_pass();
     propagate_persons();
     nationality_people_pass();
-    tagger_pass();
-    propagate_persons();  // names only the tagger found recur too: "بنيامين نتنياهو" … "نتنياهو"
+    // Names only the tagger finds recur too ("بنيامين نتنياهو" … "نتنياهو"): its persons first, their later
+    // mentions next, and only then its places and organisations, so that a person's surname the tagger reads
+    // as an organisation once ("دفعته الصحيفة لمكدوغال") stays the person.
+    tagger_pass(true);
+    propagate_persons();
+    tagger_pass(false);
+    propagate_persons();
     trailing_title_pass();
   }
 
@@ -794,11 +799,12 @@ class Recogniser {
 
   // 7. Names only the statistical tagger finds ("نتنياهو"، "ماكرون"): persons, places and
   //    organisations on free, name-like tokens.
-  void tagger_pass() {
+  void tagger_pass(bool persons) {
     const auto& tags = tags_();
     for (std::size_t i = 0; i < size(); ++i) {
       if (tags[i].size() < 3 || tags[i][0] != 'B' || tags[i].substr(2) == "MISC") continue;
       std::string type = tags[i].substr(2);
+      if ((type == "PERS") != persons) continue;
       std::size_t end = i + 1;
       while (end < size() && tags[end] == "I-" + type) ++end;
       // The tagger overruns names into the next word: "أردوغان الاتهامات"، "الصبيح للصحافيين"،
