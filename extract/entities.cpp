@@ -215,13 +215,16 @@ class Recogniser {
     return false;
   }
 
-  // "آلان بيتر كايتانو": a word written with an initial madda normalises to "الان" but has no article
-  // (and is not the adverb "الآن", which is written with a plain alef).
-  bool madda_initial(std::size_t i) const {
+  // "آلان بيتر كايتانو"، "ألفريدو ستروسنر"، "ألمانيا": a word written with an initial madda or hamza normalises
+  // to "ال…" but has no article (the article's alef never carries one; the adverb "الآن" is written with a
+  // plain alef).
+  bool hamza_initial(std::size_t i) const {
     const std::u32string& original = doc_.text.original();
-    return tok(i).span.start < original.size() && original[tok(i).span.start] == U'آ';
+    if (tok(i).span.start >= original.size()) return false;
+    const char32_t c = original[tok(i).span.start];
+    return c == U'آ' || c == U'أ' || c == U'إ';
   }
-  bool has_article(std::size_t i) const { return starts_with_article(tok(i).form) && !madda_initial(i); }
+  bool has_article(std::size_t i) const { return starts_with_article(tok(i).form) && !hamza_initial(i); }
 
   // "ولم يخض": the word after لم / لن / قد / سوف (verb_particles.tsv) is a verb.
   bool after_verb_particle(std::size_t i) const {
@@ -241,7 +244,8 @@ class Recogniser {
     if (i >= size() || !tok(i).is_word || owner_[i] != -1) return false;
     const std::u32string& w = tok(i).form;
     if (w.size() < 2 || (w[0] >= U'0' && w[0] <= U'9') || possessive_plural(w)) return false;
-    if (lx_.is_function_word(w) && !madda_initial(i)) return false;
+    // "آلان" (Alan) normalises to the adverb "الان": a madda keeps it a name. (Not a hamza: "إلى"، "أن".)
+    if (lx_.is_function_word(w) && !(hamza_initial(i) && doc_.text.original()[tok(i).span.start] == U'آ')) return false;
     if (i > 0 && after_verb_particle(i)) return false;
     const LexiconEntry* e = nullptr;
     if (lx_.titles.match(doc_, i, &e, nullptr, false)) return false;
@@ -274,7 +278,13 @@ class Recogniser {
       const std::u32string& w = tok(i + n).form;
       bool compound = false;  // the second word of "عبد الرحمن"، "زين العابدين" (a plural in form, not a noun)
       for (const auto& h : compound_heads) compound |= n > 0 && starts_with_article(w) && tok(i + n - 1).form == h;
-      if (n > 0 && ((overrun(w, n) && !compound) || opens_content(i + n))) break;  // "بيل كلينتون بأنه"
+      // A word like a future verb ("ستجري") that closes the phrase before a comma or bracket is a foreign
+      // name's last word: "الجنرال ألفريدو ستروسنر (1954-1989)"، "ستيفن،".
+      bool closes_phrase = i + n + 1 < size() && !tok(i + n + 1).is_word &&
+                           (is_comma(tok(i + n + 1)) || tok(i + n + 1).form == U"(");
+      bool future_verb_like = w.size() > 3 && w[0] == U'س' && (w[1] == U'ي' || w[1] == U'ت' || w[1] == U'ن');
+      bool overruns = overrun(w, n) && !compound && !(future_verb_like && closes_phrase && !overrun(w.substr(1), n));
+      if (n > 0 && (overruns || opens_content(i + n))) break;  // "بيل كلينتون بأنه"
       // "وداد بوشماوي وممثلي": a later word with و is a conjunction unless the tagger continues the name.
       if (n > 0 && w.size() > 3 && w[0] == U'و' && tags_()[i + n] != "I-PERS") break;
       // "كوندوليزا رايس بالمواجهة": a preposition with the article (بال، كال، فال، لل) never continues a name.
@@ -475,7 +485,7 @@ class Recogniser {
       // السابق الرئيس الأسبق للوكالة الدولية للطاقة الذرية".
       const LexiconEntry* next_title = nullptr;
       if ((!t.country.empty() || t.tail_mention >= 0) && lx_.titles.match(doc_, j, &next_title, nullptr, false)) break;
-      if (owner_[j] == -1 && is_definite(tok(j).form) && !madda_initial(j) && !lx_.is_function_word(tok(j).form) &&
+      if (owner_[j] == -1 && is_definite(tok(j).form) && !hamza_initial(j) && !lx_.is_function_word(tok(j).form) &&
           t.complement != "none") {
         ++j;
         continue;
@@ -569,7 +579,8 @@ class Recogniser {
   // A rule-found name is kept when it stands in apposition (between commas) or the tagger agrees.
   bool confirmed_person(std::size_t first, std::size_t end, bool apposition) {
     if (apposition) return true;
-    if (end < size() && (is_comma(tok(end)) || tok(end).form == U"-" || opens_content(end))) return true;
+    // A comma, dash or bracket closes the name: "للجنرال ألفريدو ستروسنر (1954-1989)".
+    if (end < size() && (is_comma(tok(end)) || tok(end).form == U"-" || tok(end).form == U"(" || opens_content(end))) return true;
     // "وزير الدفاع الروسي سيرجي شويجو قد أعلن": the name is the subject of the verb after قد / لم / لن.
     if (end + 1 < size() && tok(end + 1).sentence == tok(end).sentence && after_verb_particle(end + 1)) return true;
     const auto& tags = tags_();

@@ -54,6 +54,10 @@ TEST_CASE("entities: titles, triggers, lexicons, traps") {
       // reads as a preposition ("بن علي": علي = على once normalised).
       {"وقال الرئيس التونسي الأسبق زين العابدين بن علي إن البلاد تمر بمرحلة صعبة.", "person:زين العابدين بن علي"},
       {"وقال وزير الخارجية الأمريكي السابق جون كيري إن الاتفاق صامد.", "person:جون كيري"},
+      // "أل" written with a hamza is no article ("ألفريدو" normalises to "الفريدو"), and a last name word that
+      // looks like a future verb ("ستروسنر" ~ "ستـ") is a name before a bracket (news sample 01).
+      {"وبعد الحكم الديكتاتوري للجنرال ألفريدو ستروسنر (1954-1989)، حسم دستور 2012 الأمر ونص على ذلك.",
+       "person:ألفريدو ستروسنر"},
       // A name ends before "و" + another title (news sample 02).
       {"التأمت بمنوبة بحضور الأمينة العامة المساعدة لاتحاد الشغل نعيمة الهمامي ورئيسة الاتحاد التونسي للصناعة "
        "والتجارة وداد بوشماوي وممثلي الاعراف.", "person:نعيمة الهمامي"},
