@@ -144,6 +144,7 @@ struct WordFilter {
       for (int k = 0; k < kProbes; ++k, probes >>= 9) block[(probes & 511) >> 6] |= std::uint64_t(1) << (probes & 63);
     }
   }
+  void prefetch(std::uint64_t h) const { __builtin_prefetch(&bits[block_of(h) * 8]); }
   bool contains(std::uint64_t h) const {
     if (blocks == 0) return false;
     const std::uint64_t* block = &bits[block_of(h) * 8];
@@ -210,6 +211,7 @@ struct TokenInfo {
   std::uint64_t quote_opener = 0;       // core of the word before the opening quote: برنامج in برنامج « الناس وأنا »
   std::uint64_t readings[kMaxReadings] = {};  // hashes of every reading's stem, the bare word first
   std::uint32_t reading_bits[kMaxReadings] = {};  // WordIndex bits of each reading
+  std::uint32_t any_reading_bits = 0;             // their union
   int reading_count = 0;
   std::uint64_t trigrams[10] = {};  // letter trigrams of the core, with word boundaries, for unseen names
   int trigram_count = 0;
@@ -277,12 +279,48 @@ struct CoreTable {
   }
 };
 
+// The lexicon bits of WordIndex::bits and the vocabulary in one open-addressing table, for tagging: the bare
+// word costs one probe for both.
+struct WordTable {
+  struct Slot {
+    std::uint64_t key = 0;  // 0: empty
+    std::uint32_t bits = 0;
+    std::uint32_t in_vocabulary = 0;
+  };
+  std::vector<Slot> slots;
+  std::uint64_t mask = 0;
+
+  void build(const std::unordered_map<std::uint64_t, std::uint32_t>& bits, const std::unordered_set<std::uint64_t>& vocabulary) {
+    std::uint64_t capacity = 16;
+    while (capacity < 2 * (bits.size() + vocabulary.size())) capacity <<= 1;
+    slots.assign(capacity, Slot{});
+    mask = capacity - 1;
+    auto slot = [&](std::uint64_t key) -> Slot& {
+      if (key == 0) key = 1;
+      std::uint64_t i = key & mask;
+      while (slots[i].key != 0 && slots[i].key != key) i = (i + 1) & mask;
+      slots[i].key = key;
+      return slots[i];
+    };
+    for (const auto& [key, b] : bits) slot(key).bits = b;
+    for (std::uint64_t key : vocabulary) slot(key).in_vocabulary = 1;
+  }
+  const Slot* find(std::uint64_t key) const {
+    if (key == 0) key = 1;
+    for (std::uint64_t i = key & mask;; i = (i + 1) & mask) {
+      if (slots[i].key == key) return &slots[i];
+      if (slots[i].key == 0) return nullptr;
+    }
+  }
+};
+
 constexpr int kTitleBit = kMaxGazetteers, kOrgTriggerBit = kMaxGazetteers + 1, kLocTriggerBit = kMaxGazetteers + 2;
 struct WordIndex {
   const std::vector<PhraseSet>* gazetteers = nullptr;  // slot g + 1 (slot 0: the built-in country names)
   const LabelMap* labels = nullptr;                    // tag counts per core, if any
   const CoreTable* cores = nullptr;                    // when set: word classes and tag counts (instead of labels)
   const WordFilter* dictionary = nullptr;              // general-language word forms, if any
+  const WordTable* words = nullptr;                    // when set: bits and the vocabulary (instead of the arguments)
   std::unordered_map<std::uint64_t, std::uint32_t> bits;
 };
 WordIndex index_words(const std::vector<PhraseSet>* gazetteers) {
@@ -307,6 +345,10 @@ void mark_phrases(const PhraseSet& set, int slot, std::vector<TokenInfo>& infos)
   const std::size_t n = infos.size();
   std::size_t i = 0;
   while (i < n) {
+    if (!(infos[i].any_reading_bits & slot_bit)) {
+      ++i;
+      continue;
+    }
     int best = 0;
     for (int r = 0; r < infos[i].reading_count && best < set.max_words; ++r) {
       if (!(infos[i].reading_bits[r] & slot_bit)) continue;
@@ -356,10 +398,13 @@ struct NerTagger::Model {
   LabelMap labels;                                // tag counts per core in all of training
   CoreTable cores;                                // clusters and labels for tagging, built after loading
   WordFilter dictionary;                          // general-language word forms (empty: no dictionary features)
+  WordTable words;                                // index.bits and the vocabulary for tagging, built after loading
   void index_everything() {
     index = index_words(&gazetteers);
     cores.build(clusters, labels);
     index.cores = &cores;
+    words.build(index.bits, vocabulary);
+    index.words = &words;
     if (!dictionary.empty()) index.dictionary = &dictionary;
   }
 
@@ -477,12 +522,21 @@ void analyse(const std::vector<std::u32string>& words, const std::unordered_set<
     }
     t.shape = shape_of(w);
     t.length_bucket = int(std::min<std::size_t>(w.size(), 10));
-    t.rare = vocabulary && !vocabulary->count(t.word);
     std::uint32_t any = 0;
-    for (int r = 0; r < t.reading_count; ++r) {
-      auto it = index.bits.find(t.readings[r]);
-      t.reading_bits[r] = it == index.bits.end() ? 0 : it->second;
-      any |= t.reading_bits[r];
+    if (index.words) {
+      for (int r = 0; r < t.reading_count; ++r) {
+        const WordTable::Slot* slot = index.words->find(t.readings[r]);
+        t.reading_bits[r] = slot ? slot->bits : 0;
+        if (r == 0) t.rare = vocabulary && !(slot && slot->in_vocabulary);
+        any |= t.reading_bits[r];
+      }
+    } else {
+      t.rare = vocabulary && !vocabulary->count(t.word);
+      for (int r = 0; r < t.reading_count; ++r) {
+        auto it = index.bits.find(t.readings[r]);
+        t.reading_bits[r] = it == index.bits.end() ? 0 : it->second;
+        any |= t.reading_bits[r];
+      }
     }
     if (index.cores) {
       if (const auto* slot = index.cores->find(t.core)) t.cluster = slot->cluster, t.labels = slot->labels;
@@ -490,14 +544,18 @@ void analyse(const std::vector<std::u32string>& words, const std::unordered_set<
       if (auto it = index.labels->find(t.core); it != index.labels->end()) t.labels = &it->second;
     }
     if (index.dictionary && w.size() >= 2 && is_arabic_letter(w[0])) {
-      t.dict = 1;
-      for (int r = 0; r < t.reading_count && t.dict == 1; ++r)
-        if (index.dictionary->contains(t.readings[r])) t.dict = r == 0 ? 3 : 2;
+      t.dict = 1;  // the lookups follow for the whole sentence, once the filter's blocks are on their way
+      for (int r = 0; r < t.reading_count; ++r) index.dictionary->prefetch(t.readings[r]);
     }
+    t.any_reading_bits = any;
     t.title = any >> kTitleBit & 1;
     t.org_trigger = any >> kOrgTriggerBit & 1;
     t.loc_trigger = any >> kLocTriggerBit & 1;
   }
+  if (index.dictionary)
+    for (TokenInfo& t : infos)
+      for (int r = 0; t.dict == 1 && r < t.reading_count; ++r)
+        if (index.dictionary->contains(t.readings[r])) t.dict = r == 0 ? 3 : 2;
   mark_quotations(words, infos);
   mark_phrases(lex.countries, 0, infos);
   if (index.gazetteers)
