@@ -503,6 +503,19 @@ class Recogniser {
           continue;
         }
       }
+      // Where a representative of a body or country sits: "مندوبة إسرائيل في مجلس الأمم المتحدة لحقوق الإنسان"،
+      // "ممثل الولايات المتحدة في المجلس" (the name follows).
+      if (t.tail_mention >= 0 && tok(j).form == U"في" && j + 1 < size() &&
+          tok(j + 1).sentence == tok(i).sentence) {
+        if (int m = organisation_at(j + 1); m >= 0) {
+          j = doc_.mentions[static_cast<std::size_t>(m)].end_token;
+          continue;
+        }
+        if (owner_[j + 1] == -1 && has_article(j + 1) && !lx_.is_function_word(tok(j + 1).form)) {
+          j += 2;
+          continue;
+        }
+      }
       break;
     }
     t.end = j;
@@ -539,7 +552,7 @@ class Recogniser {
             tok(k + n - 1).form.back() != U'ي')
           --n;
         if (n && (ends_name(k + n) || name_ends_before_object(k + n) || opens_content(k + n) ||
-                  (k + n < size() && is_comma(tok(k + n))) || coordinated_title(k + n) ||
+                  (k + n < size() && is_comma(tok(k + n))) || coordinated_title(k + n) || preposition_with_article(k + n) ||
                   (coordinated_word(k + n) && tags_()[k + n - 1].ends_with("PERS")))) {
           if (confirmed_person(k, k + n, comma) || coordinated_title(k + n)) {
             int m = add_mention(EntityType::Person, k, k + n, 0, "title-apposition");
@@ -570,6 +583,11 @@ class Recogniser {
   bool coordinated_word(std::size_t i) const {
     return i < size() && tok(i).is_word && tok(i).form.size() > 3 && (tok(i).form[0] == U'و' || tok(i).form[0] == U'ف') &&
            tok(i).sentence == tok(i - 1).sentence;
+  }
+  // "افيفا راز شيختر بالجلسة": a preposition with the article (بال، لل، كال) never continues a name.
+  bool preposition_with_article(std::size_t i) const {
+    return i < size() && tok(i).is_word && is_definite(tok(i).form) && !starts_with_article(tok(i).form) &&
+           tok(i).form[0] != U'و';
   }
   bool coordinated_title(std::size_t i) const {
     const LexiconEntry* e = nullptr;

@@ -140,6 +140,13 @@ TEST_CASE("entities: a second title after the name, when it names its organisati
   CAPTURE(roles.size());
   CHECK(has(roles, "ماتيو سالفيني → interior minister → إيطاليا"));
   CHECK(has(roles, "ماتيو سالفيني → leader → حزب الرابطة"));
+  // A representative's seat between the title and the name (news sample 06).
+  Document seat = run("من جهتها، نددت مندوبة إسرائيل في مجلس الأمم المتحدة لحقوق الإنسان افيفا راز شيختر بالجلسة الخاصة.");
+  std::vector<std::string> seat_roles;
+  for (const auto& r : seat.relations)
+    if (r.head >= 0 && r.tail >= 0) seat_roles.push_back(seat.entities[std::size_t(r.head)].label + " → " + r.role + " → " +
+                                                          seat.entities[std::size_t(r.tail)].label);
+  CHECK(has(seat_roles, "افيفا راز شيختر → representative → إسرائيل"));
   // A second title without an organisation stays a description: "السفير" alone adds no role.
   Document e = run("وقال وزير الخارجية الكويتي صباح الخالد السفير السابق إن الأزمة انتهت.");
   std::size_t khaled_roles = 0;
