@@ -60,12 +60,11 @@ class Recogniser {
     propagate_persons();
     nationality_people_pass();
     // Names only the tagger finds recur too ("بنيامين نتنياهو" … "نتنياهو"): its persons first, their later
-    // mentions next, and only then its places and organisations, so that a person's surname the tagger reads
-    // as an organisation once ("دفعته الصحيفة لمكدوغال") stays the person.
+    // mentions next, and only then its places and organisations (which add no name to propagate), so that a
+    // person's surname the tagger reads as an organisation once ("دفعته الصحيفة لمكدوغال") stays the person.
     tagger_pass(true);
     propagate_persons();
     tagger_pass(false);
-    propagate_persons();
     trailing_title_pass();
   }
 
