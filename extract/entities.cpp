@@ -217,10 +217,12 @@ class Recogniser {
   // "آلان بيتر كايتانو"، "ألفريدو ستروسنر"، "ألمانيا": a word written with an initial madda or hamza normalises
   // to "ال…" but has no article (the article's alef never carries one; the adverb "الآن" is written with a
   // plain alef).
-  bool hamza_initial(std::size_t i) const {
+  char32_t first_written_letter(std::size_t i) const {
     const std::u32string& original = doc_.text.original();
-    if (tok(i).span.start >= original.size()) return false;
-    const char32_t c = original[tok(i).span.start];
+    return tok(i).span.start < original.size() ? original[tok(i).span.start] : U'\0';
+  }
+  bool hamza_initial(std::size_t i) const {
+    const char32_t c = first_written_letter(i);
     return c == U'آ' || c == U'أ' || c == U'إ';
   }
   bool has_article(std::size_t i) const { return starts_with_article(tok(i).form) && !hamza_initial(i); }
@@ -244,7 +246,7 @@ class Recogniser {
     const std::u32string& w = tok(i).form;
     if (w.size() < 2 || (w[0] >= U'0' && w[0] <= U'9') || possessive_plural(w)) return false;
     // "آلان" (Alan) normalises to the adverb "الان": a madda keeps it a name. (Not a hamza: "إلى"، "أن".)
-    if (lx_.is_function_word(w) && !(hamza_initial(i) && doc_.text.original()[tok(i).span.start] == U'آ')) return false;
+    if (lx_.is_function_word(w) && first_written_letter(i) != U'آ') return false;
     if (i > 0 && after_verb_particle(i)) return false;
     const LexiconEntry* e = nullptr;
     if (lx_.titles.match(doc_, i, &e, nullptr, false)) return false;
@@ -277,13 +279,10 @@ class Recogniser {
       const std::u32string& w = tok(i + n).form;
       bool compound = false;  // the second word of "عبد الرحمن"، "زين العابدين" (a plural in form, not a noun)
       for (const auto& h : compound_heads) compound |= n > 0 && starts_with_article(w) && tok(i + n - 1).form == h;
-      // A word like a future verb ("ستجري") that closes the phrase before a comma or bracket is a foreign
-      // name's last word: "الجنرال ألفريدو ستروسنر (1954-1989)"، "ستيفن،".
-      bool closes_phrase = i + n + 1 < size() && !tok(i + n + 1).is_word &&
-                           (is_comma(tok(i + n + 1)) || tok(i + n + 1).form == U"(");
-      bool future_verb_like = w.size() > 3 && w[0] == U'س' && (w[1] == U'ي' || w[1] == U'ت' || w[1] == U'ن');
-      bool overruns = overrun(w, n) && !compound && !(future_verb_like && closes_phrase && !overrun(w.substr(1), n));
-      if (n > 0 && (overruns || opens_content(i + n))) break;  // "بيل كلينتون بأنه"
+      // A word like a future verb ("ستجري") right before a comma or bracket is a foreign name's last word:
+      // "الجنرال ألفريدو ستروسنر (1954-1989)".
+      bool closes_phrase = i + n + 1 < size() && (is_comma(tok(i + n + 1)) || tok(i + n + 1).form == U"(");
+      if (n > 0 && ((!compound && overrun(w, n, !closes_phrase)) || opens_content(i + n))) break;  // "بيل كلينتون بأنه"
       // "وداد بوشماوي وممثلي": a later word with و is a conjunction unless the tagger continues the name.
       if (n > 0 && w.size() > 3 && w[0] == U'و' && tags_()[i + n] != "I-PERS") break;
       // "كوندوليزا رايس بالمواجهة": a preposition with the article (بال، كال، فال، لل) never continues a name.
@@ -858,12 +857,13 @@ class Recogniser {
     }
   }
 
-  static bool overrun(const std::u32string& w, std::size_t position) {
+  // future_verbs: whether a word shaped like a future verb ("سيجري"، "ستعقد") counts.
+  static bool overrun(const std::u32string& w, std::size_t position, bool future_verbs = true) {
     auto ends = [&](std::u32string_view suffix) {
       return w.size() > suffix.size() + 2 && std::u32string_view(w).substr(w.size() - suffix.size()) == suffix;
     };
     if (w.rfind(U"لل", 0) == 0) return true;
-    if (w.size() > 3 && w[0] == U'س' && (w[1] == U'ي' || w[1] == U'ت' || w[1] == U'ن')) return true;
+    if (future_verbs && w.size() > 3 && w[0] == U'س' && (w[1] == U'ي' || w[1] == U'ت' || w[1] == U'ن')) return true;
     // Plurals, long enough not to be names: "الاتهامات"، "الصحافيين" (but "الحسين" is a name).
     if (starts_with_article(w) && ((ends(U"ات") && w.size() >= 7) || ((ends(U"ين") || ends(U"ون")) && w.size() >= 8)))
       return true;
