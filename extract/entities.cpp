@@ -208,10 +208,11 @@ class Recogniser {
   }
 
   // A plural with a possessive is no name: "شركائنا" (our partners), "زعمائهم" (normalised ئ → ي).
+  // So is a noun with "your" ("معاناتكم"، "منطلقاتك"), which news addresses to nobody by name.
   static bool possessive_plural(const std::u32string& w) {
-    for (std::u32string_view suffix : {U"اينا", U"ايهم", U"ايها", U"اءنا", U"اءهم"})
+    for (std::u32string_view suffix : {U"اينا", U"ايهم", U"ايها", U"اءنا", U"اءهم", U"اتك", U"اتكم"})
       if (w.size() > suffix.size() + 1 && std::u32string_view(w).substr(w.size() - suffix.size()) == suffix) return true;
-    return false;
+    return w.size() >= 6 && std::u32string_view(w).substr(w.size() - 2) == U"كم";
   }
 
   // "آلان بيتر كايتانو"، "ألفريدو ستروسنر"، "ألمانيا": a word written with an initial madda or hamza normalises
@@ -852,7 +853,10 @@ class Recogniser {
       const std::u32string& w = tok(i).form;
       if (w.size() > 4 && (w[0] == U'و' || w[0] == U'ف' || w[0] == U'ب' || w[0] == U'ل')) off = 1;
       if (off && t == EntityType::Person && w[1] == U'ا' && w[2] == U'ل') off = 0;
-      add_mention(t, i, end, off == 1 && !clitic_is_plausible(w) ? 0 : off, "tagger");
+      if (off && !clitic_is_plausible(w)) off = 0;
+      // "وعبد الحليم حافظ"، "لعبد الرحمن الشرقاوي": before "عبد" opening a compound name the letter is a clitic.
+      if (w.size() == 4 && (w[0] == U'و' || w[0] == U'ل') && end > i + 1 && w.compare(1, 3, U"عبد") == 0) off = 1;
+      add_mention(t, i, end, off, "tagger");
       i = end - 1;
     }
   }
