@@ -412,7 +412,7 @@ class Recogniser {
         if (end > k) end += nationality_at(end, &nat);  // "شركة الخطوط التونسية"
         // Unquoted names need support: a following comma for groups ("تجمع فاستقم،") or the tagger.
         bool group = e->subtype == "armed-group" || e->subtype == "political";
-        bool delimited = end < size() && (is_comma(tok(end)) || ends_name(end)) && end - k <= 3;
+        bool delimited = end < size() && !tok(end).is_word && end - k <= 3;  // a comma, quote or full stop
         if (!(group && delimited) && !tagger_marks_entity(k, end)) return -1;
       }
     } else {

@@ -69,6 +69,10 @@ TEST_CASE("entities: titles, triggers, lexicons, traps") {
   // Traps: "روسيا اليوم" is a channel, not Russia; "مالي" after a noun is "financial".
   CHECK_FALSE(has(entities(run("ونقلت قناة روسيا اليوم عن الأسد قوله إن الحرب طويلة.")), "place:روسيا"));
   CHECK_FALSE(has(entities(run("دفع مبلغ مالي كبير للصحيفة.")), "place:مالي"));
+  // "تجمع" is also "a gathering", "حركة" "a gesture": without a comma or the tagger no group is named (Arabic TimeML news).
+  CHECK_FALSE(has(entities(run("التعزيزات الأمنية لحمايته من النهب، الذي كان متوقعا خاصة مع تجمع المئات من الناس في المنطقة.")),
+                  "organization:تجمع المئات"));
+  CHECK_FALSE(has(entities(run("لقد كانت المشاعر تتدفق من كل لفتة وحركة قامت بها مايا مورجبستيرن.")), "organization:حركة قامت"));
   // ... and is the common word anywhere else: "the lion" of a zoo is nobody.
   CHECK_FALSE(has(entities(run("ونقلت الحديقة الأسد إلى قفص جديد بعد أن مرض.")), "person:الأسد"));
 }
