@@ -1632,7 +1632,7 @@ std::unique_ptr<NerTagger> NerTagger::load(const std::string& path, std::string*
     if (!in.ok || blocks > (data.size() - in.at) / 64) return fail("truncated dictionary");
     m.dictionary.blocks = blocks;
     m.dictionary.bits.resize(blocks * 8);
-    std::memcpy(m.dictionary.bits.data(), data.data() + in.at, blocks * 64);
+    if (blocks) std::memcpy(m.dictionary.bits.data(), data.data() + in.at, blocks * 64);  // no dictionary: no bits
     in.at += blocks * 64;
   }
   auto n = in.get<std::uint64_t>();
