@@ -242,78 +242,68 @@ std::uint64_t affix_hash(std::u32string_view w, std::size_t n, bool prefix) {
   return hash_chars(prefix ? w.substr(0, n) : w.substr(w.size() - n));
 }
 
-// Every word of the trigger lexicons and every first word of a phrase list, with bits saying where it is
-// listed: one hash lookup per reading instead of one per reading and list.
-// Word classes and label counts per core in one open-addressing table: tagging reads both with one probe.
-struct CoreTable {
+// Open addressing on a 64-bit hash (key 0 = empty, load <= 1/2), for tagging: what the model knows of a word or
+// of a core is read with one probe.
+template <class Value>
+struct HashTable64 {
   struct Slot {
-    std::uint64_t key = 0;  // 0: empty
-    std::uint32_t cluster = 0;
-    const LabelCounts* labels = nullptr;
+    std::uint64_t key = 0;
+    Value value;
   };
   std::vector<Slot> slots;
   std::uint64_t mask = 0;
 
-  void build(const ClusterMap& clusters, const LabelMap& labels) {
+  void clear_for(std::size_t entries) {
     std::uint64_t capacity = 16;
-    while (capacity < 2 * (clusters.size() + labels.size())) capacity <<= 1;
+    while (capacity < 2 * entries) capacity <<= 1;
     slots.assign(capacity, Slot{});
     mask = capacity - 1;
-    auto slot = [&](std::uint64_t key) -> Slot& {
-      if (key == 0) key = 1;
-      std::uint64_t i = key & mask;
-      while (slots[i].key != 0 && slots[i].key != key) i = (i + 1) & mask;
-      slots[i].key = key;
-      return slots[i];
-    };
-    for (const auto& [key, cluster] : clusters) slot(key).cluster = cluster;
-    for (const auto& [key, counts] : labels) slot(key).labels = &counts;
   }
-  const Slot* find(std::uint64_t key) const {
+  Value& insert(std::uint64_t key) {  // the value of key, default-made when new
+    if (key == 0) key = 1;
+    std::uint64_t i = key & mask;
+    while (slots[i].key != 0 && slots[i].key != key) i = (i + 1) & mask;
+    slots[i].key = key;
+    return slots[i].value;
+  }
+  const Value* find(std::uint64_t key) const {
     if (slots.empty()) return nullptr;
     if (key == 0) key = 1;
     for (std::uint64_t i = key & mask;; i = (i + 1) & mask) {
-      if (slots[i].key == key) return &slots[i];
+      if (slots[i].key == key) return &slots[i].value;
       if (slots[i].key == 0) return nullptr;
     }
   }
 };
 
-// The lexicon bits of WordIndex::bits and the vocabulary in one open-addressing table, for tagging: the bare
-// word costs one probe for both.
-struct WordTable {
-  struct Slot {
-    std::uint64_t key = 0;  // 0: empty
-    std::uint32_t bits = 0;
-    std::uint32_t in_vocabulary = 0;
-  };
-  std::vector<Slot> slots;
-  std::uint64_t mask = 0;
+// Word classes and label counts per core.
+struct CoreFacts {
+  std::uint32_t cluster = 0;
+  const LabelCounts* labels = nullptr;
+};
+struct CoreTable : HashTable64<CoreFacts> {
+  void build(const ClusterMap& clusters, const LabelMap& labels) {
+    clear_for(clusters.size() + labels.size());
+    for (const auto& [key, cluster] : clusters) insert(key).cluster = cluster;
+    for (const auto& [key, counts] : labels) insert(key).labels = &counts;
+  }
+};
 
+// The lexicon bits of WordIndex::bits and the vocabulary: the bare word costs one probe for both.
+struct WordFacts {
+  std::uint32_t bits = 0;
+  std::uint32_t in_vocabulary = 0;
+};
+struct WordTable : HashTable64<WordFacts> {
   void build(const std::unordered_map<std::uint64_t, std::uint32_t>& bits, const std::unordered_set<std::uint64_t>& vocabulary) {
-    std::uint64_t capacity = 16;
-    while (capacity < 2 * (bits.size() + vocabulary.size())) capacity <<= 1;
-    slots.assign(capacity, Slot{});
-    mask = capacity - 1;
-    auto slot = [&](std::uint64_t key) -> Slot& {
-      if (key == 0) key = 1;
-      std::uint64_t i = key & mask;
-      while (slots[i].key != 0 && slots[i].key != key) i = (i + 1) & mask;
-      slots[i].key = key;
-      return slots[i];
-    };
-    for (const auto& [key, b] : bits) slot(key).bits = b;
-    for (std::uint64_t key : vocabulary) slot(key).in_vocabulary = 1;
-  }
-  const Slot* find(std::uint64_t key) const {
-    if (key == 0) key = 1;
-    for (std::uint64_t i = key & mask;; i = (i + 1) & mask) {
-      if (slots[i].key == key) return &slots[i];
-      if (slots[i].key == 0) return nullptr;
-    }
+    clear_for(bits.size() + vocabulary.size());
+    for (const auto& [key, b] : bits) insert(key).bits = b;
+    for (std::uint64_t key : vocabulary) insert(key).in_vocabulary = 1;
   }
 };
 
+// Every word of the trigger lexicons and every first word of a phrase list, with bits saying where it is
+// listed: one hash lookup per reading instead of one per reading and list.
 constexpr int kTitleBit = kMaxGazetteers, kOrgTriggerBit = kMaxGazetteers + 1, kLocTriggerBit = kMaxGazetteers + 2;
 struct WordIndex {
   const std::vector<PhraseSet>* gazetteers = nullptr;  // slot g + 1 (slot 0: the built-in country names)
@@ -525,9 +515,9 @@ void analyse(const std::vector<std::u32string>& words, const std::unordered_set<
     std::uint32_t any = 0;
     if (index.words) {
       for (int r = 0; r < t.reading_count; ++r) {
-        const WordTable::Slot* slot = index.words->find(t.readings[r]);
-        t.reading_bits[r] = slot ? slot->bits : 0;
-        if (r == 0) t.rare = vocabulary && !(slot && slot->in_vocabulary);
+        const WordFacts* facts = index.words->find(t.readings[r]);
+        t.reading_bits[r] = facts ? facts->bits : 0;
+        if (r == 0) t.rare = vocabulary && !(facts && facts->in_vocabulary);
         any |= t.reading_bits[r];
       }
     } else {
@@ -539,7 +529,7 @@ void analyse(const std::vector<std::u32string>& words, const std::unordered_set<
       }
     }
     if (index.cores) {
-      if (const auto* slot = index.cores->find(t.core)) t.cluster = slot->cluster, t.labels = slot->labels;
+      if (const CoreFacts* facts = index.cores->find(t.core)) t.cluster = facts->cluster, t.labels = facts->labels;
     } else if (index.labels) {
       if (auto it = index.labels->find(t.core); it != index.labels->end()) t.labels = &it->second;
     }
