@@ -88,6 +88,7 @@ class Recogniser {
                   const LexiconEntry* entry = nullptr) {
     Mention m;
     m.type = type;
+    m.rule = std::move(rule);
     std::size_t last = end - 1;
     while (last > first && !tok(last).is_word && !(tok(last).form == U")" || tok(last).form == U"\"")) --last;
     m.span = doc_.text.to_original(tok(first).nstart + stem_offset, tok(last).nend);
@@ -97,12 +98,13 @@ class Recogniser {
       if (!m.key.empty()) m.key += U' ';
       m.key += i == first ? tok(i).form.substr(stem_offset) : tok(i).form;
     }
-    // "للاتحاد العام التونسي للشغل" names "الاتحاد العام التونسي للشغل": ل + ال written as لل.
-    if (stem_offset == 0 && entry && m.key.rfind(U"لل", 0) == 0 && normalize(to_u32(entry->written)).rfind(U"ال", 0) == 0)
+    // "للاتحاد العام التونسي للشغل" names "الاتحاد العام التونسي للشغل", "للوليد بن طلال" "الوليد بن طلال":
+    // ل + ال written as لل (a name the tagger found, or a lexicon name written with the article).
+    if (stem_offset == 0 && m.key.size() > 4 && m.key.rfind(U"لل", 0) == 0 &&
+        (entry ? normalize(to_u32(entry->written)).rfind(U"ال", 0) == 0 : m.rule == "tagger"))
       m.key = U"ا" + m.key.substr(1);
     m.first_token = first;
     m.end_token = end;
-    m.rule = std::move(rule);
     if (entry) {
       m.label_en = entry->label_en;
       m.country = entry->country;
@@ -853,7 +855,7 @@ class Recogniser {
       const std::u32string& w = tok(i).form;
       if (w.size() > 4 && (w[0] == U'و' || w[0] == U'ف' || w[0] == U'ب' || w[0] == U'ل')) off = 1;
       if (off && t == EntityType::Person && w[1] == U'ا' && w[2] == U'ل') off = 0;
-      if (off && !clitic_is_plausible(w)) off = 0;
+      if (off && !clitic_is_plausible(w) && !preposition_before_foreign_name(w)) off = 0;
       // "وعبد الحليم حافظ"، "لعبد الرحمن الشرقاوي": before "عبد" opening a compound name the letter is a clitic.
       if (w.size() == 4 && (w[0] == U'و' || w[0] == U'ل') && end > i + 1 && w.compare(1, 3, U"عبد") == 0) off = 1;
       add_mention(t, i, end, off, "tagger");
@@ -873,6 +875,12 @@ class Recogniser {
       return true;
     if (position >= 2 && w.back() == U'ا' && !starts_with_article(w)) return true;
     return false;
+  }
+
+  // "لحفناوي"، "لفرناندو لاميكيز": ل before a consonant and five letters more is the preposition, not the start
+  // of a name (names in ل + consonant are short: لطفي، لحود، لقمان، لمياء).
+  static bool preposition_before_foreign_name(const std::u32string& w) {
+    return w.size() >= 6 && w[0] == U'ل' && w[1] != U'ا' && w[1] != U'و' && w[1] != U'ي' && w[1] != U'ل';
   }
 
   // Whether a leading و/ف/ب/ل on an unknown name is a clitic: when the word is seen without it, or for و (a

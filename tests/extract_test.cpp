@@ -58,6 +58,10 @@ TEST_CASE("entities: titles, triggers, lexicons, traps") {
       // looks like a future verb ("ستروسنر" ~ "ستـ") is a name before a bracket (news sample 01).
       {"وبعد الحكم الديكتاتوري للجنرال ألفريدو ستروسنر (1954-1989)، حسم دستور 2012 الأمر ونص على ذلك.",
        "person:ألفريدو ستروسنر"},
+      // A preposition before a name the tagger finds: "لل" is ل + ال, and ل before a long name starting with a
+      // consonant is the preposition (ANERcorp test split).
+      {"وقد صدر مؤخراً أول كتاب عن الحياة الشخصية للوليد بن طلال .", "person:الوليد بن طلال"},
+      {"التي تولت رئاسة النادي يوم الأربعاء الماضي خلفا لفرناندو لاميكيز الذي استقال من منصبه", "person:فرناندو لاميكيز"},
       // A name ends before "و" + another title (news sample 02).
       {"التأمت بمنوبة بحضور الأمينة العامة المساعدة لاتحاد الشغل نعيمة الهمامي ورئيسة الاتحاد التونسي للصناعة "
        "والتجارة وداد بوشماوي وممثلي الاعراف.", "person:نعيمة الهمامي"},
