@@ -286,6 +286,13 @@ class Recogniser {
       // "الجنرال ألفريدو ستروسنر (1954-1989)".
       bool closes_phrase = i + n + 1 < size() && (is_comma(tok(i + n + 1)) || tok(i + n + 1).form == U"(");
       if (n > 0 && ((!compound && overrun(w, n, !closes_phrase)) || opens_content(i + n))) break;  // "بيل كلينتون بأنه"
+      // After the father's name of a lineage comes another link, a family name with the article or آل, or the
+      // second word of a compound ("علي بن أبي طالب"), unless the tagger continues the name: "الرئيس التونسي
+      // زين العابدين بن علي استقبل" stops before the verb.
+      if (n >= 2 && is_patronymic_link(tok(i + n - 2).form) && !is_patronymic_link(w) && w != U"ال" &&
+          !starts_with_article(w) && tok(i + n - 1).form != U"ابو" && tok(i + n - 1).form != U"ابي" &&
+          tok(i + n - 1).form != U"عبد" && tags_()[i + n] != "I-PERS")
+        break;
       // "وداد بوشماوي وممثلي": a later word with و is a conjunction unless the tagger continues the name.
       if (n > 0 && w.size() > 3 && w[0] == U'و' && tags_()[i + n] != "I-PERS") break;
       // "كوندوليزا رايس بالمواجهة": a preposition with the article (بال، كال، فال، لل) never continues a name.
@@ -554,6 +561,7 @@ class Recogniser {
           --n;
         if (n && (ends_name(k + n) || name_ends_before_object(k + n) || opens_content(k + n) ||
                   (k + n < size() && is_comma(tok(k + n))) || coordinated_title(k + n) || preposition_with_article(k + n) ||
+                  (n >= 3 && is_patronymic_link(tok(k + n - 2).form)) ||  // "... بن علي" ends where the lineage does
                   (coordinated_word(k + n) && tags_()[k + n - 1].ends_with("PERS")))) {
           if (confirmed_person(k, k + n, comma) || coordinated_title(k + n)) {
             int m = add_mention(EntityType::Person, k, k + n, 0, "title-apposition");

@@ -58,6 +58,9 @@ TEST_CASE("entities: titles, triggers, lexicons, traps") {
       // looks like a future verb ("ستروسنر" ~ "ستـ") is a name before a bracket (news sample 01).
       {"وبعد الحكم الديكتاتوري للجنرال ألفريدو ستروسنر (1954-1989)، حسم دستور 2012 الأمر ونص على ذلك.",
        "person:ألفريدو ستروسنر"},
+      // After "بن" + the father's name, a verb or a time word is no family name (ANERcorp test split).
+      {"من جهة أخري أعلن مصدر رسمي أمس في تونس أن الرئيس التونسي زين العابدين بن علي استقبل مساء أمس الأول الحكم بلعاوي .",
+       "person:زين العابدين بن علي"},
       // A preposition before a name the tagger finds: "لل" is ل + ال, and ل before a long name starting with a
       // consonant is the preposition (ANERcorp test split).
       {"وقد صدر مؤخراً أول كتاب عن الحياة الشخصية للوليد بن طلال .", "person:الوليد بن طلال"},
