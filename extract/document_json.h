@@ -2,7 +2,7 @@
 // and `isnad merge` reads back. A record holds exactly what graph building reads from a Document
 // (entities, mentions, timexes, statements, relations, all with code-point offsets into the original
 // text) and nothing it does not (no text, tokens or sentences), so build_graph gives the same graph
-// from records as from the full Documents: compact(doc) == document_from_json(document_to_json(doc)).
+// from records as from the full Documents: record_document(doc) == document_from_json(document_to_json(doc)).
 //
 // {"id":"aleppo","path":"samples/aleppo.txt","title":"…","dct":"2016-11-03","dct_source":"given",
 //  "chars":5046,"tokens":911,"entities":[{"type":"person","label":"فلاديمير بوتين","mentions":[0,4],…}],

@@ -194,7 +194,7 @@ class Recogniser {
   }
 
   bool ambiguous(std::size_t i) const {
-    for (const auto& r : clitic_readings(tok(i).form))
+    for (const auto& r : tok(i).readings)
       if (lx_.ambiguous_names.count(r.stem)) return true;
     return false;
   }
@@ -203,7 +203,7 @@ class Recogniser {
   bool announced(std::size_t i) const {
     static const std::u32string heads[] = {U"دوله", U"جمهوريه", U"مدينه", U"عاصمه", U"ولايه", U"بلده", U"قريه", U"منطقه", U"قناه", U"صحيفه", U"تنظيم"};
     if (i == 0 || !tok(i - 1).is_word) return false;
-    for (const auto& r : clitic_readings(tok(i - 1).form))
+    for (const auto& r : tok(i - 1).readings)
       for (const auto& h : heads)
         if (r.stem == h) return true;
     return false;
