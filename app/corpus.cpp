@@ -149,6 +149,7 @@ int write_graph_and_report(corpus::RecordBag& bag, const std::vector<AliasRule>&
       if (kg.graph[v].kind == "statement") ++c.statements;
       else ++c.entities;
     }
+    for (const DocumentInfo& d : kg.documents) c.unattributed += d.unattributed.size();
     // Exporters write different files from the same read-only graph, so they run side by side on the
     // worker threads (Graphviz is not thread-safe: export/graphviz.cpp serialises its calls). Errors are
     // reported in the order of --format.

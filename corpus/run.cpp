@@ -328,6 +328,7 @@ void write_run_json(const RunReport& r, std::ostream& out) {
                   {"articles", {{"read", c.articles}, {"done", c.done}, {"failed", c.failed}, {"duplicates", c.duplicates}}},
                   {"entities", c.entities},
                   {"statements", c.statements},
+                  {"unattributed_statements", c.unattributed},
                   {"chars", c.chars},
                   {"tokens", c.tokens},
                   {"input_bytes", r.input_bytes},

@@ -68,6 +68,7 @@ struct RunCounters {
   std::size_t failed = 0;      // failures (reasons in `failures`)
   std::size_t duplicates = 0;  // identical records seen twice (kept once)
   std::size_t chars = 0, tokens = 0, entities = 0, statements = 0;
+  std::size_t unattributed = 0;  // speech acts with no speaker found: in graph.json's documents, not nodes
   std::vector<Failure> failures;
   std::vector<Warning> warnings;
 };

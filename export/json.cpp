@@ -87,6 +87,19 @@ void write_document(JsonWriter& w, const DocumentInfo& d) {
   w.begin_array();
   for (const auto& t : d.timexes) write_timex(w, t);
   w.end_array();
+  if (!d.unattributed.empty()) {
+    w.key("unattributed");
+    w.begin_array();
+    for (const auto& a : d.unattributed) {
+      w.begin_object();
+      w.member("cue", a.cue);
+      w.member("act", a.act);
+      w.member("start", a.start);
+      w.member("end", a.end);
+      w.end_object();
+    }
+    w.end_array();
+  }
   w.end_object();
 }
 

@@ -69,6 +69,9 @@ KnowledgeGraph read_graph_json(std::istream& in, const std::string& name) {
           timex.mod = text(t, "mod");
           info.timexes.push_back(std::move(timex));
         }
+      if (d.contains("unattributed") && d["unattributed"].is_array())
+        for (const auto& a : d["unattributed"])
+          info.unattributed.push_back({text(a, "cue"), text(a, "act"), number(a, "start"), number(a, "end")});
       kg.documents.push_back(std::move(info));
     }
 

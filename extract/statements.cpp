@@ -296,7 +296,6 @@ class Attributor {
       st.cameo = lx_.cameo.count(st.act) ? lx_.cameo.at(st.act) : "";
       if (cue->subtype == "verb-that" && !that_clause_follows(i + 1, end)) continue;
       std::size_t after = i + 1;
-      bool pro_drop = false;
       if (nested_speaker >= 0) {
         st.speaker = nested_speaker;
         if (doc_.statements.size() > first_statement) st.source = doc_.statements.back().speaker;
@@ -315,7 +314,6 @@ class Attributor {
           st.speaker = person_since_last_act(i, s);
           if (st.speaker < 0) st.speaker = recent_speaker(st.sentence);
           if (st.speaker < 0) st.speaker = recent_person(i, s);
-          pro_drop = true;
         }
         if (st.speaker < 0 && i + 1 < end && tok(i + 1).is_word && !lx_.titles.match(doc_, i + 1, &attribution) &&
             mention_at_[i + 1] < 0)
@@ -408,29 +406,9 @@ class Attributor {
         last_speaker_ = st.speaker;
         last_speaker_sentence_ = st.sentence;
       }
-      // A participle continues the act before it ("دعا ... قائلا إن ..."): one statement, whose
-      // content and targets grow, as analysts (and the gold annotations) read it.
-      // So does a subjectless verb coordinated in the same sentence ("وأضافت الوزارة أن ... وأوضحت أن").
-      bool continues = cue->subtype == "participle" || (cue->subtype == "verb" && pro_drop && st.act == "statement");
-      if (continues && doc_.statements.size() > first_statement &&
-          doc_.statements.back().speaker == st.speaker && st.speaker >= 0) {
-        Statement& main = doc_.statements.back();
-        if (st.content.end > main.content.end) {
-          if (main.content.end == main.content.start) main.content.start = st.content.start;
-          main.content.end = st.content.end;
-          main.content_text = doc_.text.slice_utf8(main.content);
-          main.span.end = std::max(main.span.end, st.span.end);
-        }
-        for (int e : st.addressees)
-          if (std::find(main.addressees.begin(), main.addressees.end(), e) == main.addressees.end() &&
-              std::find(main.about.begin(), main.about.end(), e) == main.about.end())
-            main.about.push_back(e);
-        for (int e : st.about)
-          if (std::find(main.about.begin(), main.about.end(), e) == main.about.end() &&
-              std::find(main.addressees.begin(), main.addressees.end(), e) == main.addressees.end())
-            main.about.push_back(e);
-        continue;
-      }
+      // A participle or a subjectless verb continuing the act before it ("دعا ... قائلا إن ..."، "وأضافت
+      // الوزارة أن ... وأوضحت أن") is an act of its own with the same speaker, as news-gold annotates it
+      // (../shared/data/news-gold/GUIDE.md): each carries its own content and targets.
       doc_.statements.push_back(std::move(st));
       if (cue->subtype == "verb") i = std::max(i, after - 1);
     }

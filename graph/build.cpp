@@ -97,6 +97,10 @@ KnowledgeGraph build_graph(const std::vector<Document>& input, const std::vector
 
     int n = 0;
     for (const Statement& s : doc.statements) {
+      if (s.speaker < 0) {
+        kg.documents.back().unattributed.push_back({s.cue, s.act, s.span.start, s.span.end});
+        continue;
+      }
       NodeProps p;
       p.kind = "statement";
       p.id = "statement:" + doc.id + ":" + std::to_string(++n);

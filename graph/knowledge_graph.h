@@ -56,11 +56,19 @@ using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirection
 using Vertex = Graph::vertex_descriptor;
 using EdgeDesc = Graph::edge_descriptor;
 
+struct UnattributedAct {
+  std::string cue, act;
+  std::size_t start = 0, end = 0;  // the act's span in the original text (code points)
+};
+
 struct DocumentInfo {
   std::string id, path, title, lang = "ar", dct, dct_source;
   std::string url, source;  // provenance from the corpus metadata, or empty
   std::vector<int> dct_candidate_years;
   std::vector<Timex> timexes;
+  // Speech acts whose speaker the extractor could not tell ("وأضاف" with no speaker in reach): kept here,
+  // with their cue and span, rather than as statement nodes that nobody said; no who-said-what view shows them.
+  std::vector<UnattributedAct> unattributed;
 };
 
 class KnowledgeGraph {

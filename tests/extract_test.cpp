@@ -112,13 +112,16 @@ TEST_CASE("statements: speaker, act, content, no cue no statement") {
     if (std::string(r.speaker).empty()) continue;
     CHECK(speaker == r.speaker);
   }
-  // A title bound earlier resolves a later description; a participle continues the same act.
+  // A title bound earlier resolves a later description; a participle is an act of its own by the same speaker
+  // (news-gold's convention: "Continuations ... are separate statements of the same speaker").
   Document d = run("وقال الرئيس السوري، بشار الأسد، إن الحرب طويلة. ونفى الرئيس السوري أي مسؤولية، قائلا إن الغرب مسؤول.");
-  REQUIRE(d.statements.size() == 2);
+  REQUIRE(d.statements.size() == 3);
   CHECK(d.statements[1].speaker == d.statements[0].speaker);
   CHECK(d.statements[1].act == "deny");
   CHECK(d.statements[1].status == "denied");
-  CHECK(d.statements[1].content_text.find("الغرب مسؤول") != std::string::npos);
+  CHECK(d.statements[2].cue == "قائلا");
+  CHECK(d.statements[2].speaker == d.statements[0].speaker);
+  CHECK(d.statements[2].content_text.find("الغرب مسؤول") != std::string::npos);
   // A subjectless verb in a new sentence is a new act of the last speaker.
   Document e = run("وقال وزير الخارجية الروسي، سيرغي لافروف، إن الحوار مستمر. وأضاف أن واشنطن لم تلتزم بالاتفاق.");
   REQUIRE(e.statements.size() == 2);
