@@ -22,6 +22,7 @@ constexpr Command kCommands[] = {
      isnad::app::cmd_render},
     {"eval", "score a graph.json against gold annotations (precision/recall/F1)", isnad::app::cmd_eval},
     {"train-ner", "train the named-entity tagger on a CoNLL file (token TAG per line)", isnad::app::cmd_train_ner},
+    {"train-speaker", "learn who speaks at a cue from annotated articles (news-gold layout)", isnad::app::cmd_train_speaker},
     {"tag", "tag CoNLL tokens (file or stdin) with BIO named-entity tags", isnad::app::cmd_tag},
     {"eval-ner", "entity-level P/R/F1 of the NER tagger on a gold CoNLL file", isnad::app::cmd_eval_ner},
     {"eval-timex", "span P/R/F1 and value accuracy of the temporal recogniser on TimeML TIMEX3 files",
