@@ -395,7 +395,18 @@ class Attributor {
         }
       }
       for (std::size_t k = after; k < content_end; ++k) {
+        // A nationality adjective in what was said is about its country, when the article names the country:
+        // "قال الغنوشي إن نموذج التوافق التونسي قابل للتطبيق" is about تونس.
+        // So is a definite description of an organisation named before ("اللجنة" after "لجنة الانتخابات").
         int e = entity_of_mention_at(k);
+        if (e < 0) e = country_of_adjective_at(k);
+        if (e < 0 && tok(k).is_word) e = described_org_at(k);
+        // And a title bound to a person named earlier ("إن خطاب الرئيس التونسي هام" → السبسي).
+        const LexiconEntry* title = nullptr;
+        if (e < 0 && tok(k).is_word && lx_.titles.match(doc_, k, &title)) {
+          std::size_t title_end = k;
+          e = titled_person_at(k, content_end, &title_end);
+        }
         if (e < 0 || e == st.speaker) continue;
         if (std::find(st.about.begin(), st.about.end(), e) == st.about.end() &&
             std::find(st.addressees.begin(), st.addressees.end(), e) == st.addressees.end())
@@ -415,12 +426,32 @@ class Attributor {
         last_speaker_ = st.speaker;
         last_speaker_sentence_ = st.sentence;
       }
-      // A participle or a subjectless verb continuing the act before it ("دعا ... قائلا إن ..."، "وأضافت
-      // الوزارة أن ... وأوضحت أن") is an act of its own with the same speaker, as news-gold annotates it
-      // (../shared/data/news-gold/GUIDE.md): each carries its own content and targets.
+      // A participle continuing the act before it ("دعا ... قائلا إن ...") is an act of its own with the same
+      // speaker, as news-gold annotates it (../shared/data/news-gold/GUIDE.md), with its own content; it is
+      // also about what the act it continues addressed ("أكد الوزير القطري والتركي ... مؤكدا أن العلاقات بين البلدين").
+      if (cue->subtype == "participle" && st.speaker >= 0 && doc_.statements.size() > first_statement &&
+          doc_.statements.back().speaker == st.speaker) {
+        const Statement& main = doc_.statements.back();
+        for (const auto* list : {&main.addressees, &main.about})
+          for (int e : *list)
+            if (e != st.speaker && std::find(st.about.begin(), st.about.end(), e) == st.about.end() &&
+                std::find(st.addressees.begin(), st.addressees.end(), e) == st.addressees.end())
+              st.about.push_back(e);
+      }
       doc_.statements.push_back(std::move(st));
       if (cue->subtype == "verb") i = std::max(i, after - 1);
     }
+  }
+
+  // The country entity of a nationality adjective at token k ("التونسية" → تونس), if the article names it.
+  int country_of_adjective_at(std::size_t k) const {
+    const LexiconEntry* nat = nullptr;
+    if (!tok(k).is_word || !lx_.nationalities.match(doc_, k, &nat, nullptr, false) || nat->country.empty()) return -1;
+    for (std::size_t e = 0; e < doc_.entities.size(); ++e)
+      if (doc_.entities[e].type == EntityType::Place && doc_.entities[e].subtype == "country" &&
+          doc_.entities[e].country == nat->country)
+        return static_cast<int>(e);
+    return -1;
   }
 
   // "جون كيري، الذي قال": the entity a relative pronoun right before the cue refers to.

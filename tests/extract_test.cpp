@@ -136,6 +136,36 @@ TEST_CASE("statements: speaker, act, content, no cue no statement") {
   CHECK(run("وصل الوفد إلى بغداد قادما من دمشق.").statements.empty());
 }
 
+// The entities a statement is about, beyond the names written in its content (news-gold's `about`).
+TEST_CASE("statements: about a country by its adjective, an organisation by its description, a continued act's targets") {
+  auto about_labels = [](const Document& d, const Statement& s) {
+    std::vector<std::string> out;
+    for (const auto* list : {&s.addressees, &s.about})
+      for (int e : *list) out.push_back(d.entities[static_cast<std::size_t>(e)].label);
+    return out;
+  };
+  auto has = [](const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); };
+  // A nationality adjective in the content, when the article names the country.
+  Document a = run("تعيش تونس مرحلة انتقالية. وقال الغنوشي إن نموذج التوافق التونسي قابل للتطبيق.");
+  REQUIRE(a.statements.size() == 1);
+  CHECK(has(about_labels(a, a.statements[0]), "تونس"));
+  // Not when the country is never named: the adjective alone is no entity.
+  Document b = run("وقال الغنوشي إن نموذج التوافق التونسي قابل للتطبيق.");
+  REQUIRE(b.statements.size() == 1);
+  CHECK(about_labels(b, b.statements[0]).empty());
+  // A definite description of an organisation named before.
+  Document c = run("نشرت لجنة الانتخابات تقريرها أمس. وقال بوب بوسنر إن اللجنة تابعت الأدلة.");
+  bool found = false;
+  for (const auto& s : c.statements)
+    if (s.cue == "قال") found = has(about_labels(c, s), "لجنة الانتخابات");
+  CHECK(found);
+  // A participle continuing an act is also about what that act addressed.
+  Document d = run("ودعا الرئيس الروسي، فلاديمير بوتين، المعارضة السورية إلى مغادرة حلب، مؤكدا أن الهدنة مستمرة.");
+  REQUIRE(d.statements.size() == 2);
+  CHECK(d.statements[1].cue == "مؤكدا");
+  CHECK(has(about_labels(d, d.statements[1]), "حلب"));
+}
+
 TEST_CASE("statements: the date of the act and the reporting source") {
   Document d = run("شدد وزير الخارجية الروسي، سيرغي لافروف، امس الأربعاء، على أن بلاده تريد تعاونا، حسب وكالة فرانس برس.");
   REQUIRE(d.statements.size() == 1);
