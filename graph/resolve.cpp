@@ -88,6 +88,37 @@ class UnionFind {
   std::vector<std::size_t> parent_;
 };
 
+// A body every country has, named without its country (extract/lexicons/generic_bodies.tsv): "الخارجية".
+bool generic_body(const std::u32string& normalised_label) {
+  static const std::set<std::u32string> names = [] {
+    std::set<std::u32string> out;
+    for (const auto& row : lexicon_rows("generic_bodies.tsv")) {
+      std::u32string n = joined(words_of(row.at(0)));
+      out.insert(n);
+      if (n.starts_with(U"ال")) out.insert(n.substr(2));
+      else out.insert(U"ال" + n);
+    }
+    return out;
+  }();
+  return names.count(normalised_label) > 0;
+}
+
+// The country an article is about: the country named most often (the first named on a tie), "" if none.
+std::string main_country(const Document& doc) {
+  std::string best;
+  std::size_t best_mentions = 0, best_first = 0;
+  for (const Entity& e : doc.entities) {
+    if (e.type != EntityType::Place || e.subtype != "country" || e.country.empty() || e.mentions.empty()) continue;
+    std::size_t first = doc.mentions[e.mentions.front()].span.start;
+    if (e.mentions.size() > best_mentions || (e.mentions.size() == best_mentions && first < best_first)) {
+      best = e.country;
+      best_mentions = e.mentions.size();
+      best_first = first;
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs, const std::vector<AliasRule>& aliases) {
@@ -158,13 +189,22 @@ Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs
         if (x != y && entity(x).type == entity(y).type) try_unite(x, y, "alias", rule.a + " = " + rule.b);
   }
 
-  // Same lexicon entry / same name / spelling variant: bucket by keys, unite within a bucket.
+  // Same lexicon entry / same name / spelling variant: bucket by keys, unite within a bucket. A body every
+  // country has, named without its country ("وزارة الخارجية"، "الكونغرس"), is keyed with its article's country
+  // too: the ministries of Algeria and of Lebanon stay two nodes, and an article with no country keeps its own.
   std::map<std::string, std::vector<std::size_t>> by_group, by_name;
+  std::vector<std::string> doc_country(docs.size());
+  for (std::size_t d = 0; d < docs.size(); ++d) doc_country[d] = main_country(docs[d]);
   for (std::size_t r = 0; r < refs.size(); ++r) {
     const Entity& e = entity(r);
     std::string kind = entity_kind(e.type);
-    if (!e.group.empty() && e.group.rfind("org-name:", 0) != 0) by_group[kind + "|" + e.group].push_back(r);
-    by_name[kind + "|" + encode_utf8(label_key[r])].push_back(r);
+    std::string qualifier;
+    if (e.type == EntityType::Organization && generic_body(label_key[r])) {
+      const std::string& country = doc_country[refs[r].doc];
+      qualifier = "|in:" + (country.empty() ? "doc:" + docs[refs[r].doc].id : country);
+    }
+    if (!e.group.empty() && e.group.rfind("org-name:", 0) != 0) by_group[kind + "|" + e.group + qualifier].push_back(r);
+    by_name[kind + "|" + encode_utf8(label_key[r]) + qualifier].push_back(r);
   }
   auto unite_buckets = [&](const std::map<std::string, std::vector<std::size_t>>& buckets, const std::string& rule) {
     for (const auto& [key, members] : buckets)

@@ -196,3 +196,29 @@ TEST_CASE("resolve: the graph does not depend on the order of the articles") {
   };
   CHECK(ids(one) == ids(two));
 }
+
+// A body every country has, written without its country, is one node only among articles about one country.
+TEST_CASE("resolve: 'وزارة الخارجية' of two countries' stories stays two nodes, of one country's stories one") {
+  std::vector<Document> docs = {
+      article("dz", "وقالت وزارة الخارجية إن الجزائر ترفض التدخل في شؤونها. وأكدت الجزائر موقفها."),
+      article("lb", "وقالت وزارة الخارجية إن لبنان يرفض الاتهامات. ودعا لبنان إلى الحوار."),
+      article("dz2", "وأعلنت وزارة الخارجية أن الجزائر ستشارك في القمة."),
+      article("none", "وأعلنت وزارة الخارجية أنها ستشارك في القمة."),
+  };
+  KnowledgeGraph kg = build_graph(docs);
+  auto ministries = nodes_named(kg, "وزارة الخارجية");
+  // dz and dz2 share one node; lb and the article that names no country have their own.
+  CHECK(ministries.size() == 3);
+  auto with_docs = [&](const std::string& id) {
+    std::vector<std::string> docs_of;
+    for (Vertex v : kg.sorted_vertices())
+      if (kg.graph[v].id == id)
+        for (const auto& m : kg.graph[v].mentions) docs_of.push_back(m.doc);
+    std::sort(docs_of.begin(), docs_of.end());
+    docs_of.erase(std::unique(docs_of.begin(), docs_of.end()), docs_of.end());
+    return docs_of;
+  };
+  bool algeria_joined = false;
+  for (const auto& id : ministries) algeria_joined |= with_docs(id) == std::vector<std::string>{"dz", "dz2"};
+  CHECK(algeria_joined);
+}
