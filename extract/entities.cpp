@@ -641,6 +641,8 @@ class Recogniser {
   // Content right away, or a quotation after a prepositional phrase: "وقال نتنياهو على حسابه على موقع تويتر "...""
   bool content_follows(std::size_t i) const {
     if (opens_content(i)) return true;
+    // A comma before what was said: "وقال اليعقوبي، إنه ...".
+    if (i + 1 < size() && is_comma(tok(i)) && opens_content(i + 1)) return true;
     auto quotation = [&](std::size_t j) { return tok(j).form == U"\"" || tok(j).form == U":"; };
     static const std::u32string prepositions[] = {U"في", U"علي", U"خلال", U"عبر", U"امام", U"لدي", U"اثناء", U"بعد"};
     if (i >= size() || std::find(std::begin(prepositions), std::end(prepositions), tok(i).form) == std::end(prepositions))

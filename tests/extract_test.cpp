@@ -101,6 +101,9 @@ TEST_CASE("statements: speaker, act, content, no cue no statement") {
       {"من جانبها انتقدت الخارجية الأمريكية تصريحات الوزير.", "الخارجية الأمريكية", "criticize"},
       {"ولكن المعارضة رفضت مبادرته فور الإعلان عنها.", "المعارضة", "reject"},
       {"وحذر الأمين العام للأمم المتحدة من كارثة إنسانية.", "", "warn"},
+      // A comma between the speaker and what was said; titles found speaking in news-gold train.
+      {"وقال اليعقوبي، إنه كان من الأجدر بالوزارة فتح باب الحوار.", "اليعقوبي", "statement"},
+      {"وأكد أمين سر اللجنة التنفيذية لمنظمة التحرير الفلسطينية، صائب عريقات، أن الاعتراف خطير.", "صائب عريقات", "statement"},
   };
   for (const auto& r : rows) {
     CAPTURE(r.text);
