@@ -125,6 +125,12 @@ TEST_CASE("statements: speaker, act, content, no cue no statement") {
   CHECK(d.statements[2].cue == "قائلا");
   CHECK(d.statements[2].speaker == d.statements[0].speaker);
   CHECK(d.statements[2].content_text.find("الغرب مسؤول") != std::string::npos);
+  // The أن clause after a participle is the participle's: the act before it keeps its own content and stays.
+  Document g = run("وشدد الملك عبدالله الثاني على ضرورة تحسين الخدمات، مضيفاً أن حماية محدودي الدخل واجب.");
+  REQUIRE(g.statements.size() == 2);
+  CHECK(g.statements[0].cue == "شدد");
+  CHECK(g.statements[0].content_text.find("على ضرورة") != std::string::npos);
+  CHECK(g.statements[1].content_text.find("حماية محدودي الدخل") != std::string::npos);
   // A subjectless verb in a new sentence is a new act of the last speaker.
   Document e = run("وقال وزير الخارجية الروسي، سيرغي لافروف، إن الحوار مستمر. وأضاف أن واشنطن لم تلتزم بالاتفاق.");
   REQUIRE(e.statements.size() == 2);
