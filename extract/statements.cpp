@@ -236,7 +236,15 @@ class Attributor {
     for (std::size_t i = s.first_token; i < end; ++i) {
       // "حسب وكالة فرانس برس"، "حسبما أفاد راديو (سوا)": the source of the act before it.
       const LexiconEntry* attribution = nullptr;
-      if (std::size_t n = lx_.attribution.match(doc_, i, &attribution, nullptr, false)) {
+      std::size_t n = lx_.attribution.match(doc_, i, &attribution, nullptr, false);
+      // "وفق ما أعلنت المتحدثة باسم الخارجية، هيذر نويرت" is an act of the speaker of its verb: the verb, read
+      // below as a cue, makes the statement ("حسب ما أفاد" is listed whole, as a source phrase).
+      if (n) {
+        std::size_t v = i + n;
+        if (v < end && tok(v).form == U"ما") ++v;
+        if (v < end && tok(v).form != tok(i + n - 1).form && cue_at(v) && cue_at(v)->subtype.starts_with("verb")) n = 0;
+      }
+      if (n) {
         std::size_t k = i + n;
         while (k < end && k < i + n + 3 && mention_at_[k] < 0) ++k;
         bool source_named = k < end && mention_at_[k] >= 0 &&

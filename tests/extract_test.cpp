@@ -104,6 +104,8 @@ TEST_CASE("statements: speaker, act, content, no cue no statement") {
       // A comma between the speaker and what was said; titles found speaking in news-gold train.
       {"وقال اليعقوبي، إنه كان من الأجدر بالوزارة فتح باب الحوار.", "اليعقوبي", "statement"},
       {"وأكد أمين سر اللجنة التنفيذية لمنظمة التحرير الفلسطينية، صائب عريقات، أن الاعتراف خطير.", "صائب عريقات", "statement"},
+      // "وفق ما" + a verb of saying: the verb's speaker speaks (news-gold annotates the verb as the cue).
+      {"وفق ما أعلنت المتحدثة باسم وزارة الخارجية الأميركية، هيذر نويرت، في بيان.", "هيذر نويرت", "announce"},
   };
   for (const auto& r : rows) {
     CAPTURE(r.text);
