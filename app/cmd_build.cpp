@@ -86,7 +86,8 @@ int cmd_build(const Args& args) {
   report.command = "build";
   report.inputs = inputs;
   report.jobs = flags.run.jobs;
-  corpus::ArticleSource source(inputs, flags.run.read, flags.shard);
+  // A directory walk never reads the output directory back (building news/ into news/out twice).
+  corpus::ArticleSource source(inputs, flags.run.read, flags.shard, {out_dir});
   corpus::RecordBag bag;
   bool stopped = false;
   corpus::run_corpus(source, flags.run, [&](corpus::ArticleOutcome& o) {
@@ -103,6 +104,7 @@ int cmd_build(const Args& args) {
     return true;
   });
   report.input_bytes = source.bytes_read();
+  add_skipped(source, report.counters);
   if (flags.strict && !bag.failures().empty()) stopped = true;  // a duplicate id is a failure too
   return write_graph_and_report(bag, aliases, exporters, out_dir, report, stopped);
 }

@@ -23,7 +23,9 @@ const char* const kCorpusFlagsHelp =
     "  --strict           stop at the first failed article (exit 4, no graph written)\n"
     "  --shard K/N        take only articles K, K+N, K+2N... of the corpus (0 <= K < N)\n"
     "  --quiet            no progress line (it is only shown when stderr is a terminal anyway)\n"
-    "inputs: files, directories (recursive), JSON Lines (*.jsonl: id, text, title, date, url, source), - for stdin\n"
+    "inputs: files, directories (recursive), JSON Lines (*.jsonl: id, text, title, date, url, source), - for stdin;\n"
+    "  a directory yields *.txt, *.jsonl, *.json (JSON Lines or one record) and *.html with --html, and skips\n"
+    "  the run's own output and other isnad output folders (each skip is a warning); a named file is always read\n"
     "exit codes: 0 ok, 1 some articles failed, 2 usage, 3 an output could not be written, 4 stopped by --strict\n";
 
 namespace {
@@ -42,6 +44,12 @@ std::size_t parse_count(const std::string& flag, const std::string& value) {
 }
 
 }  // namespace
+
+void add_skipped(const corpus::ArticleSource& source, corpus::RunCounters& counters) {
+  std::vector<corpus::Warning> skipped;
+  for (const auto& s : source.skipped()) skipped.push_back({s.id, s.path, s.reason});
+  counters.warnings.insert(counters.warnings.begin(), skipped.begin(), skipped.end());
+}
 
 void print_problems(const std::string& name, const corpus::RunCounters& c) {
   constexpr std::size_t kShown = 20;  // the rest is in run.json

@@ -34,6 +34,10 @@ bool parse_corpus_flag(const Args& args, std::size_t& i, CorpusFlags& flags);
 // Warnings and failures on stderr, the first 20 of each (all of them are in run.json).
 void print_problems(const std::string& command_name, const corpus::RunCounters& counters);
 
+// Puts what the source's directory walks skipped first among the run's warnings ("skipped: ..."), so that stderr
+// and run.json say what was not read and why.
+void add_skipped(const corpus::ArticleSource& source, corpus::RunCounters& counters);
+
 // Exporters for a comma-separated list; throws std::invalid_argument naming an unknown format.
 std::vector<std::unique_ptr<Exporter>> make_exporters(const std::string& list);
 
