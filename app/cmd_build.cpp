@@ -82,6 +82,11 @@ int cmd_build(const Args& args) {
     return kExitUsage;
   }
 
+  if (std::string missing = missing_input(inputs); !missing.empty()) {
+    std::fprintf(stderr, "isnad build: %s\n", missing.c_str());
+    return kExitUsage;
+  }
+
   corpus::RunReport report;
   report.command = "build";
   report.inputs = inputs;

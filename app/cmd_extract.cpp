@@ -55,6 +55,11 @@ int cmd_extract(const Args& args) {
     return kExitUsage;
   }
 
+  if (std::string missing = missing_input(inputs); !missing.empty()) {
+    std::fprintf(stderr, "isnad extract: %s\n", missing.c_str());
+    return kExitUsage;
+  }
+
   corpus::RunReport report;
   report.command = "extract";
   report.inputs = inputs;

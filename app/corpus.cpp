@@ -45,6 +45,26 @@ std::size_t parse_count(const std::string& flag, const std::string& value) {
 
 }  // namespace
 
+std::string format_list() {
+  std::string out;
+  for (const auto& f : exporter_names()) out += (out.empty() ? "" : ", ") + f;
+  return out;
+}
+
+std::string missing_input(const std::vector<std::string>& inputs) {
+  for (const auto& input : inputs) {
+    if (input == "-") continue;
+    std::error_code ec;
+    std::filesystem::file_status st = std::filesystem::status(input, ec);
+    if (ec || !std::filesystem::exists(st)) {
+      std::string reason = ec ? ec.message() : "no such file or directory";
+      if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
+      return input + ": " + reason;
+    }
+  }
+  return "";
+}
+
 void add_skipped(const corpus::ArticleSource& source, corpus::RunCounters& counters) {
   std::vector<corpus::Warning> skipped;
   for (const auto& s : source.skipped()) skipped.push_back({s.id, s.path, s.reason});
@@ -108,7 +128,7 @@ std::vector<std::unique_ptr<Exporter>> make_exporters(const std::string& list) {
   for (std::string name; std::getline(in, name, ',');) {
     if (name.empty()) continue;
     auto e = make_exporter(name);
-    if (!e) throw std::invalid_argument("unknown format '" + name + "'");
+    if (!e) throw std::invalid_argument("unknown format '" + name + "' (valid: " + format_list() + ")");
     out.push_back(std::move(e));
   }
   return out;
