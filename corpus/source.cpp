@@ -123,6 +123,12 @@ fs::path comparable(const fs::path& p) {
 
 }  // namespace
 
+bool is_output_name(const std::string& name) {
+  // What the exporters (export/*.cpp) and run.json put into an output folder.
+  return name == "run.json" || name.starts_with("graph.") || name == "neo4j" || name == "timeline.json" ||
+         name == "timeline.html" || name == "report.html";
+}
+
 bool looks_like_output_folder(const std::string& dir) {
   std::error_code ec;
   if (!fs::is_regular_file(fs::path(dir) / "run.json", ec)) return false;
@@ -175,11 +181,11 @@ void ArticleSource::add_directory(const std::string& input, const std::vector<st
     rel.replace_extension();
     return rel.generic_string();
   };
-  if (is_excluded(root) || looks_like_output_folder(input)) {
-    skipped_.push_back({root.filename().string(), input,
-                        is_excluded(root) ? "skipped: this run's output" : "skipped: an isnad output folder (run.json and graph files)"});
-    return;
-  }
+  // A folder named on the command line is walked even when it is (or holds) an output folder ("isnad build news -o
+  // news"): only the files isnad writes there are skipped, not the articles beside them.
+  const bool root_is_output = is_excluded(root) || looks_like_output_folder(input);
+  const char* root_output_reason =
+      is_excluded(root) ? "skipped: this run's output" : "skipped: an isnad output (run.json and graph files)";
   std::vector<Entry> found;
   std::vector<Skipped> skipped;
   std::error_code ec;
@@ -190,6 +196,11 @@ void ArticleSource::add_directory(const std::string& input, const std::vector<st
     std::error_code type_ec;
     bool directory = it->is_directory(type_ec);
     if (p.filename().string().starts_with(".")) {  // hidden files and folders (.git): silently
+      if (directory) it.disable_recursion_pending();
+      continue;
+    }
+    if (root_is_output && it.depth() == 0 && is_output_name(p.filename().string())) {
+      skipped.push_back({id_of(p), p.string(), root_output_reason});
       if (directory) it.disable_recursion_pending();
       continue;
     }

@@ -12,7 +12,9 @@
 // What a directory yields: only files isnad can read as articles — *.txt (one article each), *.jsonl / *.ndjson
 // (JSON Lines), *.json (sniffed as above; one that holds no records, such as a stray graph.json, is skipped) and
 // *.html / *.htm with --html (ReadOptions::strip_html). Everything else is skipped, and so are the excluded paths
-// (the run's own outputs) and any folder that looks like an isnad output folder (run.json beside graph.* files).
+// (the run's own outputs) and any folder below it that looks like an isnad output folder (run.json beside graph.*
+// files); when the folder named is itself an output folder ("isnad build news -o news"), only the outputs in it are
+// skipped.
 // Each skip is listed in skipped() with its reason, for stderr and run.json's warnings. A file named on the command
 // line is read whatever its extension (.json / .jsonl / .ndjson as records, anything else as one article).
 //
@@ -106,8 +108,11 @@ class ArticleSource {
 // ("no \"text\" string"). `fallback_id` is used when the record has no id ("" = the id is required).
 void fill_from_record(const nlohmann::json& record, RawArticle& out, const std::string& fallback_id = "");
 
-// Whether a folder holds the outputs of an isnad run (run.json beside graph.* files): walks skip it.
+// Whether a folder holds the outputs of an isnad run (run.json beside graph.* files): walks skip such a folder
+// below the folder they were given; in the given folder itself they skip only the outputs (is_output_name).
 bool looks_like_output_folder(const std::string& dir);
+// A name isnad writes into an output folder: run.json, graph.*, neo4j, timeline.json, timeline.html, report.html.
+bool is_output_name(const std::string& name);
 
 // A date given by metadata ("2016-11-03", "2016-11-03T10:29:00+01:00") → "2016-11-03", or "" if not a date.
 std::string metadata_date(const std::string& value);

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "run.h"
@@ -142,6 +143,21 @@ TEST_CASE("ux: isnad build DIR -o DIR/out twice reads the same articles; skips a
   std::string stderr_text = slurp(tmp.path / "second.txt");
   CHECK(stderr_text.find("SOURCE.md: skipped: not an article file") != std::string::npos);
   CHECK(stderr_text.find("english.txt: not Arabic text") != std::string::npos);
+
+  // Output into the input folder itself ("-o news"): the folder is still read, its outputs never (report.html
+  // not even with --html).
+  fs::remove_all(news / "out");
+  std::string in_place = bin + " build " + news.string() + " -o " + news.string() + " --format json,report --html --quiet";
+  REQUIRE(shell(in_place + " 2>/dev/null") == 0);
+  std::string in_place_graph = slurp(news / "graph.json");
+  REQUIRE(shell(in_place + " 2>/dev/null") == 0);
+  Json again = Json::parse(slurp(news / "run.json"));
+  CHECK(again["articles"]["read"] == 4);
+  CHECK(slurp(news / "graph.json") == in_place_graph);
+  std::set<std::string> outputs_skipped;
+  for (const auto& w : again["warnings"])
+    if (w["warning"] == "skipped: this run's output") outputs_skipped.insert(fs::path(w["path"].get<std::string>()).filename().string());
+  CHECK(outputs_skipped == std::set<std::string>{"graph.json", "report.html", "run.json"});
 
   // The share that decides: 20% of the letters, digits and punctuation aside.
   CHECK(isnad::corpus::language_warning(U"قال الرئيس Putin said") == "");
