@@ -1,5 +1,6 @@
 // isnad eval GOLD.json... --graph graph.json [--text ARTICLE.txt | --texts DIR] [--verbose]
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -34,6 +35,15 @@ int cmd_eval(const Args& args) {
       golds.push_back(a);
     }
   }
+  // A mistyped path is a usage error naming it, as in build (the files of --pairs are checked as they are read).
+  std::vector<std::string> named = golds;
+  for (const auto* path : {&graph, &pairs, &text, &texts_dir})
+    if (!path->empty()) named.push_back(*path);
+  for (const auto& path : named)
+    if (std::error_code ec; !std::filesystem::exists(path, ec)) {
+      std::fprintf(stderr, "isnad eval: %s: no such file or directory\n", path.c_str());
+      return 2;
+    }
   EvalReport report;
   if (!pairs.empty()) {
     // One article per line: GOLD.json <TAB> graph.json <TAB> article text (as ../shared/tools/score_graph.py).

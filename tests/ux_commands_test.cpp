@@ -125,6 +125,9 @@ TEST_CASE("ux: isnad eval says when the graph lacks the gold's article or is no 
   CHECK(shell(bin + " eval " + gold + " --graph " + out + "/g/graph.json >/dev/null 2>" + err) == 1);
   CHECK(slurp(err) == "isnad eval: " + out + "/g/graph.json: no article '01' (the article of " + gold +
                           "); the graph holds 1 article(s): aleppo\n");
+  // A mistyped graph path is a usage error, as in build.
+  CHECK(shell(bin + " eval " + gold + " --graph " + out + "/g/grahp.json >/dev/null 2>" + err) == 2);
+  CHECK(slurp(err) == "isnad eval: " + out + "/g/grahp.json: no such file or directory\n");
   // JSON that is not a graph (run.json), or not even an object.
   CHECK(shell(bin + " eval " + gold + " --graph " + out + "/g/run.json >/dev/null 2>" + err) == 1);
   CHECK(slurp(err) == "isnad eval: " + out + "/g/run.json: not a graph (expected graph.json as `isnad build` writes "
