@@ -412,9 +412,11 @@ bool ArticleSource::read_json(const Entry& e, RawArticle& out) {
   if (!f) return fail(std::string("cannot open file: ") + std::strerror(errno));
   LineReader reader(f, true);
   int first = reader.peek_first_nonblank();
-  std::string bytes = reader.rest(limit);
+  // A file larger than one record may be is not read whole: JSON Lines if it starts like them, else too large.
+  bool too_large = !size_ec && size > limit;
+  std::string bytes = too_large ? std::string() : reader.rest(limit);
+  too_large = too_large || bytes.size() > limit;
   nlohmann::json j;
-  bool too_large = bytes.size() > limit;
   if (!too_large) {
     if (options_.repair_utf8 && !decode_utf8(bytes).ok) bytes = encode_utf8(to_u32(bytes));
     j = nlohmann::json::parse(bytes, nullptr, false);

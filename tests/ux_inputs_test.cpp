@@ -111,6 +111,20 @@ TEST_CASE("ux: a directory yields only the files isnad reads as articles, and sa
   CHECK(joined(walk({(news / "SOURCE.md").string()}).first) == joined({"SOURCE|SOURCE.md|"}));
   CHECK(joined(walk({(news / "feed.json").string()}).first) == joined({"r1|feed.json:1|", "r2|feed.json:2|"}));
   CHECK(joined(walk({(news / "stray.json").string()}).first) == joined({"stray|stray.json|no \"text\" string"}));
+  // A .json larger than one record may be is not parsed whole: JSON Lines when it starts with '{', else too large.
+  isnad::ReadOptions small;
+  small.max_bytes = 10;  // records up to 10 * 6 + 65536 bytes
+  std::string big_feed, big_list = "[";
+  for (int i = 0; i < 100; ++i) big_feed += record("b" + std::to_string(i), kArticle + kArticle + kArticle + kArticle) + "\n";
+  for (int i = 0; i < 100; ++i) big_list += (i ? "," : "") + record("b", kArticle + kArticle + kArticle + kArticle);
+  REQUIRE(big_feed.size() > 65546);
+  spit(tmp.path / "big" / "feed.json", big_feed);
+  spit(tmp.path / "big" / "list.json", big_list + "]");
+  auto [big, big_skipped] = walk({(tmp.path / "big").string()}, small);
+  REQUIRE(big.size() == 101);
+  CHECK(big[0] == "b0|feed.json:1|");
+  CHECK(big[99] == "b99|feed.json:100|");
+  CHECK(big[100] == "list|list.json|too large (more than 65596 bytes, see --max-bytes)");
   spit(tmp.path / "list.json", "[1, 2]");
   CHECK(joined(walk({(tmp.path / "list.json").string()}).first) ==
         joined({"list|list.json|not JSON records (a JSON array; isnad reads JSON Lines or one {\"id\", \"text\"} object)"}));
