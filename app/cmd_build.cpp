@@ -82,11 +82,17 @@ int cmd_build(const Args& args) {
     return kExitUsage;
   }
 
+  if (std::string missing = missing_input(inputs); !missing.empty()) {
+    std::fprintf(stderr, "isnad build: %s\n", missing.c_str());
+    return kExitUsage;
+  }
+
   corpus::RunReport report;
   report.command = "build";
   report.inputs = inputs;
   report.jobs = flags.run.jobs;
-  corpus::ArticleSource source(inputs, flags.run.read, flags.shard);
+  // A directory walk never reads the output directory back (building news/ into news/out twice).
+  corpus::ArticleSource source(inputs, flags.run.read, flags.shard, {out_dir});
   corpus::RecordBag bag;
   bool stopped = false;
   corpus::run_corpus(source, flags.run, [&](corpus::ArticleOutcome& o) {
@@ -103,6 +109,7 @@ int cmd_build(const Args& args) {
     return true;
   });
   report.input_bytes = source.bytes_read();
+  add_skipped(source, report.counters);
   if (flags.strict && !bag.failures().empty()) stopped = true;  // a duplicate id is a failure too
   return write_graph_and_report(bag, aliases, exporters, out_dir, report, stopped);
 }

@@ -1,5 +1,6 @@
 // isnad eval GOLD.json... --graph graph.json [--text ARTICLE.txt | --texts DIR] [--verbose]
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -34,6 +35,15 @@ int cmd_eval(const Args& args) {
       golds.push_back(a);
     }
   }
+  // A mistyped path is a usage error naming it, as in build (the files of --pairs are checked as they are read).
+  std::vector<std::string> named = golds;
+  for (const auto* path : {&graph, &pairs, &text, &texts_dir})
+    if (!path->empty()) named.push_back(*path);
+  for (const auto& path : named)
+    if (std::error_code ec; !std::filesystem::exists(path, ec)) {
+      std::fprintf(stderr, "isnad eval: %s: no such file or directory\n", path.c_str());
+      return 2;
+    }
   EvalReport report;
   if (!pairs.empty()) {
     // One article per line: GOLD.json <TAB> graph.json <TAB> article text (as ../shared/tools/score_graph.py).
@@ -51,7 +61,12 @@ int cmd_eval(const Args& args) {
         std::fprintf(stderr, "isnad eval: %s: expected GOLD<TAB>GRAPH[<TAB>TEXT]: '%s'\n", pairs.c_str(), line.c_str());
         return 2;
       }
-      evaluate_article(f[0], f[1], f.size() > 2 ? f[2] : "", report);
+      try {
+        evaluate_article(f[0], f[1], f.size() > 2 ? f[2] : "", report);
+      } catch (const std::runtime_error& e) {
+        std::fprintf(stderr, "isnad eval: %s\n", e.what());
+        return 1;
+      }
     }
     print_report(report, verbose, std::cout);
     return 0;
@@ -60,10 +75,17 @@ int cmd_eval(const Args& args) {
     std::fputs("usage: isnad eval GOLD.json... --graph graph.json [--text ARTICLE.txt] [--verbose]\n", stderr);
     return 2;
   }
-  for (const auto& g : golds) {
-    std::string article = golds.size() == 1 ? text : "";
-    if (!texts_dir.empty()) article = texts_dir + "/" + gold_text_name(g);
-    evaluate_article(g, graph, article, report);
+  // Any unreadable or mismatched file stops the evaluation with its name and the reason (exit 1): a score over
+  // the wrong files would look like a real one.
+  try {
+    for (const auto& g : golds) {
+      std::string article = golds.size() == 1 ? text : "";
+      if (!texts_dir.empty()) article = texts_dir + "/" + gold_text_name(g);
+      evaluate_article(g, graph, article, report);
+    }
+  } catch (const std::runtime_error& e) {
+    std::fprintf(stderr, "isnad eval: %s\n", e.what());
+    return 1;
   }
   print_report(report, verbose, std::cout);
   return 0;

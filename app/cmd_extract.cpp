@@ -55,12 +55,21 @@ int cmd_extract(const Args& args) {
     return kExitUsage;
   }
 
+  if (std::string missing = missing_input(inputs); !missing.empty()) {
+    std::fprintf(stderr, "isnad extract: %s\n", missing.c_str());
+    return kExitUsage;
+  }
+
   corpus::RunReport report;
   report.command = "extract";
   report.inputs = inputs;
   report.jobs = flags.run.jobs;
   corpus::RunCounters& c = report.counters;
-  corpus::ArticleSource source(inputs, flags.run.read, flags.shard);
+  // A directory walk never reads this run's own outputs back.
+  std::vector<std::string> own_outputs;
+  for (const auto& f : {out_file, report_file})
+    if (!f.empty() && f != "-") own_outputs.push_back(f);
+  corpus::ArticleSource source(inputs, flags.run.read, flags.shard, own_outputs);
   bool stopped = false;
   auto run = [&](std::ostream& out) {
     corpus::run_corpus(source, flags.run, [&](corpus::ArticleOutcome& o) {
@@ -101,6 +110,7 @@ int cmd_extract(const Args& args) {
     code = kExitOutputFailed;
   }
   report.input_bytes = source.bytes_read();
+  add_skipped(source, c);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - report.started).count();
   if (!report_file.empty() &&
       !write_file_atomic(report_file, [&](std::ostream& os) { corpus::write_run_json(report, os); }, &error)) {

@@ -1,15 +1,18 @@
 // Named-entity tagger commands: train-ner, tag, eval-ner, bench-ner.
 #include <sys/resource.h>
 
+#include <cerrno>
 #include <chrono>
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <sstream>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "commands.h"
 #include "ner_tagger.h"
@@ -24,6 +27,68 @@ std::vector<ConllSentence> read_conll_file(const std::string& path) {
   std::ifstream f(path);
   if (!f) throw std::runtime_error("cannot open " + path);
   return read_conll(f);
+}
+
+// A column that can be a CoNLL tag: O, or B-/I-/E-/S- followed by a type (B-PERS, I-LOC...).
+bool looks_like_tag(const std::string& c) {
+  if (c == "O") return true;
+  return c.size() > 2 && c[1] == '-' && std::string_view("BIES").find(c[0]) != std::string_view::npos;
+}
+
+// CoNLL when every non-blank line is one token, or tokens whose last column looks like a tag; otherwise prose.
+bool looks_like_conll(const std::string& text) {
+  std::istringstream in(text);
+  bool any = false;
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream fields(line);
+    std::vector<std::string> cols;
+    for (std::string c; fields >> c;) cols.push_back(c);
+    if (cols.empty()) continue;
+    any = true;
+    if (cols.size() > 1 && !looks_like_tag(cols.back())) return false;  // prose: several words, no tag
+  }
+  return any;
+}
+
+// Plain text as sentences of tokens: one sentence per non-blank line, split at white space, each punctuation mark
+// or symbol a token of its own (the tagger was trained on tokens so split), so no word is silently dropped.
+std::vector<ConllSentence> split_plain_text(const std::string& text) {
+  std::vector<ConllSentence> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    ConllSentence sentence;
+    std::u32string chars = to_u32(line);
+    std::u32string word;
+    auto flush = [&] {
+      if (word.empty()) return;
+      sentence.tokens.push_back(encode_utf8(word));
+      sentence.gold.emplace_back();
+      word.clear();
+    };
+    for (char32_t c : chars) {
+      if (is_space(c) || c == U'\uFEFF') {
+        flush();
+      } else if (is_word_char(c)) {
+        word.push_back(c);
+      } else {  // punctuation and symbols: a token each, as in the CoNLL training data
+        flush();
+        word.push_back(c);
+        flush();
+      }
+    }
+    flush();
+    if (!sentence.tokens.empty()) out.push_back(std::move(sentence));
+  }
+  return out;
+}
+
+// What `isnad tag` reads: CoNLL as it is, anything else as plain text.
+std::vector<ConllSentence> tag_input(const std::string& text) {
+  if (looks_like_conll(text)) {
+    std::istringstream in(text);
+    return read_conll(in);
+  }
+  return split_plain_text(text);
 }
 
 // The model named by --model, else the default one. Throws if none can be loaded.
@@ -283,17 +348,45 @@ int cmd_train_ner(const Args& args) {
 int cmd_tag(const Args& args) {
   std::string input, model_path;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--help") {
-      std::printf("usage: isnad tag [FILE] [--model PATH]\nReads CoNLL (one token per line, optional gold tag last, "
-                  "blank line between sentences) from FILE or stdin; writes `token TAG` lines.\n");
+    if (args[i] == "--help" || args[i] == "-h") {
+      std::printf("usage: isnad tag [FILE] [--model PATH]\n"
+                  "Tags FILE or stdin with BIO named-entity tags and writes `token TAG` lines, a blank line between\n"
+                  "sentences. Two inputs are understood:\n"
+                  "  CoNLL       one token per line (optional tags in later columns), blank line between sentences\n"
+                  "  plain text  anything else: each line is a sentence, split at white space and punctuation\n"
+                  "              (\"بوتين،\" → بوتين ،)\n");
       return 0;
     }
-    if (args[i] == "--model" && i + 1 < args.size()) model_path = args[++i];
-    else input = args[i];
+    if (args[i] == "--model" && i + 1 < args.size()) {
+      model_path = args[++i];
+    } else if (args[i].size() > 1 && args[i][0] == '-') {
+      std::fprintf(stderr, "isnad tag: unknown option '%s'\n", args[i].c_str());
+      return 2;
+    } else if (!input.empty()) {
+      std::fprintf(stderr, "isnad tag: one input at a time ('%s' is extra)\n", args[i].c_str());
+      return 2;
+    } else {
+      input = args[i];
+    }
+  }
+  std::string text;
+  if (input.empty() || input == "-") {
+    std::stringstream s;
+    s << std::cin.rdbuf();
+    text = s.str();
+  } else {
+    std::ifstream f(input, std::ios::binary);
+    if (!f) {
+      std::fprintf(stderr, "isnad tag: %s: cannot open file (%s)\n", input.c_str(), std::strerror(errno));
+      return 2;
+    }
+    std::stringstream s;
+    s << f.rdbuf();
+    text = s.str();
   }
   std::unique_ptr<NerTagger> holder;
   const NerTagger& tagger = model_from(model_path, holder);
-  auto conll = read_conll_file(input);
+  std::vector<ConllSentence> conll = tag_input(text);
   auto tagged = predict(tagger, to_ner_sentences(conll));
   std::string out;
   for (std::size_t k = 0; k < conll.size(); ++k) {

@@ -125,7 +125,9 @@ int cmd_render(const Args& args) {
   }
   auto exporter = make_exporter(format);
   if (!exporter) {
-    std::fprintf(stderr, "isnad render: unknown format '%s'\n", format.c_str());
+    std::string valid;
+    for (const auto& f : exporter_names()) valid += (valid.empty() ? "" : ", ") + f;
+    std::fprintf(stderr, "isnad render: unknown format '%s' (valid: %s)\n", format.c_str(), valid.c_str());
     return 2;
   }
   if (exporter->writes_directory() && out_path.empty()) {
@@ -137,6 +139,11 @@ int cmd_render(const Args& args) {
     return 2;
   }
 
+  // A mistyped path is a usage error that names it, like build's.
+  if (std::error_code ec; !std::filesystem::exists(input, ec)) {
+    std::fprintf(stderr, "isnad render: %s: no such file or directory\n", input.c_str());
+    return 2;
+  }
   KnowledgeGraph kg = read_graph_json_file(input);
   if (!focus.empty()) kg = ego_network(kg, find_focus(kg, focus));
 

@@ -23,7 +23,9 @@ const char* const kCorpusFlagsHelp =
     "  --strict           stop at the first failed article (exit 4, no graph written)\n"
     "  --shard K/N        take only articles K, K+N, K+2N... of the corpus (0 <= K < N)\n"
     "  --quiet            no progress line (it is only shown when stderr is a terminal anyway)\n"
-    "inputs: files, directories (recursive), JSON Lines (*.jsonl: id, text, title, date, url, source), - for stdin\n"
+    "inputs: files, directories (recursive), JSON Lines (*.jsonl: id, text, title, date, url, source), - for stdin;\n"
+    "  a directory yields *.txt, *.jsonl, *.json (JSON Lines or one record) and *.html with --html, and skips\n"
+    "  the run's own output and other isnad output folders (each skip is a warning); a named file is always read\n"
     "exit codes: 0 ok, 1 some articles failed, 2 usage, 3 an output could not be written, 4 stopped by --strict\n";
 
 namespace {
@@ -42,6 +44,32 @@ std::size_t parse_count(const std::string& flag, const std::string& value) {
 }
 
 }  // namespace
+
+std::string format_list() {
+  std::string out;
+  for (const auto& f : exporter_names()) out += (out.empty() ? "" : ", ") + f;
+  return out;
+}
+
+std::string missing_input(const std::vector<std::string>& inputs) {
+  for (const auto& input : inputs) {
+    if (input == "-") continue;
+    std::error_code ec;
+    std::filesystem::file_status st = std::filesystem::status(input, ec);
+    if (ec || !std::filesystem::exists(st)) {
+      std::string reason = ec ? ec.message() : "no such file or directory";
+      if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
+      return input + ": " + reason;
+    }
+  }
+  return "";
+}
+
+void add_skipped(const corpus::ArticleSource& source, corpus::RunCounters& counters) {
+  std::vector<corpus::Warning> skipped;
+  for (const auto& s : source.skipped()) skipped.push_back({s.id, s.path, s.reason});
+  counters.warnings.insert(counters.warnings.begin(), skipped.begin(), skipped.end());
+}
 
 void print_problems(const std::string& name, const corpus::RunCounters& c) {
   constexpr std::size_t kShown = 20;  // the rest is in run.json
@@ -100,7 +128,7 @@ std::vector<std::unique_ptr<Exporter>> make_exporters(const std::string& list) {
   for (std::string name; std::getline(in, name, ',');) {
     if (name.empty()) continue;
     auto e = make_exporter(name);
-    if (!e) throw std::invalid_argument("unknown format '" + name + "'");
+    if (!e) throw std::invalid_argument("unknown format '" + name + "' (valid: " + format_list() + ")");
     out.push_back(std::move(e));
   }
   return out;

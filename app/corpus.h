@@ -34,7 +34,19 @@ bool parse_corpus_flag(const Args& args, std::size_t& i, CorpusFlags& flags);
 // Warnings and failures on stderr, the first 20 of each (all of them are in run.json).
 void print_problems(const std::string& command_name, const corpus::RunCounters& counters);
 
-// Exporters for a comma-separated list; throws std::invalid_argument naming an unknown format.
+// "json, graphml, ...": every format name make_exporter knows, for error messages.
+std::string format_list();
+
+// The first input (other than "-") that does not exist, as "PATH: reason", or "" when all exist. A mistyped path
+// is a usage error (exit 2), not an article that failed.
+std::string missing_input(const std::vector<std::string>& inputs);
+
+// Puts what the source's directory walks skipped first among the run's warnings ("skipped: ..."), so that stderr
+// and run.json say what was not read and why.
+void add_skipped(const corpus::ArticleSource& source, corpus::RunCounters& counters);
+
+// Exporters for a comma-separated list; throws std::invalid_argument naming an unknown format
+// and listing the valid ones.
 std::vector<std::unique_ptr<Exporter>> make_exporters(const std::string& list);
 
 // Builds the graph from the bag and writes every format plus run.json into `dir`, each atomically.

@@ -11,6 +11,8 @@
 #include <ostream>
 #include <thread>
 
+#include "text.h"
+
 namespace isnad::corpus {
 
 namespace {
@@ -69,6 +71,22 @@ class Progress {
 
 }  // namespace
 
+std::string language_warning(std::u32string_view text) {
+  std::size_t letters = 0, arabic = 0;
+  for (char32_t c : text) {
+    bool digit = (c >= U'0' && c <= U'9') || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9);
+    if (digit || !is_word_char(c)) continue;
+    ++letters;
+    // The Arabic blocks: letters, marks and tatweel, the supplement and extended-A, and the presentation forms.
+    arabic += (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08FF) ||
+              (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
+  }
+  if (letters == 0) return "no letters at all: isnad reads Arabic text";
+  if (arabic * 5 >= letters) return "";  // at least 20% Arabic: an Arabic article, maybe with foreign names
+  return "not Arabic text (" + std::to_string(arabic * 100 / letters) + "% of " + std::to_string(letters) +
+         " letters are Arabic): isnad finds little or nothing in other languages";
+}
+
 std::uint64_t dump_hash(std::string_view compact_dump) {
   std::uint64_t h = 1469598103934665603ULL;
   for (unsigned char c : compact_dump) h = (h ^ c) * 1099511628211ULL;
@@ -99,6 +117,7 @@ ArticleOutcome process_article(RawArticle raw, const RunOptions& options) {
   }
   raw.bytes.clear();
   raw.bytes.shrink_to_fit();
+  if (std::string w = language_warning(input.text); !w.empty()) input.warnings.push_back(std::move(w));
   input.id = raw.id;
   input.path = raw.path;
   input.title = raw.title;

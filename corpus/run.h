@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,10 @@ struct ArticleOutcome {
 // written (records are written by document_to_json, always in one order).
 std::uint64_t record_hash(const RecordJson& record);
 std::uint64_t dump_hash(std::string_view compact_dump);
+
+// A warning when a decoded article is not Arabic: fewer than 20% of its letters (any script, digits aside) are in
+// the Arabic blocks, or it has no letters at all; "" for an Arabic article. Exposed for tests.
+std::string language_warning(std::u32string_view text);
 
 // Decodes and extracts one article; never throws (an exception inside extract becomes a failure).
 ArticleOutcome process_article(RawArticle raw, const RunOptions& options);

@@ -88,13 +88,54 @@ class ArticleSource::LineReader {
 
 namespace {
 
-bool is_lines_file(const fs::path& p) {
+std::string lower_extension(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext;
+}
+
+bool is_lines_file(const fs::path& p) {
+  std::string ext = lower_extension(p);
   return ext == ".jsonl" || ext == ".ndjson";
 }
 
+// How a file found under a directory is read, or why it is skipped (Skip, with the reason set).
+enum class FileKind { Text, Lines, Json, Skip };
+FileKind directory_kind(const fs::path& p, const ReadOptions& options, std::string& reason) {
+  std::string ext = lower_extension(p);
+  if (ext == ".txt") return FileKind::Text;
+  if (ext == ".jsonl" || ext == ".ndjson") return FileKind::Lines;
+  if (ext == ".json") return FileKind::Json;
+  if ((ext == ".html" || ext == ".htm") && options.strip_html) return FileKind::Text;
+  reason = ext == ".html" || ext == ".htm"
+               ? "skipped: HTML file (pass --html to read it as an article)"
+               : "skipped: not an article file (a directory yields *.txt, *.jsonl, *.json, and *.html with --html; "
+                 "name other files explicitly to read them)";
+  return FileKind::Skip;
+}
+
+// A path as comparable as the file system allows, for paths that may not exist yet (an output folder).
+fs::path comparable(const fs::path& p) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(fs::absolute(p, ec), ec);
+  return ec ? p.lexically_normal() : c;
+}
+
 }  // namespace
+
+bool is_output_name(const std::string& name) {
+  // What the exporters (export/*.cpp) and run.json put into an output folder.
+  return name == "run.json" || name.starts_with("graph.") || name == "neo4j" || name == "timeline.json" ||
+         name == "timeline.html" || name == "report.html";
+}
+
+bool looks_like_output_folder(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_regular_file(fs::path(dir) / "run.json", ec)) return false;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().filename().string().starts_with("graph.")) return true;
+  return false;
+}
 
 std::string metadata_date(const std::string& value) {
   if (value.size() < 10) return "";
@@ -103,7 +144,8 @@ std::string metadata_date(const std::string& value) {
   return parse_iso_date(day) ? day : "";
 }
 
-ArticleSource::ArticleSource(const std::vector<std::string>& inputs, const ReadOptions& options, Shard shard)
+ArticleSource::ArticleSource(const std::vector<std::string>& inputs, const ReadOptions& options, Shard shard,
+                             const std::vector<std::string>& exclude)
     : options_(options), shard_(shard) {
   if (shard_.count == 0) shard_.count = 1;
   for (const auto& input : inputs) {
@@ -114,30 +156,87 @@ ArticleSource::ArticleSource(const std::vector<std::string>& inputs, const ReadO
     std::error_code ec;
     fs::path root(input);
     if (fs::is_directory(root, ec)) {
-      std::vector<Entry> found;
-      fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
-      if (ec) entries_.push_back({Entry::File, input, root.filename().string(), "cannot read directory: " + ec.message()});
-      for (; !ec && it != end; it.increment(ec)) {
-        const fs::path& p = it->path();
-        if (p.filename().string().starts_with(".")) {
-          if (it->is_directory(ec)) it.disable_recursion_pending();
-          continue;
-        }
-        if (!it->is_regular_file(ec)) continue;
-        fs::path rel = p.lexically_relative(root);
-        rel.replace_extension();
-        found.push_back({is_lines_file(p) ? Entry::Lines : Entry::File, p.string(), rel.generic_string(), ""});
-        total_bytes_ += it->file_size(ec);
-      }
-      std::sort(found.begin(), found.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
-      entries_.insert(entries_.end(), found.begin(), found.end());
+      add_directory(input, exclude);
       continue;
     }
-    Entry e{is_lines_file(root) ? Entry::Lines : Entry::File, input, root.stem().string(), ""};
+    Entry::Kind kind = is_lines_file(root) ? Entry::Lines : lower_extension(root) == ".json" ? Entry::Json : Entry::File;
+    Entry e{kind, input, root.stem().string(), ""};
     if (e.id.empty()) e.id = input;
     if (fs::is_regular_file(root, ec)) total_bytes_ += fs::file_size(root, ec);
     entries_.push_back(std::move(e));
   }
+}
+
+void ArticleSource::add_directory(const std::string& input, const std::vector<std::string>& exclude) {
+  fs::path root(input);
+  std::vector<fs::path> excluded;
+  for (const auto& x : exclude) excluded.push_back(comparable(x));
+  auto is_excluded = [&](const fs::path& p) {
+    if (excluded.empty()) return false;
+    fs::path c = comparable(p);
+    return std::find(excluded.begin(), excluded.end(), c) != excluded.end();
+  };
+  auto id_of = [&](const fs::path& p) {
+    fs::path rel = p.lexically_relative(root);
+    rel.replace_extension();
+    return rel.generic_string();
+  };
+  // A folder named on the command line is walked even when it is (or holds) an output folder ("isnad build news -o
+  // news"): only the files isnad writes there are skipped, not the articles beside them.
+  const bool root_is_output = is_excluded(root) || looks_like_output_folder(input);
+  const char* root_output_reason =
+      is_excluded(root) ? "skipped: this run's output" : "skipped: an isnad output (run.json and graph files)";
+  std::vector<Entry> found;
+  std::vector<Skipped> skipped;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+  if (ec) entries_.push_back({Entry::File, input, root.filename().string(), "cannot read directory: " + ec.message()});
+  for (; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    std::error_code type_ec;
+    bool directory = it->is_directory(type_ec);
+    if (p.filename().string().starts_with(".")) {  // hidden files and folders (.git): silently
+      if (directory) it.disable_recursion_pending();
+      continue;
+    }
+    if (root_is_output && it.depth() == 0 && is_output_name(p.filename().string())) {
+      skipped.push_back({id_of(p), p.string(), root_output_reason});
+      if (directory) it.disable_recursion_pending();
+      continue;
+    }
+    if (directory) {
+      // The run's own outputs (building into news/out twice must not read the first run's files back), and any
+      // earlier run's output folder.
+      if (is_excluded(p)) {
+        skipped.push_back({id_of(p), p.string(), "skipped: this run's output"});
+        it.disable_recursion_pending();
+      } else if (looks_like_output_folder(p.string())) {
+        skipped.push_back({id_of(p), p.string(), "skipped: an isnad output folder (run.json and graph files)"});
+        it.disable_recursion_pending();
+      }
+      continue;
+    }
+    if (!it->is_regular_file(type_ec)) continue;
+    if (is_excluded(p)) {
+      skipped.push_back({id_of(p), p.string(), "skipped: this run's output"});
+      continue;
+    }
+    std::string reason;
+    FileKind kind = directory_kind(p, options_, reason);
+    if (kind == FileKind::Skip) {
+      skipped.push_back({id_of(p), p.string(), reason});
+      continue;
+    }
+    Entry e{kind == FileKind::Lines ? Entry::Lines : kind == FileKind::Json ? Entry::Json : Entry::File, p.string(),
+            id_of(p), ""};
+    e.in_directory = true;
+    found.push_back(std::move(e));
+    total_bytes_ += it->file_size(type_ec);
+  }
+  std::sort(found.begin(), found.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
+  std::sort(skipped.begin(), skipped.end(), [](const Skipped& a, const Skipped& b) { return a.path < b.path; });
+  entries_.insert(entries_.end(), found.begin(), found.end());
+  skipped_.insert(skipped_.end(), skipped.begin(), skipped.end());
 }
 
 ArticleSource::ArticleSource(std::FILE* lines, const std::string& name, const ReadOptions& options)
@@ -186,7 +285,10 @@ bool ArticleSource::next_any(RawArticle& out) {
     if (e.kind == Entry::Lines || e.kind == Entry::Stdin) {
       std::FILE* f = e.stream ? e.stream : e.kind == Entry::Stdin ? stdin : std::fopen(e.path.c_str(), "rb");
       if (!f) {
-        out = {seq_++, e.id, e.path, "", "", "", std::string("cannot open file: ") + std::strerror(errno)};
+        out.seq = seq_++;
+        out.id = e.id;
+        out.path = e.path;
+        out.error = std::string("cannot open file: ") + std::strerror(errno);
         return true;
       }
       lines_ = std::make_unique<LineReader>(f, e.kind != Entry::Stdin && !e.stream);
@@ -207,6 +309,10 @@ bool ArticleSource::next_any(RawArticle& out) {
         return true;
       }
       continue;
+    }
+    if (e.kind == Entry::Json && e.error.empty()) {
+      if (read_json(e, out)) return true;
+      continue;  // opened as JSON Lines, or skipped
     }
     out.seq = seq_++;
     out.id = e.id;
@@ -253,23 +359,30 @@ bool ArticleSource::next_line(RawArticle& out) {
     out.error = check.ok ? "invalid JSON" : "invalid UTF-8 at byte " + std::to_string(check.error_byte) + " of the line";
     return true;
   }
+  fill_from_record(j, out);
+  return true;
+}
+
+void fill_from_record(const nlohmann::json& j, RawArticle& out, const std::string& fallback_id) {
   if (!j.is_object()) {
     out.error = "not a JSON object";
-    return true;
+    return;
   }
   auto id = j.find("id");
   if (id != j.end() && id->is_string() && !id->get<std::string>().empty()) {
     out.id = id->get<std::string>();
   } else if (id != j.end() && id->is_number_integer()) {
     out.id = std::to_string(id->get<long long>());
+  } else if (id == j.end() && !fallback_id.empty()) {
+    out.id = fallback_id;
   } else {
     out.error = "no \"id\" (a non-empty string or an integer)";
-    return true;
+    return;
   }
   auto text = j.find("text");
   if (text == j.end() || !text->is_string()) {
     out.error = "no \"text\" string";
-    return true;
+    return;
   }
   out.bytes = text->get<std::string>();
   auto field = [&](const char* key) {
@@ -280,7 +393,69 @@ bool ArticleSource::next_line(RawArticle& out) {
   out.date = field("date");
   out.url = field("url");
   out.source = field("source");
-  return true;
+}
+
+bool ArticleSource::read_json(const Entry& e, RawArticle& out) {
+  // The whole file as one JSON value, within the limit a JSON line has (escapes and metadata included).
+  const std::size_t limit = options_.max_bytes * 6 + 65536;
+  std::error_code size_ec;
+  std::uint64_t size = fs::file_size(e.path, size_ec);
+  auto fail = [&](std::string reason) {
+    out.seq = seq_++;
+    out.id = e.id;
+    out.path = e.path;
+    out.error = std::move(reason);
+    done_bytes_ += size_ec ? 0 : size;
+    return true;
+  };
+  std::FILE* f = std::fopen(e.path.c_str(), "rb");
+  if (!f) return fail(std::string("cannot open file: ") + std::strerror(errno));
+  LineReader reader(f, true);
+  int first = reader.peek_first_nonblank();
+  // A file larger than one record may be is not read whole: JSON Lines if it starts like them, else too large.
+  bool too_large = !size_ec && size > limit;
+  std::string bytes = too_large ? std::string() : reader.rest(limit);
+  too_large = too_large || bytes.size() > limit;
+  nlohmann::json j;
+  if (!too_large) {
+    if (options_.repair_utf8 && !decode_utf8(bytes).ok) bytes = encode_utf8(to_u32(bytes));
+    j = nlohmann::json::parse(bytes, nullptr, false);
+  } else {
+    j = nlohmann::json(nlohmann::json::value_t::discarded);
+  }
+  bytes.clear();
+  bytes.shrink_to_fit();
+  if (!j.is_discarded() && j.is_object() && (j.contains("text") || !e.in_directory)) {
+    // One record: a pretty-printed article object, or a JSON Lines file of one line. Named on the command line it is
+    // a record whatever it holds (a missing "text" is that record's failure).
+    out.seq = seq_++;
+    out.path = e.path;
+    out.id = e.id;
+    done_bytes_ += size_ec ? 0 : size;
+    if (out.seq % shard_.count == shard_.index) fill_from_record(j, out, e.id);
+    return true;
+  }
+  if (j.is_discarded() && first == '{') {
+    // Several values, one per line: JSON Lines (each line then fails or succeeds on its own).
+    std::FILE* lines = std::fopen(e.path.c_str(), "rb");
+    if (!lines) return fail(std::string("cannot open file: ") + std::strerror(errno));
+    lines_ = std::make_unique<LineReader>(lines, true);
+    lines_path_ = e.path;
+    line_number_ = 0;
+    return false;
+  }
+  if (too_large) return fail("too large (more than " + std::to_string(limit) + " bytes, see --max-bytes)");
+  // Not records: an array, a scalar, invalid JSON not starting with '{', or (found in a directory) an object
+  // without "text" such as a stray graph.json or a configuration file.
+  std::string reason = j.is_discarded()   ? "not JSON records (invalid JSON"
+                       : j.is_object()    ? "not an article record (a JSON object without \"text\""
+                       : j.is_array()     ? "not JSON records (a JSON array"
+                                          : "not JSON records (a JSON " + std::string(j.type_name());
+  reason += "; isnad reads JSON Lines or one {\"id\", \"text\"} object)";
+  if (!e.in_directory) return fail(reason);
+  skipped_.push_back({e.id, e.path, "skipped: " + reason});
+  done_bytes_ += size_ec ? 0 : size;
+  return false;
 }
 
 }  // namespace isnad::corpus

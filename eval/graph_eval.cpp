@@ -74,14 +74,81 @@ std::set<std::u32string> words(const std::u32string& s) {
 
 }  // namespace
 
+namespace {
+
+// The shapes evaluate_article relies on, checked before scoring so that a wrong file gets a sentence, not a
+// library exception.
+void check_gold(const Json& gold, const std::string& path) {
+  if (!gold.is_object() || !gold.contains("entities") || !gold["entities"].is_array())
+    throw std::runtime_error(path + ": not a gold annotation file (expected an object with an \"entities\" array; "
+                             "format: shared/data/seed/GOLD-FORMAT.md)");
+  if (gold.contains("doc") && !gold["doc"].is_string())
+    throw std::runtime_error(path + ": \"doc\" is not a string");
+}
+
+void check_graph(const Json& graph, const std::string& path) {
+  auto array = [&](const char* key) { return graph.contains(key) && graph[key].is_array(); };
+  if (!graph.is_object() || !array("nodes") || !(array("edges") || array("links")))
+    throw std::runtime_error(path + ": not a graph (expected graph.json as `isnad build` writes it: an object with "
+                             "\"nodes\" and \"edges\" arrays)");
+  if (graph.contains("graph") && !graph["graph"].is_object())
+    throw std::runtime_error(path + ": not a graph (\"graph\" is not an object)");
+}
+
+// The graph's documents (graph.documents), or an empty array.
+Json graph_documents(const Json& graph) {
+  if (!graph.contains("graph")) return Json::array();
+  Json docs = graph["graph"].value("documents", Json::array());
+  return docs.is_array() ? docs : Json::array();
+}
+
+void score_article(const std::string& gold_path, const std::string& graph_path, const std::string& text_path,
+                   EvalReport& r);
+
+}  // namespace
+
 void evaluate_article(const std::string& gold_path, const std::string& graph_path, const std::string& text_path,
                       EvalReport& r) {
+  try {
+    score_article(gold_path, graph_path, text_path, r);
+  } catch (const Json::exception& e) {
+    // A field of the wrong type deep inside one of the files: name both, without the library's "[json.exception...]".
+    std::string what = e.what();
+    if (auto close = what.find("] "); what.starts_with("[json.exception") && close != std::string::npos)
+      what.erase(0, close + 2);
+    throw std::runtime_error(gold_path + " / " + graph_path + ": unexpected content (" + what + ")");
+  }
+}
+
+namespace {
+
+void score_article(const std::string& gold_path, const std::string& graph_path, const std::string& text_path,
+                   EvalReport& r) {
   Json gold = read_json(gold_path);
+  check_gold(gold, gold_path);
   Json graph = read_json(graph_path);
+  check_graph(graph, graph_path);
+  // The gold's article must be in the graph: scoring a graph of other articles would report zero recall for
+  // reasons that have nothing to do with extraction (a wrong --graph, an id changed by a rename).
+  std::string doc_id = gold.value("doc", "");
+  const Json documents = graph_documents(graph);
+  if (!doc_id.empty()) {
+    bool found = false;
+    std::string held;
+    for (const auto& d : documents) {
+      std::string id = d.is_object() && d.contains("id") && d["id"].is_string() ? d["id"].get<std::string>() : "";
+      found |= id == doc_id;
+      if (held.size() < 200) held += (held.empty() ? "" : ", ") + id;
+    }
+    if (!found)
+      throw std::runtime_error(graph_path + ": no article '" + doc_id + "' (the article of " + gold_path + "); " +
+                               (documents.empty() ? std::string("the graph holds no article")
+                                                  : "the graph holds " + std::to_string(documents.size()) +
+                                                        " article(s): " + held));
+  }
   // In a graph of several articles, score only what comes from the gold's article: entity nodes
   // mentioned in it, its statements, and edges between those.
-  std::string doc_id = gold.value("doc", "");
-  bool several = graph.at("graph").value("documents", Json::array()).size() > 1;
+  bool several = documents.size() > 1;
   auto belongs = [&](const Json& n) {
     if (!several) return true;
     if (n.value("kind", "") == "statement") return n.value("doc", "") == doc_id;
@@ -198,7 +265,7 @@ void evaluate_article(const std::string& gold_path, const std::string& graph_pat
 
   // ---- timexes
   std::vector<Json> predicted;
-  for (const auto& d : graph.at("graph").value("documents", Json::array()))
+  for (const auto& d : documents)
     if (!several || d.value("id", "") == doc_id)
       for (const auto& t : d.value("timexes", Json::array())) predicted.push_back(t);
   std::vector<Json> expected;
@@ -318,7 +385,13 @@ void evaluate_article(const std::string& gold_path, const std::string& graph_pat
   }
 }
 
-std::string gold_text_name(const std::string& gold_path) { return read_json(gold_path).value("text", ""); }
+}  // namespace
+
+std::string gold_text_name(const std::string& gold_path) {
+  Json gold = read_json(gold_path);
+  check_gold(gold, gold_path);
+  return gold.contains("text") && gold["text"].is_string() ? gold["text"].get<std::string>() : "";
+}
 
 void print_report(const EvalReport& r, bool verbose, std::ostream& out) {
   auto line = [&](const char* name, const Score& s) {

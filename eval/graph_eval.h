@@ -38,7 +38,9 @@ struct EvalReport {
 };
 
 // Adds one article's scores to `report`. `text` is the article's original text ("" skips the
-// offset check). Throws std::runtime_error with the file name on unreadable input.
+// offset check). Throws std::runtime_error with the file name and a sentence on unreadable input: a file that
+// cannot be opened, invalid JSON, a JSON that is not a gold file or not a graph, a graph that does not hold the
+// gold's article ("graph.json: no article '04' (the article of 04.gold.json); ..."), or a field of the wrong type.
 void evaluate_article(const std::string& gold_path, const std::string& graph_path, const std::string& text_path,
                       EvalReport& report);
 

@@ -184,6 +184,33 @@ std::string dot_label_escape(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// A code point that belongs to the character before it: combining marks (Arabic harakat, shadda, superscript alef,
+// Quranic marks, Latin diacritics), joiners and variation selectors. A cut never falls before one.
+bool continues_character(char32_t c) {
+  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) ||
+         (c >= 0x08D3 && c <= 0x08FF) || c == 0x200C || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) ||
+         (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+}  // namespace
+
+std::string dot_shorten(std::string_view text, std::size_t limit) {
+  std::u32string cps = sanitized_code_points(text);
+  std::string out;
+  if (cps.size() <= limit) {
+    for (char32_t cp : cps) append_utf8(out, cp);
+    return out;
+  }
+  std::size_t cut = limit;
+  while (cut > 0 && continues_character(cps[cut])) --cut;  // keep each letter with its marks
+  while (cut > 0 && (cps[cut - 1] == U' ' || cps[cut - 1] == U'\n')) --cut;  // no blank before the ellipsis
+  for (std::size_t i = 0; i < cut; ++i) append_utf8(out, cps[i]);
+  append_utf8(out, 0x2026);  // …
+  return out;
+}
+
 std::string bidi_isolate_ltr(std::string_view text) {
   std::u32string cps = sanitized_code_points(text);
   std::string out;

@@ -1,6 +1,7 @@
 // Text preparation for the exporters. Every output format has its own escaper (formats.md, pitfall 9:
 // never share one); they all start from sanitize_text(), which makes any string safe to put in XML 1.0.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,17 @@ std::string xml_nmtoken(std::string_view text);
 // "\n", \r is dropped and a tab becomes a space.
 //   "C:\\new" => "C:\\\\new"
 std::string dot_label_escape(std::string_view text);
+
+// The longest label or tooltip a DOT file gets, in characters. Graphviz's scanner rejects a token longer than
+// 16384 bytes ("syntax error ... longer than 16384?"), and agwrite leaves a string of letters unquoted, so a
+// statement quoting 10,000 «» marks made graph.dot unreadable; 200 characters are also all a tooltip can show.
+inline constexpr std::size_t kDotTextLimit = 200;
+
+// At most `limit` characters of `text` (after sanitize_text), cut on a character boundary (never between a letter
+// and its combining marks, nor inside a UTF-8 sequence) and ended with "…" when cut. Shorten first, escape after
+// (dot_label_escape, xml_escape), so that no escape is ever cut in half.
+//   dot_shorten("«««…" × 10,000) => the first 200 characters + "…"
+std::string dot_shorten(std::string_view text, std::size_t limit = kDotTextLimit);
 
 // Wraps each left-to-right run (Latin letters, digits of either script, and the "-/.:," or spaces between
 // them) in LEFT-TO-RIGHT ISOLATE … POP DIRECTIONAL ISOLATE (U+2066 … U+2069), so the bidi algorithm keeps

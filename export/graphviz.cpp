@@ -13,6 +13,7 @@
 #include <graphviz/gvc.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <mutex>
@@ -156,14 +157,17 @@ std::string truncate(const std::string& text, std::size_t limit);
 
 // A plain (escString) label: wrapped, Latin runs and dates isolated, escaped.
 std::string plain_label(const std::string& text, std::size_t width = 22) {
-  return dot_label_escape(bidi_isolate_ltr(wrap_words(sanitize_text(text), width)));
+  return dot_label_escape(bidi_isolate_ltr(wrap_words(dot_shorten(text), width)));
 }
+
+// A tooltip: at most kDotTextLimit characters, then escaped.
+std::string tooltip_text(const std::string& text) { return dot_label_escape(dot_shorten(text)); }
 
 // An HTML-like label: the wrapped name, and under it in small grey type the person's title ("وزير الخارجية").
 // Titles sit in the node rather than on affiliation edges because neato does not keep edge labels off nodes.
 std::string entity_label_html(const std::string& name, const std::string& subtitle) {
   std::string html;
-  std::string lines = wrap_words(sanitize_text(name), 22);
+  std::string lines = wrap_words(dot_shorten(name), 22);
   std::size_t start = 0;
   while (true) {
     std::size_t newline = lines.find('\n', start);
@@ -184,6 +188,26 @@ void set_html(Agraph_t* g, void* object, const char* name, const std::string& ht
   agsafeset(object, cstr(name), value, cstr(""));
   agstrfree(g, value);
 }
+
+// DOT node names: the node's id, unless it is longer than a DOT token may be (an article id is whatever a JSON
+// record says): then its first characters and a hash of the whole, made unique if two such names ever collide.
+class NodeNames {
+ public:
+  std::string name(const std::string& id) {
+    std::string clean = sanitize_text(id);
+    if (clean.size() <= kDotTextLimit) return clean;
+    std::uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : clean) h = (h ^ c) * 1099511628211ULL;
+    char hash[24];
+    std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(h));
+    std::string base = dot_shorten(clean, 100) + hash, out = base;
+    for (int k = 2; !long_names_.insert(out).second; ++k) out = base + "-" + std::to_string(k);
+    return out;
+  }
+
+ private:
+  std::set<std::string> long_names_;
+};
 
 // The act's name in the legend: Arabic first, the English act name isolated after it.
 const char* act_name_ar(std::string_view act) {
@@ -328,6 +352,7 @@ void build_graph(const KnowledgeGraph& kg, Agraph_t* g) {
 
   std::set<std::string> acts_present, kinds_present;
   std::vector<Vertex> isolated;
+  NodeNames node_names;
   std::map<Vertex, Agnode_t*> node_of;
   for (Vertex v : kg.sorted_vertices()) {
     const NodeProps& n = graph[v];
@@ -336,7 +361,7 @@ void build_graph(const KnowledgeGraph& kg, Agraph_t* g) {
       isolated.push_back(v);  // listed in the legend instead
       continue;
     }
-    Agnode_t* node = agnode(g, cstr(sanitize_text(n.id)), 1);
+    Agnode_t* node = agnode(g, cstr(node_names.name(n.id)), 1);
     node_of.emplace(v, node);
     if (n.kind == "statement") {
       acts_present.insert(n.act);
@@ -354,7 +379,7 @@ void build_graph(const KnowledgeGraph& kg, Agraph_t* g) {
       set(node, "fontsize", "11");
       set(node, "margin", "0.06,0.02");
       set(node, "height", "0.3");
-      set(node, "tooltip", dot_label_escape(n.content.empty() ? n.label : n.content));
+      set(node, "tooltip", tooltip_text(n.content.empty() ? n.label : n.content));
       continue;
     }
     const KindStyle* style = kind_style(n.kind);
@@ -375,7 +400,7 @@ void build_graph(const KnowledgeGraph& kg, Agraph_t* g) {
     set(node, "color", hex_colour(colour));
     set(node, "margin", "0.14,0.09");  // room for the subtitle inside an ellipse
     std::string tooltip = n.label_en.empty() ? n.label : n.label + " — " + n.label_en;
-    set(node, "tooltip", dot_label_escape(tooltip));
+    set(node, "tooltip", tooltip_text(tooltip));
   }
 
   int edge_number = 0;
@@ -407,7 +432,7 @@ void build_graph(const KnowledgeGraph& kg, Agraph_t* g) {
       set(edge, "penwidth", "1.3");
       set(edge, "arrowhead", "empty");
       std::string title = p.title.empty() ? p.relation : p.title;
-      if (!title.empty()) set(edge, "tooltip", dot_label_escape(title));
+      if (!title.empty()) set(edge, "tooltip", tooltip_text(title));
     }
   }
 

@@ -7,7 +7,9 @@ Every file is named after what is wrong with it. Built from samples/aleppo.txt s
 real Arabic news. `expected.json` in OUT_DIR says, for every file and JSON line, whether isnad should accept the
 article (maybe with a warning) or reject it, and the reason it must give: the test reads it to check that every
 article is accounted for (count in = count out + failed). expected.json itself is not an article (hidden files are
-skipped, so it is written as .expected.json).
+skipped, so it is written as .expected.json). Files a directory walk does not read (not .txt/.json/.jsonl, or HTML
+without --html) have the verdict "skip" with the reason isnad gives, and under "named" the verdict they get when
+named on the command line.
 """
 import json
 import os
@@ -34,6 +36,11 @@ def main():
         with open(os.path.join(out, name), "wb") as f:
             f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
         expected[name] = {"verdict": verdict, "reason": reason}
+        ext = os.path.splitext(name)[1]
+        if ext in (".html", ".htm"):
+            expected[name] = {"verdict": "skip", "reason": "HTML file (pass --html", "named": expected[name]}
+        elif ext not in (".txt", ".json", ".jsonl", ".ndjson"):
+            expected[name] = {"verdict": "skip", "reason": "not an article file", "named": expected[name]}
 
     utf8 = article.encode("utf-8")
     # Encodings.

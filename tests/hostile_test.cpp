@@ -176,7 +176,12 @@ TEST_CASE("hostile: the generated hostile corpus through isnad build, every arti
 
   // Expected verdicts by article path ("corpus/x.txt", "corpus/hostile.jsonl:3"): JSON lines are 1 apart, blank between.
   std::map<std::string, Json> verdicts;
+  std::map<std::string, Json> skips;  // files the directory walk must skip (binary.bin, article.html without --html)
   for (const auto& [name, v] : expected.items()) {
+    if (v.value("verdict", "") == "skip") {
+      skips[(corpus / name).string()] = v;
+      continue;
+    }
     if (!v.contains("lines")) {
       verdicts[(corpus / name).string()] = v;
       continue;
@@ -217,6 +222,37 @@ TEST_CASE("hostile: the generated hostile corpus through isnad build, every arti
     } else {
       CHECK(outcome[path] != "");
       CHECK(outcome[path].find(v["reason"].get<std::string>()) != std::string::npos);
+    }
+  }
+  // What the directory walk skipped is a warning with its reason, never an article.
+  CHECK(skips.size() >= 3);
+  std::map<std::string, std::string> skipped;  // path → warning
+  for (const auto& w : run["warnings"])
+    if (w["warning"].get<std::string>().starts_with("skipped: ")) skipped[w["path"]] = w["warning"];
+  CHECK(skipped.size() == skips.size());
+  for (const auto& [path, v] : skips) {
+    CAPTURE(path);
+    REQUIRE(skipped.count(path));
+    CHECK(skipped[path].find(v["reason"].get<std::string>()) != std::string::npos);
+  }
+  // Named on the command line, the same files are read whatever their extension, and get their verdict.
+  std::string named;
+  for (const auto& [path, v] : skips) named += " " + path;
+  CHECK(shell(bin + " build" + named + " -o " + (tmp / "named").string() + " --format json --quiet 2>/dev/null") == 1);
+  Json named_run = Json::parse(slurp(tmp / "named" / "run.json"));
+  Json named_graph = Json::parse(slurp(tmp / "named" / "graph.json"));
+  CHECK(named_run["articles"]["read"] == skips.size());
+  std::map<std::string, std::string> named_outcome;
+  for (const auto& d : named_graph["graph"]["documents"]) named_outcome[d["path"]] = "";
+  for (const auto& f : named_run["failures"]) named_outcome[f["path"]] = f["error"];
+  for (const auto& [path, v] : skips) {
+    CAPTURE(path);
+    REQUIRE(named_outcome.count(path));
+    if (v["named"]["verdict"] == "accept") {
+      CHECK(named_outcome[path] == "");
+    } else {
+      CHECK(named_outcome[path] != "");
+      CHECK(named_outcome[path].find(v["named"]["reason"].get<std::string>()) != std::string::npos);
     }
   }
   // No temporary file is left behind, and each output is valid for its consumer.
