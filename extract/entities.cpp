@@ -1120,6 +1120,106 @@ std::string mention_label(const Document& doc, const Mention& m) {
   return out;
 }
 
+// Document-level consistency after the mentions are grouped: a bare organisation or place name joins the one
+// fuller name of the article that qualifies it ("وزارة الخارجية" → "وزارة الخارجية المصرية"، "محكمة العمل" →
+// "محكمة العمل السويدية"، "البوليساريو" → "جبهة البوليساريو"، "كوريا" → "كوريا الجنوبية"), and one surface string
+// read as two kinds ("نتفليكس" an organisation here, a place there) is one entity of the kind most of its
+// mentions have. Not when two fuller names could be meant ("كوريا" beside "كوريا الشمالية" and "كوريا
+// الجنوبية"), nor across two lexicon identities. Every join is noted in the entity's merge_notes.
+void join_partial_names(Document& doc, const Lexicons& lx) {
+  const std::size_t n = doc.entities.size();
+  std::vector<int> into(n, -1);
+  auto root = [&](std::size_t e) {
+    while (into[e] >= 0) e = static_cast<std::size_t>(into[e]);
+    return e;
+  };
+  auto groups_conflict = [&](const Entity& a, const Entity& b) {
+    bool ga = !a.group.empty() && a.group.rfind("org-name:", 0) != 0, gb = !b.group.empty() && b.group.rfind("org-name:", 0) != 0;
+    return ga && gb && a.group != b.group;
+  };
+  // A mention's words: its key, and its text as written (a lexicon actor's key may drop the head noun:
+  // "وزارة الخارجية المصرية" is keyed "الخارجيه المصريه").
+  auto keys_of = [&](const Entity& e) {
+    std::vector<std::vector<std::u32string>> out;
+    for (std::size_t mi : e.mentions) {
+      const Mention& m = doc.mentions[mi];
+      if (m.rule == "nationality-people") continue;
+      out.push_back(split_words(m.key));
+      std::u32string written;
+      for (char32_t c : normalize(to_u32(m.text))) written += (c == U'"' || c == U'(' || c == U')') ? U' ' : c;
+      out.push_back(split_words(written));
+    }
+    return out;
+  };
+  auto absorb = [&](std::size_t from, std::size_t to, const std::string& why) {
+    Entity& a = doc.entities[from];
+    Entity& b = doc.entities[to];
+    std::string note = doc.mentions[a.mentions.front()].text + " = " + doc.mentions[b.mentions.front()].text + ": " + why;
+    if (std::find(b.merge_notes.begin(), b.merge_notes.end(), note) == b.merge_notes.end()) b.merge_notes.push_back(note);
+    for (const auto& x : a.merge_notes) b.merge_notes.push_back(x);
+    for (std::size_t mi : a.mentions) {
+      doc.mentions[mi].entity = static_cast<int>(to);
+      doc.mentions[mi].type = b.type;
+      b.mentions.push_back(mi);
+    }
+    std::sort(b.mentions.begin(), b.mentions.end());
+    if (b.group.empty() || b.group.rfind("org-name:", 0) == 0) b.group = a.group.empty() ? b.group : a.group;
+    if (b.country.empty()) b.country = a.country;
+    a.mentions.clear();
+    into[from] = static_cast<int>(to);
+  };
+  // One surface string, one kind: the kind most mentions have (the first entity on a tie).
+  for (std::size_t a = 0; a < n; ++a)
+    for (std::size_t b = a + 1; b < n; ++b) {
+      std::size_t ra = root(a), rb = root(b);
+      if (ra == rb) continue;
+      const Entity& ea = doc.entities[ra];
+      const Entity& eb = doc.entities[rb];
+      if (ea.type == eb.type || ea.mentions.empty() || eb.mentions.empty() || groups_conflict(ea, eb)) continue;
+      if (ea.type == EntityType::Person || eb.type == EntityType::Person) continue;  // persons: see below
+      bool same = false;
+      for (std::size_t x : ea.mentions)
+        for (std::size_t y : eb.mentions) same |= doc.mentions[x].key == doc.mentions[y].key;
+      if (!same) continue;
+      if (eb.mentions.size() > ea.mentions.size()) absorb(ra, rb, "one name, one kind");
+      else absorb(rb, ra, "one name, one kind");
+    }
+  // A bare name joins its one qualified form.
+  for (std::size_t a = 0; a < n; ++a) {
+    if (into[a] >= 0 || doc.entities[a].type == EntityType::Person || doc.entities[a].mentions.empty()) continue;
+    std::vector<std::size_t> fuller;
+    for (std::size_t b = 0; b < n; ++b) {
+      if (b == a || into[b] >= 0 || doc.entities[b].type != doc.entities[a].type || doc.entities[b].mentions.empty() ||
+          groups_conflict(doc.entities[a], doc.entities[b]))
+        continue;
+      bool qualifies = false;
+      for (const auto& ka : keys_of(doc.entities[a]))
+        for (const auto& kb : keys_of(doc.entities[b])) {
+          if (ka.empty() || kb.size() <= ka.size()) continue;
+          bool prefix = std::equal(ka.begin(), ka.end(), kb.begin());
+          // A bare name under a head noun; not a name with a head noun of its own under another ("حزب الله" is
+          // not "كتائب حزب الله").
+          bool after_trigger = kb.size() == ka.size() + 1 && std::equal(ka.begin(), ka.end(), kb.begin() + 1) &&
+                               lx.org_triggers.find(kb.front()) != nullptr && lx.org_triggers.find(ka.front()) == nullptr;
+          qualifies |= prefix || after_trigger;
+        }
+      if (qualifies) fuller.push_back(b);
+    }
+    if (fuller.size() == 1) absorb(a, fuller.front(), "the same name, qualified");
+  }
+  // Compact: drop the absorbed entities, renumber the mentions.
+  std::vector<int> renumber(n, -1);
+  std::vector<Entity> kept;
+  for (std::size_t e = 0; e < n; ++e)
+    if (into[e] < 0) {
+      renumber[e] = static_cast<int>(kept.size());
+      kept.push_back(std::move(doc.entities[e]));
+    }
+  for (Mention& m : doc.mentions)
+    if (m.entity >= 0) m.entity = renumber[root(static_cast<std::size_t>(m.entity))];
+  doc.entities = std::move(kept);
+}
+
 }  // namespace
 
 void find_entities(Document& doc) {
@@ -1293,6 +1393,8 @@ void find_entities(Document& doc) {
     if (!note.empty() && std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(note);
     doc.entities[static_cast<std::size_t>(entity)].mentions.push_back(mi);
   }
+
+  join_partial_names(doc, lx);
 
   // Labels: the fullest name written (a mention that is not a nationality noun), others are aliases.
   for (Entity& e : doc.entities) {

@@ -216,3 +216,31 @@ TEST_CASE("entities: a known organisation written with its head noun is also kno
     if (e.label == "قناة روسيا اليوم") found = std::find(e.aliases.begin(), e.aliases.end(), "روسيا اليوم") != e.aliases.end();
   CHECK(found);
 }
+
+// Document-level consistency (issue 18): a bare name joins its one qualified form in the article.
+TEST_CASE("entities: a bare organisation or place name joins its one qualified form, not one of two") {
+  auto entities_named = [](const Document& d, const std::string& name) {
+    std::vector<std::size_t> out;
+    for (std::size_t e = 0; e < d.entities.size(); ++e) {
+      bool hit = d.entities[e].label == name;
+      for (const auto& a : d.entities[e].aliases) hit = hit || a == name;
+      if (hit) out.push_back(e);
+    }
+    return out;
+  };
+  Document a = run("وقالت وزارة الخارجية المصرية إن القاهرة ترفض القرار. وأضافت وزارة الخارجية أن الحوار ممكن.");
+  auto ministry = entities_named(a, "وزارة الخارجية المصرية");
+  REQUIRE(ministry.size() == 1);
+  CHECK(entities_named(a, "وزارة الخارجية") == ministry);
+  // A statement of the bare name is the qualified body's.
+  bool attributed = false;
+  for (const auto& s : a.statements) attributed |= s.cue == "أضافت" && s.speaker == static_cast<int>(ministry[0]);
+  CHECK(attributed);
+  // Two fuller names could be meant: the bare name stays apart.
+  Document b = run("التقى زعيم كوريا الشمالية برئيس كوريا الجنوبية. وقالت كوريا إن الاتفاق تاريخي.");
+  CHECK(entities_named(b, "كوريا").size() == 1);
+  CHECK(entities_named(b, "كوريا") != entities_named(b, "كوريا الجنوبية"));
+  // A name with its own head noun is not another body's bare name: "حزب الله" is not "كتائب حزب الله".
+  Document c = run("وقالت كتائب حزب الله إن الهجوم فشل. ونفى حزب الله أي علاقة بالهجوم.");
+  CHECK(entities_named(c, "حزب الله") != entities_named(c, "كتائب حزب الله"));
+}
