@@ -1500,6 +1500,9 @@ void find_entities(Document& doc) {
     int tail = -1;
     if (t.tail_mention >= 0) tail = doc.mentions[new_index[static_cast<std::size_t>(t.tail_mention)]].entity;
     else if (!t.country.empty()) tail = country_entity(t.country);
+    // A title of state with no country written ("الرئيس رجب طيب أردوغان") belongs to the country the lexicon
+    // knows the person by (persons.tsv: Erdoğan → TR).
+    else if (t.complement == "nat" && !pe.country.empty() && pe.group.rfind("person:", 0) == 0) tail = country_entity(pe.country);
     if (tail < 0 || t.role == "mister" || t.role == "madam") continue;
     Relation r{person.entity, tail, t.role, title, span};
     bool duplicate = false;

@@ -244,3 +244,18 @@ TEST_CASE("entities: a bare organisation or place name joins its one qualified f
   Document c = run("وقالت كتائب حزب الله إن الهجوم فشل. ونفى حزب الله أي علاقة بالهجوم.");
   CHECK(entities_named(c, "حزب الله") != entities_named(c, "كتائب حزب الله"));
 }
+
+// Roles (issue 18): the construct form of a title names its country; a title of state with no country written
+// takes the country the lexicon knows the person by.
+TEST_CASE("roles: 'وزير خارجية إيران' and 'الرئيس رجب طيب أردوغان' give their country") {
+  auto has_role = [](const Document& d, const std::string& person, const std::string& country) {
+    for (const auto& r : d.relations)
+      if (d.entities[static_cast<std::size_t>(r.head)].label == person && d.entities[static_cast<std::size_t>(r.tail)].label == country)
+        return true;
+    return false;
+  };
+  Document a = run("هاجم نتنياهو وزير خارجية إيران محمد جواد ظريف، ممثل إيران في المؤتمر.");
+  CHECK(has_role(a, "محمد جواد ظريف", "إيران"));
+  Document b = run("وقال الرئيس رجب طيب أردوغان إن تركيا لن تتراجع.");
+  CHECK(has_role(b, "رجب طيب أردوغان", "تركيا"));
+}
