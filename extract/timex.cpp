@@ -15,10 +15,18 @@ namespace {
 // Proclitics that may precede the first word of an expression: "وامس", "بنوفمبر", "والخميس".
 const std::u32string kPrefixes[] = {U"", U"و", U"ف", U"ب", U"ل", U"ك", U"وب", U"ول", U"فب", U"فل", U"وك"};
 
+// A second expression inside the span of the first, reported after it with its own span and value: news-gold
+// annotates "3 و4 أفريل 2016" as the 3rd (the whole span) and "4 أفريل 2016", and "(1975-1990)" as 1975/1990
+// and 1990. Tokens [start, end), `prefix` code points skipped on the first ("14و15": "15" starts after "14و").
+struct Also {
+  Meaning m;
+  std::size_t start = 0, prefix = 0, end = 0;
+};
 struct Hit {
   std::size_t end = 0;       // token index after the match
   std::size_t prefix = 0;    // code points of proclitics on the first token
   std::size_t consumed = 0;  // when > end: tokens after the span that belong to it (a trailing time range)
+  std::vector<Also> also{};  // the second end of a list or range, reported on its own as well (see Also)
 };
 
 bool all_digits(std::u32string_view s) {
@@ -59,20 +67,16 @@ class Recogniser {
       Meaning m;
       std::optional<Hit> hit = expression(i, m);
       if (!hit) { ++i; continue; }
-      Span first = toks_[i].span;
-      std::size_t nstart = toks_[i].nstart + hit->prefix;
-      m.span = doc_.text.to_original(nstart, toks_[hit->end - 1].nend);
-      if (m.span.start < first.start) m.span.start = first.start;
-      // Keep trailing diacritics and tatweel, which the normalised view drops: "تقريباً".
-      const std::u32string& orig = doc_.text.original();
-      while (m.span.end < orig.size() && ((orig[m.span.end] >= 0x064B && orig[m.span.end] <= 0x065F) ||
-                                          orig[m.span.end] == 0x0670 || orig[m.span.end] == 0x0640))
-        ++m.span.end;
+      m.span = span_of(i, hit->prefix, hit->end);
       // "يومي الأربعاء والخميس": a coordinated weekday shares the direction of the first.
       if (!out.empty() && m.weekday >= 0 && out.back().weekday >= 0 && hit->prefix == 1 && last_end == i)
         m.direction = out.back().direction;
       bool is_year = m.kind == Meaning::Kind::Date && m.year && !m.month && !day_or_weekday(m) && m.range_end.empty();
       out.push_back(std::move(m));
+      for (Also& a : hit->also) {
+        a.m.span = span_of(a.start, a.prefix, a.end);
+        out.push_back(std::move(a.m));
+      }
       i = std::max(hit->end, hit->consumed);
       last_end = i;
       year_list_end_ = is_year ? i : SIZE_MAX;
@@ -81,6 +85,18 @@ class Recogniser {
   }
 
  private:
+  // The original span of tokens [start, end) less `prefix` normalised code points of the first.
+  Span span_of(std::size_t start, std::size_t prefix, std::size_t end) const {
+    Span first = toks_[start].span;
+    Span s = doc_.text.to_original(toks_[start].nstart + prefix, toks_[end - 1].nend);
+    if (s.start < first.start) s.start = first.start;
+    // Keep trailing diacritics and tatweel, which the normalised view drops: "تقريباً".
+    const std::u32string& orig = doc_.text.original();
+    while (s.end < orig.size() && ((orig[s.end] >= 0x064B && orig[s.end] <= 0x065F) || orig[s.end] == 0x0670 ||
+                                   orig[s.end] == 0x0640))
+      ++s.end;
+    return s;
+  }
   bool word(std::size_t i) const { return i < toks_.size() && toks_[i].is_word; }
   bool punct(std::size_t i, char32_t c) const {
     return i < toks_.size() && !toks_[i].is_word && toks_[i].form.size() == 1 && toks_[i].form[0] == c;
@@ -141,6 +157,14 @@ class Recogniser {
   std::optional<Number> number(std::size_t i, bool prefix_ok, int want /*0 any, 1 ordinal, 2 cardinal*/) const {
     if (!word(i)) return std::nullopt;
     if (all_digits(toks_[i].form) && toks_[i].form.size() <= 4) return Number{to_int(toks_[i].form), {i + 1, 0}, true};
+    // "و4 أفريل", and the second of two days written as one token: "14و15 مارس" (15, after "14و").
+    if (prefix_ok) {
+      std::u32string_view f = toks_[i].form;
+      std::size_t w = f.find(U'و');
+      if (w != std::u32string_view::npos && (w == 0 || all_digits(f.substr(0, w))) && w <= 2 &&
+          all_digits(f.substr(w + 1)) && f.size() - w - 1 <= 2)
+        return Number{to_int(f.substr(w + 1)), {i + 1, w + 1}, true};
+    }
     Hit hit;
     const NumberWord* best = longest(lex_.number_index, i, prefix_ok, hit, [want](const NumberWord& n) {
       return !((want == 1 && !n.ordinal) || (want == 2 && n.ordinal));
@@ -162,7 +186,7 @@ class Recogniser {
   }
 
   // A year: "2016", "2016م", "1445 هـ", "2016 ميلادية".
-  struct Year { int year = 0; bool hijri = false; bool marked = false; std::size_t end = 0; };
+  struct Year { int year = 0; bool hijri = false; bool marked = false; std::size_t start = 0, end = 0; };
   std::optional<Year> year(std::size_t i, std::size_t skip = 0) const {
     if (!word(i)) return std::nullopt;
     std::u32string f = toks_[i].form.substr(std::min(skip, toks_[i].form.size()));
@@ -174,6 +198,7 @@ class Recogniser {
     }
     if (!all_digits(f) || f.size() != 4) return std::nullopt;
     y.year = to_int(f);
+    y.start = i;
     y.end = i + 1;
     Hit h;
     if (const RelWord* s = rel("yearsuffix", y.end, false, h)) {
@@ -192,13 +217,14 @@ class Recogniser {
     m.name = longest(lex_.month_index, i, prefix_ok, m.hit);
     if (!m.name) return std::nullopt;
     std::size_t j = m.hit.end;
-    if (punct(j, U'/') || punct(j, U'(') || punct(j, U'-')) {
+    bool marked = punct(j, U'/') || punct(j, U'(') || punct(j, U'-');
+    if (marked || word(j)) {  // "نوفمبر/ تشرين الثاني", "يونيو حزيران"
       Hit h2;
-      const MonthName* other = longest(lex_.month_index, j + 1, false, h2);
+      const MonthName* other = longest(lex_.month_index, marked ? j + 1 : j, false, h2);
       if (other && other->month == m.name->month && other->hijri == m.name->hijri) {
         m.doubled = true;
         m.hit.end = h2.end;
-        if (punct(j, U'(') && punct(m.hit.end, U')')) ++m.hit.end;
+        if (marked && punct(j, U'(') && punct(m.hit.end, U')')) ++m.hit.end;
       }
     }
     return m;
@@ -206,10 +232,15 @@ class Recogniser {
 
   // "سيجري", "ستعقد": the future prefix سـ on an imperfect verb (و/ف may precede), unless the word is
   // one of the nouns that begin the same way (sfuture_not: سياسة، ستة، سنوات).
+  // Four letters suffice ("ستصل"، "سيقع"), and the first person with its hamza as written ("سأطلب", not "سألت").
   bool future_verb(std::size_t k) const {
     std::u32string_view f = toks_[k].form;
-    if (f.size() > 1 && (f[0] == U'و' || f[0] == U'ف') && f[1] == U'س') f.remove_prefix(1);
-    if (f.size() < 5 || f[0] != U'س' || (f[1] != U'ي' && f[1] != U'ت' && f[1] != U'ن')) return false;
+    std::size_t skip = 0;
+    if (f.size() > 1 && (f[0] == U'و' || f[0] == U'ف') && f[1] == U'س') { f.remove_prefix(1); skip = 1; }
+    if (f.size() >= 5 && f[0] == U'س' && f[1] == U'ا' && f[2] != U'ل' &&
+        doc_.text.original()[toks_[k].span.start + skip + 1] == U'\u0623')
+      return true;
+    if (f.size() < 4 || f[0] != U'س' || (f[1] != U'ي' && f[1] != U'ت' && f[1] != U'ن')) return false;
     for (const RelWord* r : lex_.of_kind("sfuture_not").all())
       if (f.starts_with(r->words[0])) return false;
     return true;
@@ -239,7 +270,11 @@ class Recogniser {
     std::size_t first = doc_.sentences.empty() ? 0 : doc_.sentences[toks_[i].sentence].first_token;
     std::size_t last = doc_.sentences.empty() ? toks_.size() : doc_.sentences[toks_[i].sentence].end_token;
     int words = 0;
-    for (std::size_t k = i; k > first && words < 6;) {
+    // "سيتخذ قرارا، الخميس، بشأن": a weekday set off by commas belongs to the clause before it.
+    std::size_t from = i;
+    auto comma = [&](std::size_t k) { return k < toks_.size() && (punct(k, U'،') || punct(k, U',')); };
+    if (i > first && comma(i - 1) && comma(end)) from = i - 1;
+    for (std::size_t k = from; k > first && words < 6;) {
       --k;
       if (clause_break(k)) break;
       if (!toks_[k].is_word) continue;
@@ -282,6 +317,11 @@ class Recogniser {
         m.daypart = "NI";
         take(h, j);
         any = true;
+      } else if (const RelWord* t = rel("thisdaypart", j, first(j), h)) {  // "هذا الصباح"
+        m.day_offset = 0;
+        m.daypart = t->arg;
+        take(h, j);
+        any = true;
       } else if (const RelWord* d = rel("day", j, first(j), h)) {
         if (d->arg == "0" && j > 0) {  // "قناة روسيا اليوم": a name, not today
           std::size_t p = j - 1;
@@ -321,7 +361,9 @@ class Recogniser {
       if (auto mo = month(j, first(j))) {
         auto y = year(mo->hit.end);
         bool free = mo->name->use == "free" || (mo->name->use == "maghreb" && maghreb_);
-        if (y || shahr || mo->doubled || free) {
+        // "منذ تكوينها في مارس الماضي": a shift word makes an ambiguous name a month too.
+        bool shifted = is_rel("shift", mo->hit.end);
+        if (y || shahr || mo->doubled || free || shifted) {
           m.month = mo->name->month;
           m.hijri = mo->name->hijri;
           if (first(j)) hit.prefix = mo->hit.prefix;
@@ -338,13 +380,23 @@ class Recogniser {
       } else if (const RelWord* s = rel("shift", j, false, h)) {
         m.shift = std::stoi(s->arg);
         j = h.end;
-      } else if (m.day && rel("yearof", j, false, h)) {
-        // "31 مارس من العام الماضي", "5 مايو من العام 2015", "العاشر من الشهر الجاري" is not handled here.
-        Hit w, s2;
-        std::size_t k = h.end;
+      } else {
+        // "31 مارس من العام الماضي", "5 مايو من العام 2015", "يناير من هذا العام", "يونيو/حزيران من عام 2017",
+        // "أبريل/نيسان العام الماضي" (the year word without من); "العاشر من الشهر الجاري" is not handled here.
+        Hit w, s2, t;
+        std::size_t k = j;
+        if (rel("yearof", k, false, h)) k = h.end;
+        bool this_year = rel("this", k, false, t) != nullptr;
+        if (this_year) k = t.end;
         if (is_word_form(k, U"العام", false, w) || is_word_form(k, U"عام", false, w) ||
             is_word_form(k, U"السنه", false, w)) {
-          if (auto y = year(w.end)) {
+          if (this_year) {
+            if (toks_[k].form != U"عام") {
+              m.shift = 0;
+              m.year_shift = 0;
+              j = w.end;
+            }
+          } else if (auto y = year(w.end)) {
             m.year = y->year;
             j = y->end;
           } else if (const RelWord* s = rel("shift", w.end, false, s2)) {
@@ -359,6 +411,16 @@ class Recogniser {
     if (m.weekday >= 0 && !m.day_offset && m.shift == INT_MIN && !m.month) m.direction = direction_of(i, j);
     hit.end = j;
     return hit;
+  }
+  // A part of the day on a meaning. Noon (ظهر، ظهرا) is a time, 12:00, as news-gold writes it: "ظهر الجمعة"
+  // → …T12:00; "بعد ظهر" is the afternoon, TAF.
+  static void set_daypart(Meaning& m, const std::string& part) {
+    if (part == "MI") {
+      m.hour1 = 12;
+      m.minute1 = 0;
+    } else {
+      m.daypart = part;
+    }
   }
   static bool day_or_weekday(const Meaning& m) { return m.day_offset.has_value() || m.weekday >= 0; }
 
@@ -417,6 +479,15 @@ class Recogniser {
         m.minute2 = c2->minute;
         hit.end = c2->hit.end;
       }
+    } else if (word(hit.end) && toks_[hit.end].form.starts_with(U"و")) {
+      // "بين الساعة 7,00 والساعة 12,00": the connector attached to the second hour word.
+      Hit hw;
+      if (rel("hour", hit.end, true, hw) && hw.prefix == 1)
+        if (auto c2 = clock(hit.end, true)) {
+          m.hour2 = c2->hour;
+          m.minute2 = c2->minute;
+          hit.end = c2->hit.end;
+        }
     }
     return hit;
   }
@@ -428,6 +499,19 @@ class Recogniser {
     // the hamza forms of alef.
     if (v && doc_.text.original()[toks_[i].span.start + h.prefix] == U'\u0622' && !v->written.starts_with("آ"))
       v = nullptr;
+    // Nor does the article ال begin with a hamza: "ألان" (Alain) is a name, not "الآن".
+    if (v && v->written.starts_with("ال")) {
+      char32_t c = doc_.text.original()[toks_[i].span.start + h.prefix];
+      if (c == U'\u0623' || c == U'\u0625') v = nullptr;
+    }
+    // "في وقت سابق من هذا الأسبوع", "في وقت لاحق اليوم": the expression after the vague one says when.
+    if (v && !v->words.empty() && v->words[0] == U"وقت") {
+      std::size_t k = h.end;
+      Hit of;
+      if (is_word_form(k, U"من", false, of)) k = of.end;
+      Meaning after;
+      if (date(k, after) || period(k, after, false)) v = nullptr;
+    }
     if (v) {
       m.kind = Meaning::Kind::Vague;
       m.fixed = v->arg;
@@ -466,12 +550,12 @@ class Recogniser {
     if (part) {
       Meaning d;
       if (auto dh = date(h.end, d)) {
-        d.daypart = part->arg;
+        set_daypart(d, part->arg);
         m = d;
         return Hit{dh->end, h.prefix};
       }
       if (part->kind == "daypart_adv") {
-        m.daypart = part->arg;
+        set_daypart(m, part->arg);
         return h;
       }
     }
@@ -494,6 +578,8 @@ class Recogniser {
       }
     }
     if (auto c = century_or_decade(i, m)) return c;
+    if (auto f = feast(i, m)) return f;
+    if (auto c = coordinated_days(i, m)) return c;
     if (auto d = date(i, m)) {
       std::size_t k = d->end;
       // A range of days: "من أول يناير حتى 30 يونيو", "من 5 إلى 10 نوفمبر".
@@ -501,7 +587,8 @@ class Recogniser {
       // The time of the day after it. A range of hours is only attached ("يوم 4 نوفمبر من الساعة التاسعة
       // صباحا حتى ..."); a single time belongs to the expression ("الخميس الساعة العاشرة صباحا").
       Hit mn;
-      if (is_word_form(k, U"من", false, mn) || is_word_form(k, U"في", false, mn) || is_word_form(k, U"عند", false, mn))
+      if (is_word_form(k, U"من", false, mn) || is_word_form(k, U"في", false, mn) || is_word_form(k, U"عند", false, mn) ||
+          is_word_form(k, U"بين", false, mn))
         k = mn.end;
       Meaning t;
       if (auto th = clock_range(k, t)) {
@@ -514,7 +601,7 @@ class Recogniser {
         }
       } else if (const RelWord* dp = rel("daypart_adv", d->end, false, mn); dp && m.hour1 < 0 && m.daypart.empty() &&
                  (m.day_offset || m.weekday >= 0 || m.day)) {
-        m.daypart = dp->arg;  // "الخميس صباحا"
+        set_daypart(m, dp->arg);  // "الخميس صباحا"
         d->end = mn.end;
       }
       return d;
@@ -541,6 +628,59 @@ class Recogniser {
     if (auto p = period(i, m, false)) return p;
     if (auto s = season(i, m)) return s;
     return duration(i, m);
+  }
+
+  // Two days of one month: "3 و4 أفريل 2016", "4 و 5 جوان الجاري", "14و15 مارس 2017", "الرابع والخامس من
+  // نوفمبر". The first is a day of the second's month, its span covering both as news-gold writes it; the second
+  // is reported on its own (Also). Not a range: "14 و16 أيار/مايو" are two days.
+  std::optional<Hit> coordinated_days(std::size_t i, Meaning& m) const {
+    if (!word(i)) return std::nullopt;
+    std::u32string_view f = toks_[i].form;
+    std::size_t w = f.find(U'و');
+    int first_day = 0;
+    std::size_t k = i, prefix = 0;
+    bool one_token = w != std::u32string_view::npos && w > 0 && w <= 2 && all_digits(f.substr(0, w)) &&
+                     all_digits(f.substr(w + 1)) && f.size() - w - 1 <= 2;
+    if (one_token) {
+      first_day = to_int(f.substr(0, w));
+    } else {
+      auto n = number(i, true, 1);
+      if (!n || n->hit.end == i) return std::nullopt;
+      if (n->digits && n->hit.prefix) return std::nullopt;  // "و4" is the second of a pair, not a first
+      first_day = n->value;
+      prefix = n->hit.prefix;
+      k = n->hit.end;
+      if (word(k) && toks_[k].form == U"و") ++k;
+      else if (!(word(k) && toks_[k].form.size() > 1 && toks_[k].form[0] == U'و')) return std::nullopt;
+    }
+    if (first_day < 1 || first_day > 31) return std::nullopt;
+    Meaning second;
+    auto sh = date(k, second);
+    if (!sh || !second.day || !second.month || second.day_offset || second.weekday >= 0 || second.day <= first_day)
+      return std::nullopt;
+    if (one_token && sh->prefix != w + 1) return std::nullopt;
+    m = second;
+    m.day = first_day;
+    Hit hit{sh->end, prefix};
+    hit.also.push_back({second, k, sh->prefix, sh->end});
+    return hit;
+  }
+
+  // Religious feasts on their Hijri day, in the Hijri year nearest the publication date unless a shift says
+  // which: "عيد الفطر" (1 Shawwal), "عيد الأضحى" (10 Dhu al-Hijjah), "عيد الأضحى المقبل".
+  std::optional<Hit> feast(std::size_t i, Meaning& m) const {
+    Hit h, s;
+    const RelWord* f = rel("feast", i, true, h);
+    if (!f) return std::nullopt;
+    m = Meaning{};
+    m.hijri = true;
+    m.month = std::stoi(f->arg.substr(0, f->arg.find('-')));
+    m.day = std::stoi(f->arg.substr(f->arg.find('-') + 1));
+    if (const RelWord* sh = rel("shift", h.end, false, s)) {
+      m.shift = std::stoi(sh->arg);
+      h.end = s.end;
+    }
+    return h;
   }
 
   bool word_is_weekday(std::size_t k) const {
@@ -606,6 +746,10 @@ class Recogniser {
       second.hijri = r->hijri;
       m.range_end.push_back(second);
       end = r->end;
+      // The second year is also a date of its own: "الحرب الأهلية (1975-1990)" → 1975/1990 and 1990.
+      Hit hit{end, prefix};
+      hit.also.push_back({second, r->start, 0, r->end});
+      return hit;
     }
     return Hit{end, prefix};
   }
@@ -766,6 +910,22 @@ class Recogniser {
   // "قبل خمسة وتسعين عاما" → a date ninety-five years before the publication date.
   std::optional<Hit> duration(std::size_t i, Meaning& m) const {
     Hit h;
+    // "قبل أيام", "منذ أسابيع", "قبل أعوام قليلة", "منذ عقود": some time ago, no number: PAST_REF with the cue in
+    // its span, as news-gold annotates it (hours stay a duration: "قبل ساعات" PTXH).
+    if (rel("ago", i, true, h) || is_word_form(i, U"منذ", true, h)) {
+      Hit uh;
+      const UnitWord* u = longest(lex_.unit_index, h.end, false, uh);
+      if (u && u->count == 0 && u->unit != "H" && u->unit != "MIN") {
+        m = Meaning{};
+        m.kind = Meaning::Kind::Vague;
+        m.fixed = "PAST_REF";
+        Hit hit{uh.end, h.prefix};
+        if (word(uh.end) && (toks_[uh.end].form == U"قليله" || toks_[uh.end].form == U"عديده" ||
+                             toks_[uh.end].form == U"طويله"))
+          ++hit.end;
+        return hit;
+      }
+    }
     if (rel("ago", i, true, h) && !is_rel("ago", h.end)) {
       Meaning d;
       auto dh = duration(h.end, d);
@@ -849,6 +1009,9 @@ class Recogniser {
     else if (u == "Y") v = "P" + n + "Y" + (half ? "6M" : "");
     else if (u == "D") v = "P" + n + "D" + (half ? "T12H" : "");
     else if (u == "M") v = "P" + n + "M" + (half ? "15D" : "");
+    // Decades in years, as news-gold writes them: "عقدين" P20Y, "عقود" PXY, "عقد ونصف" P15Y. Centuries keep
+    // TimeML's CE ("اثني عشر قرنا" P12CE).
+    else if (u == "DE") v = "P" + (n == "X" ? std::string("X") : std::to_string(std::stoi(n) * 10 + (half ? 5 : 0))) + "Y";
     else v = "P" + n + u;
     m.kind = Meaning::Kind::Duration;
     m.fixed = v;

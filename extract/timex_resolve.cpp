@@ -157,6 +157,13 @@ std::optional<Named> name_day(const timex::Meaning& m, const std::optional<Date>
   if (m.day_offset) {
     if (!dct) return std::nullopt;
     n.day = add_days(*dct, *m.day_offset);
+    // "بعد ظهر اليوم الجمعة" in an article dated Saturday: written the day before it was published. The
+    // weekday names the day: the nearest one to the relative day.
+    if (m.weekday >= 0 && weekday(*n.day) != m.weekday) {
+      int diff = (m.weekday - weekday(*n.day) + 7) % 7;
+      if (diff > 3) diff -= 7;
+      n.day = add_days(*n.day, diff);
+    }
     return n;
   }
   if (m.weekday >= 0) {
