@@ -157,6 +157,9 @@ class Recogniser {
   std::optional<Number> number(std::size_t i, bool prefix_ok, int want /*0 any, 1 ordinal, 2 cardinal*/) const {
     if (!word(i)) return std::nullopt;
     if (all_digits(toks_[i].form) && toks_[i].form.size() <= 4) return Number{to_int(toks_[i].form), {i + 1, 0}, true};
+    // "الـ15 من الشهر الجاري": a day number with the article (the tatweel is gone once normalised).
+    if (std::u32string_view f = toks_[i].form; f.size() > 2 && f.size() <= 4 && f.starts_with(U"ال") && all_digits(f.substr(2)))
+      return Number{to_int(f.substr(2)), {i + 1, 0}, true};
     // "و4 أفريل", and the second of two days written as one token: "14و15 مارس" (15, after "14و").
     if (prefix_ok) {
       std::u32string_view f = toks_[i].form;
@@ -347,8 +350,18 @@ class Recogniser {
     std::optional<Number> day = shahr ? std::nullopt : number(k, first(k), 1);
     if (day && day->value >= 1 && day->value <= 31) {
       std::size_t after = day->hit.end;
-      if (!day->digits && is_word_form(after, U"من", false, h)) after = h.end;
-      if (auto mo = month(after, false)) {
+      bool article = toks_[k].form.starts_with(U"ال");
+      if ((!day->digits || article) && is_word_form(after, U"من", false, h)) after = h.end;
+      Hit pm, sm;
+      const RelWord* ms = nullptr;
+      if (after > day->hit.end && is_word_form(after, U"الشهر", false, pm) && (ms = rel("shift", pm.end, false, sm))) {
+        // "الخامس عشر من الشهر الجاري", "الـ20 من الشهر الماضي": a day of the month relative to the publication.
+        m.day = day->value;
+        m.month_shift = std::stoi(ms->arg);
+        if (first(k)) hit.prefix = day->hit.prefix;
+        j = sm.end;
+        any = true;
+      } else if (auto mo = month(after, false)) {
         m.day = day->value;
         m.month = mo->name->month;
         m.hijri = mo->name->hijri;
@@ -728,14 +741,17 @@ class Recogniser {
       prefix = digits;
       std::size_t p = i;
       while (p > 0 && !toks_[p - 1].is_word && !clause_break(p - 1)) --p;
-      bool after_trigger = p > 0 && is_rel("year", p - 1, true) && !digits;
+      Hit th;
+      bool after_trigger = !digits && ((p > 0 && is_rel("year", p - 1, true)) ||  // "في 2013"
+                                       (p > 1 && rel("year", p - 2, true, th) && th.end == p));  // "اعتبارا من 2025"
       // A list continues the year before it: "1910 و1912", "1910 و 1912", "2002، 2003".
       bool listed = year_list_end_ != SIZE_MAX &&
                     (i == year_list_end_ || (i == year_list_end_ + 1 && (!toks_[i - 1].is_word || toks_[i - 1].form == U"و")));
       bool ranged = year_range(y->end).has_value();
       // "شمشون ودليلة (1949)": a year alone in parentheses, as film and book dates are written.
       bool bracketed = i > 0 && punct(i - 1, U'(') && punct(y->end, U')');
-      if (!(y->marked || after_trigger || listed || ranged || bracketed || after_part)) return std::nullopt;
+      if (!(y->marked || after_trigger || listed || ranged || bracketed || after_part || bare_year(i, *y, digits)))
+        return std::nullopt;
     }
     m.year = y->year;
     m.hijri = y->hijri;
@@ -753,6 +769,31 @@ class Recogniser {
     }
     return Hit{end, prefix};
   }
+  // A year with no word to announce it: "حرب 1948."، "حدود 1967 وعاصمتها"، "معاهدة ميونخ 1938، التي"، "من 1996
+  // وحتى الآن". A number of this size is also a count ("1500 شخص"), an amount, or the number of a law or a
+  // resolution ("القرار 1973"): it is a year only when it ends a phrase (punctuation, the end, a preposition or
+  // relative word of yearfollow, a word joined by و) and no counting or numbering word (yearblocker: رقم،
+  // القرار، قانون، نحو، أكثر من...) stands before it. Round hundreds (1900, 2000) are left out: counts more often.
+  bool bare_year(std::size_t i, const Year& y, std::size_t digits) const {
+    if (digits || y.hijri || y.year < 1900 || y.year > 2050 || y.year % 100 == 0) return false;
+    std::size_t k = y.end;
+    bool ends = k >= toks_.size() ||
+                (!toks_[k].is_word && !punct(k, U'%') && !punct(k, U'\u066A') && !punct(k, U'-') && !punct(k, U'/')) ||
+                is_rel("yearfollow", k) || (toks_[k].form.size() > 2 && toks_[k].form[0] == U'و' &&
+                                            !all_digits(std::u32string_view(toks_[k].form).substr(1)));
+    if (!ends) return false;
+    std::size_t p = i;
+    while (p > 0 && !toks_[p - 1].is_word && !clause_break(p - 1)) --p;
+    if (p == 0 || !toks_[p - 1].is_word) return true;
+    if (all_digits(toks_[p - 1].form)) return false;
+    // Within three words: "بلغ عدد الضحايا 1850،".
+    for (std::size_t b = p, n = 0; b > 0 && n < 3 && toks_[b - 1].is_word; --b, ++n)
+      if (is_rel("yearblocker", b - 1, true)) return false;
+    Hit q;
+    if (p > 1 && rel("quantmod", p - 2, true, q) && q.end == p) return false;  // "أكثر من 1500"
+    return true;
+  }
+
   // The second year of a range at token k: "-1989", "إلى 1989".
   std::optional<Year> year_range(std::size_t k) const {
     Hit c;
@@ -784,6 +825,14 @@ class Recogniser {
     m.period = p->arg;
     m.shift = s ? std::stoi(s->arg) : 0;
     ph.end = s ? sh.end : j;
+    // "العام الجاري 2018": the year that follows names it.
+    if (m.period == "Y")
+      if (auto y = year(ph.end); y && !y->hijri) {
+        m.kind = Meaning::Kind::Date;
+        m.year = y->year;
+        m.shift = INT_MIN;
+        ph.end = y->end;
+      }
     return ph;
   }
   // "نهاية الأسبوع (الماضي)", "عطلة نهاية الأسبوع": the weekend, TIMEX3 "2015-W51-WE".
@@ -822,11 +871,28 @@ class Recogniser {
       return std::nullopt;
     }
     if (const RelWord* d = rel("decade", i, true, h)) {
+      // "وهو في أواخر العشرينات", "في الثلاثينيات من عمره": an age, not a decade.
+      Hit age;
+      if (is_word_form(h.end, U"من", false, age) && word(age.end) &&
+          (toks_[age.end].form.starts_with(U"عمر") || toks_[age.end].form == U"العمر"))
+        return std::nullopt;
+      for (std::size_t b = i, n = 0; b > 0 && n < 3; --b) {
+        if (!toks_[b - 1].is_word) break;
+        ++n;
+        const std::u32string& w = toks_[b - 1].form;
+        if (w == U"هو" || w == U"هي" || w == U"وهو" || w == U"وهي") return std::nullopt;
+      }
       m = Meaning{};
       m.kind = Meaning::Kind::Decade;
       m.number = std::stoi(d->arg);
       Hit hit = h, of;
-      if (is_word_form(h.end, U"من", false, of)) {
+      // "الستينيات من القرن الماضي", and in construct "ثمانينات القرن الماضي".
+      bool of_century = is_word_form(h.end, U"من", false, of);
+      if (!of_century && is_rel("century", h.end)) {
+        of = Hit{h.end, 0};
+        of_century = true;
+      }
+      if (of_century) {
         Meaning c;
         if (auto ch = century_or_decade(of.end, c); ch && c.kind == Meaning::Kind::Century) {
           m.year = c.number;  // the century's ordinal, or 0 with a shift
@@ -955,7 +1021,8 @@ class Recogniser {
     std::string n;
     const UnitWord* unit = nullptr;
     if (auto num = number(i, true, 2); num && num->hit.end > i) {
-      if ((unit = longest(lex_.unit_index, num->hit.end, false, h)) && unit->count != 2) {
+      // "القانون 377 عام 2001": عام before a year introduces the year, it does not count the number.
+      if ((unit = longest(lex_.unit_index, num->hit.end, false, h)) && unit->count != 2 && !year(h.end)) {
         n = num->value ? std::to_string(num->value) : "X";
         hit.prefix = num->hit.prefix;
         hit.end = h.end;

@@ -91,6 +91,16 @@ std::optional<Named> name_day(const timex::Meaning& m, const std::optional<Date>
   auto convert = [&](int y, int mo, int d) -> std::optional<Date> {
     return m.hijri ? hijri_to_gregorian(y, mo, d) : valid({y, mo, d});
   };
+  if (m.month_shift != INT_MIN) {  // "الـ15 من الشهر الجاري"
+    if (!dct) return std::nullopt;
+    timex::Meaning fixed = m;
+    int index = dct->year * 12 + (dct->month - 1) + m.month_shift;
+    fixed.year = index / 12;
+    fixed.month = index % 12 + 1;
+    fixed.month_shift = INT_MIN;
+    fixed.shift = INT_MIN;
+    return name_day(fixed, dct);
+  }
   if (m.year_shift != INT_MIN) {  // "31 مارس من العام الماضي"
     if (!dct) return std::nullopt;
     timex::Meaning fixed = m;
@@ -171,8 +181,9 @@ std::optional<Named> name_day(const timex::Meaning& m, const std::optional<Date>
     int wd = weekday(*dct);
     int back = (wd - m.weekday + 7) % 7;    // 0..6 days ago
     int ahead = (m.weekday - wd + 7) % 7;   // 0..6 days ahead
-    if (m.shift < 0 && m.shift != INT_MIN) n.day = add_days(*dct, -(back ? back : 7));
-    else if (m.shift > 0) n.day = add_days(*dct, ahead ? ahead : 7);
+    // "الجمعة قبل الماضية" (-2) is a week before the last one.
+    if (m.shift < 0 && m.shift != INT_MIN) n.day = add_days(*dct, -(back ? back : 7) - 7L * (-m.shift - 1));
+    else if (m.shift > 0) n.day = add_days(*dct, (ahead ? ahead : 7) + 7L * (m.shift - 1));
     else if (m.direction == timex::Direction::Future) n.day = add_days(*dct, ahead);
     else if (m.direction == timex::Direction::Nearest) n.day = add_days(*dct, ahead < back ? ahead : -back);
     else n.day = add_days(*dct, -back);
