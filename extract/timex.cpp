@@ -290,6 +290,13 @@ class Recogniser {
         return Direction::Future;
       }
     }
+    // "تستمر شعائره من الأحد حتى يوم 24 أغسطس": the first day of a range ending on a dated day is the one nearest
+    // the publication date either way.
+    Hit c;
+    if (rel("daterange", end, false, c)) {
+      Meaning to;
+      if (date(c.end, to) && to.day && to.month) return Direction::Nearest;
+    }
     words = 0;
     for (std::size_t k = end; k < last && words < 3; ++k) {
       if (clause_break(k)) break;
@@ -326,7 +333,8 @@ class Recogniser {
         take(h, j);
         any = true;
       } else if (const RelWord* d = rel("day", j, first(j), h)) {
-        if (d->arg == "0" && j > 0) {  // "قناة روسيا اليوم": a name, not today
+        // "قناة روسيا اليوم", "صحيفة الغد", "حزب الغد": a name, not today or tomorrow.
+        if ((d->arg == "0" || (d->arg == "1" && toks_[j].form.ends_with(U"الغد"))) && j > 0) {
           std::size_t p = j - 1;
           while (p > 0 && !toks_[p].is_word) --p;
           if (is_rel("blocker", p, true)) return std::nullopt;
@@ -376,6 +384,11 @@ class Recogniser {
         bool free = mo->name->use == "free" || (mo->name->use == "maghreb" && maghreb_);
         // "منذ تكوينها في مارس الماضي": a shift word makes an ambiguous name a month too.
         bool shifted = is_rel("shift", mo->hit.end);
+        // "في مارس"، "خلال رمضان"، "نهاية مارس": after a preposition or a part word an ambiguous name (a verb, a
+        // given name) is the month; صفر (zero) and محرم (forbidden) stay ambiguous.
+        if (!shifted && mo->name->use != "free" && j == i && mo->hit.prefix == 0 && i > 0 && word(i - 1) &&
+            mo->name->month != (mo->name->hijri ? 2 : 0) && !(mo->name->hijri && mo->name->month == 1))
+          shifted = is_rel("monthcue", i - 1, true) || is_rel("part", i - 1, true);
         if (y || shahr || mo->doubled || free || shifted) {
           m.month = mo->name->month;
           m.hijri = mo->name->hijri;
