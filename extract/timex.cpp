@@ -338,6 +338,11 @@ class Recogniser {
           std::size_t p = j - 1;
           while (p > 0 && !toks_[p].is_word) --p;
           if (is_rel("blocker", p, true)) return std::nullopt;
+          // 'قناة "اليمن اليوم"': a one-word name and اليوم inside quotation marks.
+          auto quote = [&](std::size_t q) { return q < toks_.size() && (punct(q, U'"') || punct(q, U'«') || punct(q, U'»')); };
+          if (quote(h.end) && p > 0 && toks_[p].is_word && quote(p - 1)) return std::nullopt;
+          // "في مثل هذا اليوم": this day in another year.
+          if (p > 0 && toks_[p].form == U"هذا" && word(p - 1) && toks_[p - 1].form == U"مثل") return std::nullopt;
         }
         // "اليوم التالي", "اليوم الأول", "اليوم الوطني": the day of something else, not today; "غد أفضل":
         // a figure of speech.
@@ -932,8 +937,26 @@ class Recogniser {
     m.kind = Meaning::Kind::Season;
     m.unit = w->arg;
     Hit hit{h.end, fasl ? f.prefix : h.prefix};
-    if (auto y = year(h.end)) { m.year = y->year; hit.end = y->end; }
-    else if (const RelWord* sh = rel("shift", h.end, false, s)) { m.shift = std::stoi(sh->arg); hit.end = s.end; }
+    // "صيف العام 2014", "صيف العام المقبل", "صيف هذا العام": the year word between the season and its year.
+    std::size_t k2 = h.end;
+    Hit yw, th;
+    bool this_year = rel("this", k2, false, th) != nullptr;
+    if (this_year) k2 = th.end;
+    bool year_word = is_word_form(k2, U"العام", false, yw) || is_word_form(k2, U"عام", false, yw);
+    if (!year_word) k2 = h.end;
+    else k2 = yw.end;
+    if (auto y = year(k2); y && !this_year) { m.year = y->year; hit.end = y->end; }
+    else if (const RelWord* sh = year_word && !this_year ? rel("shift", k2, false, s) : rel("shift", h.end, false, s)) {
+      m.shift = std::stoi(sh->arg);
+      hit.end = s.end;
+    } else if (year_word && this_year) {
+      m.shift = 0;
+      hit.end = k2;
+    } else if (!fasl && !w->written.starts_with("ال") && w->words[0].back() != U'ا') {
+      // An indefinite season names one only with its year: "وصيف بطل مونديال 2014" is the runner-up, "سحابة
+      // صيف" a figure of speech.
+      return std::nullopt;
+    }
     return hit;
   }
 
@@ -1062,6 +1085,10 @@ class Recogniser {
         if (rel("shift", hit.end, false, h)) hit.end = h.end;
       } else {
         hit = h;
+        // "خلال شهر الصيام", "منذ يوم الأرض": a singular unit before a definite noun names that month or day.
+        if (unit->count == 1 && word(h.end) && toks_[h.end].form.starts_with(U"ال") && !is_rel("shift", h.end) &&
+            !is_rel("approx", h.end))
+          return std::nullopt;
         std::size_t p = i;
         while (p > 0 && !toks_[p - 1].is_word) --p;
         bool cued = p > 0 && (is_rel("durcue", p - 1, true) || is_rel("quantmod", p - 1, true) ||
