@@ -420,7 +420,7 @@ class Recogniser {
         bool this_year = rel("this", k, false, t) != nullptr;
         if (this_year) k = t.end;
         if (is_word_form(k, U"العام", false, w) || is_word_form(k, U"عام", false, w) ||
-            is_word_form(k, U"السنه", false, w)) {
+            is_word_form(k, U"السنه", false, w) || is_word_form(k, U"سنه", false, w)) {  // "شهر أفريل سنة 2014"
           if (this_year) {
             if (toks_[k].form != U"عام") {
               m.shift = 0;
