@@ -407,7 +407,19 @@ class Recogniser {
       if (auto y = year(j); y && (!y->hijri || m.hijri || y->marked)) {
         m.year = y->year;
         if (y->hijri) m.hijri = true;
+        // "رمضان 2018": a Hijri month with a Gregorian year is that month of the Hijri year that falls in it.
+        if (m.hijri && !y->hijri && y->year >= 1800) {
+          m.year = 0;
+          int approx = (y->year - 622) * 33 / 32;
+          for (int h = approx - 1; h <= approx + 2 && !m.year; ++h)
+            if (auto g = hijri_to_gregorian(h, m.month, std::max(m.day, 1)); g && g->year == y->year) m.year = h;
+          if (!m.year) return std::nullopt;
+        }
         j = y->end;
+      } else if (m.hijri && word(j) && all_digits(toks_[j].form) && toks_[j].form.size() == 4 &&
+                 to_int(toks_[j].form) >= 1300 && to_int(toks_[j].form) <= 1500) {
+        m.year = to_int(toks_[j].form);  // "10 شوال 1439": a Hijri month's year needs no هـ
+        ++j;
       } else if (const RelWord* s = rel("shift", j, false, h)) {
         m.shift = std::stoi(s->arg);
         j = h.end;

@@ -425,6 +425,9 @@ TEST_CASE("timex: news-gold train phrases: feasts, paired days, ranges, vague ag
       {"ليعلن استقالته المفاجئة في 31 ديسمبر/كانون أول عام 1999.", "2018-10-15", "31 ديسمبر/كانون أول عام 1999",
        "1999-12-31"},
       {"تقدر قيمتها بـ 99 ألف دينار في شهر أفريل سنة 2014 حسب ما أفاد", "2018-05-09", "شهر أفريل سنة 2014", "2014-04"},
+      // A Hijri month with a Gregorian year, and with a Hijri year written without هـ.
+      {"وعلقت عليه قائلة الحمدلله رمضان 2018.. الجزء الأخير", "2018-06-20", "رمضان 2018", "2018-05"},
+      {"صدر القرار في 10 شوال 1439 بمكة", "2018-06-20", "10 شوال 1439", "2018-06-24"},
   };
   check_rows(std::begin(rows), std::end(rows));
   struct Trap { const char* sentence; const char* not_a_timex; };
