@@ -423,6 +423,10 @@ class Recogniser {
       } else if (const RelWord* s = rel("shift", j, false, h)) {
         m.shift = std::stoi(s->arg);
         j = h.end;
+      } else if (auto later = coordinated_month(j); later && later->year) {
+        // "بين كانون الثاني/ يناير ونيسان/ أبريل 2018": the first month of a pair shares the second's year (and
+        // calendar), which stays an expression of its own.
+        if (later->hijri == m.hijri) m.year = later->year;
       } else {
         // "31 مارس من العام الماضي", "5 مايو من العام 2015", "يناير من هذا العام", "يونيو/حزيران من عام 2017",
         // "أبريل/نيسان العام الماضي" (the year word without من); "العاشر من الشهر الجاري" is not handled here.
@@ -464,6 +468,19 @@ class Recogniser {
     } else {
       m.daypart = part;
     }
+  }
+  // The month joined by و at token j with its year, if any: "ونيسان/ أبريل 2018", "و 15 يوليو 2018".
+  std::optional<Meaning> coordinated_month(std::size_t j) const {
+    if (!word(j)) return std::nullopt;
+    std::size_t k = j;
+    if (toks_[k].form == U"و") ++k;
+    else if (!(toks_[k].form.size() > 1 && toks_[k].form[0] == U'و')) return std::nullopt;
+    Meaning later;
+    auto lh = date(k, later);
+    if (!lh || !later.month || later.day_offset || later.weekday >= 0) return std::nullopt;
+    if (k == j && lh->prefix != 1) return std::nullopt;
+    if (k != j && lh->prefix != 0) return std::nullopt;
+    return later;
   }
   static bool day_or_weekday(const Meaning& m) { return m.day_offset.has_value() || m.weekday >= 0; }
 

@@ -428,6 +428,10 @@ TEST_CASE("timex: news-gold train phrases: feasts, paired days, ranges, vague ag
       // A Hijri month with a Gregorian year, and with a Hijri year written without هـ.
       {"وعلقت عليه قائلة الحمدلله رمضان 2018.. الجزء الأخير", "2018-06-20", "رمضان 2018", "2018-05"},
       {"صدر القرار في 10 شوال 1439 بمكة", "2018-06-20", "10 شوال 1439", "2018-06-24"},
+      // The first of two joined months or days shares the second's year.
+      {"كانت تسيطر عليها المعارضة في الفترة بين كانون الثاني/ يناير ونيسان/ أبريل 2018. ولم", "2018-10-15",
+       "كانون الثاني/ يناير", "2018-01"},
+      {"جرت البطولة بين 14 يونيو و15 يوليو 2016 في فرنسا", "2018-10-15", "14 يونيو", "2016-06-14"},
   };
   check_rows(std::begin(rows), std::end(rows));
   struct Trap { const char* sentence; const char* not_a_timex; };
