@@ -347,6 +347,17 @@ class Recogniser {
         // "اليوم التالي", "اليوم الأول", "اليوم الوطني": the day of something else, not today; "غد أفضل":
         // a figure of speech.
         if (is_rel("dayafter", h.end) || (d->arg == "0" && word(h.end) && number(h.end, false, 1))) return std::nullopt;
+        // "تونس تعتبر اليوم نموذجا", "هو اليوم أقوى", "أصبحت تركيا اليوم", "النظام القائم اليوم": after a verb of
+        // being or a copula (two words back at most) a bare اليوم is "nowadays", PRESENT_REF as news-gold has it.
+        if (d->arg == "0" && first(j) && h.prefix == 0 && !word_is_weekday(h.end)) {
+          for (std::size_t b = j, n = 0; b > 0 && n < 2 && toks_[b - 1].is_word; --b, ++n)
+            if (is_rel("stative", b - 1, true)) {
+              m = Meaning{};
+              m.kind = Meaning::Kind::Vague;
+              m.fixed = "PRESENT_REF";
+              return Hit{h.end, 0};
+            }
+        }
         m.day_offset = std::stoi(d->arg);
         take(h, j);
         any = true;
@@ -520,6 +531,11 @@ class Recogniser {
       if (c.daypart == "MO" && c.hour == 12) c.hour = 0;
       marked = true;
     }
+    // "الساعة الواحدة بتوقيت غرينتش", "09:30 ت غ", "التاسعة تغ": a time zone marks a clock time too.
+    if (rel("timezone", j, false, h)) {
+      j = h.end;
+      marked = true;
+    }
     if (!marked && !loose) return std::nullopt;
     c.hit.end = j;
     return c;
@@ -612,7 +628,12 @@ class Recogniser {
       if (auto dh = date(h.end, d)) {
         set_daypart(d, part->arg);
         m = d;
-        return Hit{dh->end, h.prefix};
+        Hit hit{dh->end, h.prefix}, nw;
+        // "ليل الجمعة السبت": the night from one weekday to the next is the first one's night, both in its span.
+        if (part->arg == "NI" && part->words.size() == 1 && d.weekday >= 0 && !d.month && !d.day_offset)
+          if (const WeekdayName* w = longest(lex_.weekday_index, dh->end, false, nw); w && w->weekday == (d.weekday + 1) % 7)
+            hit.end = nw.end;
+        return hit;
       }
       if (part->kind == "daypart_adv") {
         set_daypart(m, part->arg);
