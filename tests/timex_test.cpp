@@ -446,6 +446,7 @@ TEST_CASE("timex: news-gold train phrases: feasts, paired days, ranges, vague ag
       {"لكن الأمور تغيرت وأصبحت تركيا اليوم لا تمثل إلا دولة قومية", "2018-08-14", "اليوم", "PRESENT_REF"},
       {"لا ينتظر أن يتحسن الوضع في الأيام القليلة المقبلة", "2018-05-19", "الأيام القليلة المقبلة", "FUTURE_REF"},
       {"تكبدت الميليشيات خلال الساعات الماضية عشرات القتلى", "2018-05-19", "الساعات الماضية", "PAST_REF"},
+      {"اندلعت المواجهات مساء أمس الأول في الحي", "2018-05-19", "مساء أمس الأول", "2018-05-17TEV"},
   };
   check_rows(std::begin(rows), std::end(rows));
   struct Trap { const char* sentence; const char* not_a_timex; };
