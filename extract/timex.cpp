@@ -854,6 +854,11 @@ class Recogniser {
     while (p > 0 && !toks_[p - 1].is_word && !clause_break(p - 1)) --p;
     if (p == 0 || !toks_[p - 1].is_word) return true;
     if (all_digits(toks_[p - 1].form)) return false;
+    // '"سيناء 2018"', "(سيناء 2018)": a word and a year inside quotation marks or brackets name something (an
+    // operation, a plan), as "عملية" or "خطة" would.
+    auto opens = [&](std::size_t q) { return punct(q, U'"') || punct(q, U'«') || punct(q, U'('); };
+    auto closes = [&](std::size_t q) { return punct(q, U'"') || punct(q, U'»') || punct(q, U')'); };
+    if (p >= 2 && p - 1 == i - 1 && opens(p - 2) && closes(k)) return false;
     // Within three words: "بلغ عدد الضحايا 1850،".
     for (std::size_t b = p, n = 0; b > 0 && n < 3 && toks_[b - 1].is_word; --b, ++n)
       if (is_rel("yearblocker", b - 1, true)) return false;
@@ -1062,6 +1067,19 @@ class Recogniser {
   // "قبل خمسة وتسعين عاما" → a date ninety-five years before the publication date.
   std::optional<Hit> duration(std::size_t i, Meaning& m) const {
     Hit h;
+    // "على مدى العام": through a whole period, a duration of one (not the current year): P1Y.
+    if (rel("throughout", i, true, h) && word(h.end) && !is_rel("shift", h.end + 1)) {
+      const std::u32string& w = toks_[h.end].form;
+      std::string u = w == U"العام" || w == U"السنه" ? "Y" : w == U"الشهر" ? "M" : w == U"الاسبوع" ? "W" : "";
+      if (!u.empty()) {
+        m = Meaning{};
+        m.kind = Meaning::Kind::Duration;
+        m.fixed = "P1" + u;
+        m.unit = u;
+        m.number = 1;
+        return Hit{h.end + 1, h.prefix};
+      }
+    }
     // "قبل أيام", "منذ أسابيع", "قبل أعوام قليلة", "منذ عقود": some time ago, no number: PAST_REF with the cue in
     // its span, as news-gold annotates it (hours stay a duration: "قبل ساعات" PTXH).
     if (rel("ago", i, true, h) || is_word_form(i, U"منذ", true, h)) {

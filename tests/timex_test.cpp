@@ -447,6 +447,8 @@ TEST_CASE("timex: news-gold train phrases: feasts, paired days, ranges, vague ag
       {"لا ينتظر أن يتحسن الوضع في الأيام القليلة المقبلة", "2018-05-19", "الأيام القليلة المقبلة", "FUTURE_REF"},
       {"تكبدت الميليشيات خلال الساعات الماضية عشرات القتلى", "2018-05-19", "الساعات الماضية", "PAST_REF"},
       {"اندلعت المواجهات مساء أمس الأول في الحي", "2018-05-19", "مساء أمس الأول", "2018-05-17TEV"},
+      // Through a whole period: a duration (t068).
+      {"ويعمل فريقه من المتطوعين الآن على مدى العام لجمع بقايا الطعام", "2018-06-12", "على مدى العام", "P1Y"},
   };
   check_rows(std::begin(rows), std::end(rows));
   struct Trap { const char* sentence; const char* not_a_timex; };
@@ -471,6 +473,8 @@ TEST_CASE("timex: news-gold train phrases: feasts, paired days, ranges, vague ag
       {"ودعا صالح في الخطاب الذي بثته قناة \"اليمن اليوم\" التابعة له", "اليوم"},  // a channel in quotes
       {"فيما يلي أبرز الأحداث التاريخية في مثل هذا اليوم.", "اليوم"},      // this day in history
       {"بعد دخول خاشقجي إلى القنصلية في اليوم الذي اختفى فيه", "اليوم"},  // the day when
+      {"كشف الجيش نتائج البيان رقم 28 للعملية الشاملة \"سيناء 2018\"، التي ينفذها", "2018"},  // a name (t175)
+      {"فضلا عن نتائج العملية الشاملة (سيناء 2018)، وما يقوم به الجيش", "2018"},           // (t172)
   };
   for (const auto& t : traps) {
     Document doc = run(t.sentence, "2018-06-03");
