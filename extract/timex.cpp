@@ -404,7 +404,7 @@ class Recogniser {
         // given name) is the month; صفر (zero) and محرم (forbidden) stay ambiguous.
         if (!shifted && mo->name->use != "free" && j == i && mo->hit.prefix == 0 && i > 0 && word(i - 1) &&
             mo->name->month != (mo->name->hijri ? 2 : 0) && !(mo->name->hijri && mo->name->month == 1))
-          shifted = is_rel("monthcue", i - 1, true) || is_rel("part", i - 1, true);
+          shifted = is_rel("monthcue", i - 1, true) || is_rel("part", i - 1, true) || part_of_before(i);
         if (y || shahr || mo->doubled || free || shifted) {
           m.month = mo->name->month;
           m.hijri = mo->name->hijri;
@@ -479,6 +479,14 @@ class Recogniser {
     } else {
       m.daypart = part;
     }
+  }
+  // "الأسبوع الأول من مارس": a part phrase and من end right before token i.
+  bool part_of_before(std::size_t i) const {
+    if (i < 2 || !word(i - 1) || toks_[i - 1].form != U"من") return false;
+    Hit h;
+    for (std::size_t b = i - 1; b > 0 && b + 3 > i; --b)
+      if (rel("part", b - 1, true, h) && h.end == i - 1) return true;
+    return false;
   }
   // The month joined by و at token j with its year, if any: "ونيسان/ أبريل 2018", "و 15 يوليو 2018".
   std::optional<Meaning> coordinated_month(std::size_t j) const {
@@ -629,10 +637,15 @@ class Recogniser {
         set_daypart(d, part->arg);
         m = d;
         Hit hit{dh->end, h.prefix}, nw;
-        // "ليل الجمعة السبت": the night from one weekday to the next is the first one's night, both in its span.
-        if (part->arg == "NI" && part->words.size() == 1 && d.weekday >= 0 && !d.month && !d.day_offset)
-          if (const WeekdayName* w = longest(lex_.weekday_index, dh->end, false, nw); w && w->weekday == (d.weekday + 1) % 7)
+        // "ليل الجمعة السبت", "ليلة الأحد إلى الاثنين": the night from one weekday to the next is the first one's
+        // night, both in its span.
+        if (part->arg == "NI" && part->words.size() == 1 && d.weekday >= 0 && !d.month && !d.day_offset) {
+          std::size_t k = dh->end;
+          Hit to;
+          if (rel("daterange", k, false, to)) k = to.end;
+          if (const WeekdayName* w = longest(lex_.weekday_index, k, false, nw); w && w->weekday == (d.weekday + 1) % 7)
             hit.end = nw.end;
+        }
         return hit;
       }
       if (part->kind == "daypart_adv") {
