@@ -273,11 +273,7 @@ class Recogniser {
     std::size_t first = doc_.sentences.empty() ? 0 : doc_.sentences[toks_[i].sentence].first_token;
     std::size_t last = doc_.sentences.empty() ? toks_.size() : doc_.sentences[toks_[i].sentence].end_token;
     int words = 0;
-    // "سيتخذ قرارا، الخميس، بشأن": a weekday set off by commas belongs to the clause before it.
-    std::size_t from = i;
-    auto comma = [&](std::size_t k) { return k < toks_.size() && (punct(k, U'،') || punct(k, U',')); };
-    if (i > first && comma(i - 1) && comma(end)) from = i - 1;
-    for (std::size_t k = from; k > first && words < 6;) {
+    for (std::size_t k = i; k > first && words < 6;) {
       --k;
       if (clause_break(k)) break;
       if (!toks_[k].is_word) continue;
@@ -286,6 +282,7 @@ class Recogniser {
       if (is_rel("future", k, true) || future_verb(k)) {
         std::size_t p = k;
         while (p > first && !toks_[p - 1].is_word && !clause_break(p - 1)) --p;
+        if (p > first + 1 && toks_[p - 1].form == U"من") --p;  // "كان من المقرر"
         if (p > first && is_rel("was", p - 1, false)) return Direction::Nearest;
         return Direction::Future;
       }
@@ -302,6 +299,8 @@ class Recogniser {
       if (clause_break(k)) break;
       if (!toks_[k].is_word) continue;
       ++words;
+      // "أكد الخميس أنه سيكون سفيرا": a future verb after أن/إن is in the reported content, not the act's tense.
+      if (is_rel("complementizer", k, true)) break;
       if (is_rel("past", k, false)) return Direction::Past;
       if (future_verb(k)) return Direction::Future;
     }
