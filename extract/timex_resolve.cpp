@@ -72,8 +72,10 @@ std::optional<Date> pick(const std::vector<Date>& days, const Date& anchor, int 
     if (shift < 0 && shift != INT_MIN && diff >= 0) continue;
     if (shift > 0 && diff <= 0) continue;
     if (!best) { best = d; continue; }
-    // News reports look back more often than ahead: a day ahead counts half as far again.
-    auto cost = [](long x) { return x > 0 ? x * 3 : -x * 2; };
+    // News reports look back more often than ahead: a day ahead counts 1.75 times as far ("في 25 أغسطس" in an
+    // article of 3 April 2018 is August 2017, 221 days back, not 2018, 144 days ahead; news-gold train puts every
+    // yearless day ahead within 125 days).
+    auto cost = [](long x) { return x > 0 ? x * 7 : -x * 4; };
     long bdiff = days_from_civil(*best) - a;
     if (cost(diff) < cost(bdiff) || (cost(diff) == cost(bdiff) && diff < bdiff)) best = d;
   }

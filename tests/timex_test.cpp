@@ -455,6 +455,9 @@ TEST_CASE("timex: news-gold train phrases: feasts, paired days, ranges, vague ag
       // Parts of a period named by an ordinal unit ("الأسبوع الأول من مارس" was the 1st of March), and the night from
       // one weekday to the next with إلى.
       {"تعود البعثة في الأسبوع الأول من مارس إلى بلادها", "2018-05-09", "الأسبوع الأول من مارس", "2018-03", "", "START"},
+      // A yearless day: the past one unless the next is much nearer (t055).
+      {"المتمردين الذين هاجموا قواتها الأمنية في 25 أغسطس، غير أن الأمم المتحدة", "2018-04-03", "25 أغسطس",
+       "2017-08-25"},
       {"ارتفع النمو خلال النصف الأول من العام الجاري", "2018-05-09", "النصف الأول من العام الجاري", "2018", "",
        "START"},
       {"تراجعت الصادرات في الربع الأخير من 2017 بنسبة طفيفة", "2018-05-09", "الربع الأخير من 2017", "2017", "", "END"},
