@@ -59,7 +59,7 @@ class Recogniser {
     }
   }
 
-  std::vector<Meaning> run() {
+  std::vector<Meaning> run() {  // not const: tracks the last month named (last_month_)
     std::vector<Meaning> out;
     std::size_t i = 0, last_end = 0;
     while (i < toks_.size()) {
@@ -67,6 +67,16 @@ class Recogniser {
       Meaning m;
       std::optional<Hit> hit = expression(i, m);
       if (!hit) { ++i; continue; }
+      if (m.same_month) {
+        if (!last_month_) { i = std::max(hit->end, i + 1); continue; }  // no month named before: left out
+        m.month = last_month_->month;
+        m.year = last_month_->year;
+        m.hijri = last_month_->hijri;
+        m.shift = last_month_->shift;
+        m.year_shift = last_month_->year_shift;
+        m.same_month = false;
+      }
+      if (m.kind == Meaning::Kind::Date && m.month > 0 && m.range_end.empty()) last_month_ = m;
       m.span = span_of(i, hit->prefix, hit->end);
       // "يومي الأربعاء والخميس": a coordinated weekday shares the direction of the first.
       if (!out.empty() && m.weekday >= 0 && out.back().weekday >= 0 && hit->prefix == 1 && last_end == i)
@@ -377,7 +387,22 @@ class Recogniser {
       if ((!day->digits || article) && is_word_form(after, U"من", false, h)) after = h.end;
       Hit pm, sm;
       const RelWord* ms = nullptr;
-      if (after > day->hit.end && is_word_form(after, U"الشهر", false, pm) && (ms = rel("shift", pm.end, false, sm))) {
+      Hit same;
+      if (article && is_word_form(day->hit.end, U"منه", false, same)) {
+        // "وتكرر الأمر في الـ12 منه": the day of the month the text named last (filled in by run()).
+        m.day = day->value;
+        m.same_month = true;
+        if (first(k)) hit.prefix = day->hit.prefix;
+        j = same.end;
+        any = true;
+      } else if (Hit of2; is_word_form(day->hit.end, U"من", false, of2) && is_word_form(of2.end, U"الشهر", false, pm) &&
+                 (is_word_form(pm.end, U"ذاته", false, same) || is_word_form(pm.end, U"نفسه", false, same))) {
+        m.day = day->value;  // "في 19 من الشهر ذاته"
+        m.same_month = true;
+        if (first(k)) hit.prefix = day->hit.prefix;
+        j = same.end;
+        any = true;
+      } else if (after > day->hit.end && is_word_form(after, U"الشهر", false, pm) && (ms = rel("shift", pm.end, false, sm))) {
         // "الخامس عشر من الشهر الجاري", "الـ20 من الشهر الماضي": a day of the month relative to the publication.
         m.day = day->value;
         m.month_shift = std::stoi(ms->arg);
@@ -1213,6 +1238,7 @@ class Recogniser {
   // Per token, Lexicon::lists_starting_with of its form, and of its form with or without proclitics.
   std::vector<std::uint64_t> bare_lists_, prefixed_lists_;
   bool maghreb_ = false;
+  std::optional<Meaning> last_month_;  // the last date naming a month, for "الـ12 منه"
   std::size_t year_list_end_ = SIZE_MAX;  // token after the last bare year: "1910 و1912" continues a list
 };
 
