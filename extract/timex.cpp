@@ -15,10 +15,18 @@ namespace {
 // Proclitics that may precede the first word of an expression: "وامس", "بنوفمبر", "والخميس".
 const std::u32string kPrefixes[] = {U"", U"و", U"ف", U"ب", U"ل", U"ك", U"وب", U"ول", U"فب", U"فل", U"وك"};
 
+// A second expression inside the span of the first, reported after it with its own span and value: news-gold
+// annotates "3 و4 أفريل 2016" as the 3rd (the whole span) and "4 أفريل 2016", and "(1975-1990)" as 1975/1990
+// and 1990. Tokens [start, end), `prefix` code points skipped on the first ("14و15": "15" starts after "14و").
+struct Also {
+  Meaning m;
+  std::size_t start = 0, prefix = 0, end = 0;
+};
 struct Hit {
   std::size_t end = 0;       // token index after the match
   std::size_t prefix = 0;    // code points of proclitics on the first token
   std::size_t consumed = 0;  // when > end: tokens after the span that belong to it (a trailing time range)
+  std::vector<Also> also{};  // the second end of a list or range, reported on its own as well (see Also)
 };
 
 bool all_digits(std::u32string_view s) {
@@ -51,7 +59,7 @@ class Recogniser {
     }
   }
 
-  std::vector<Meaning> run() {
+  std::vector<Meaning> run() {  // not const: tracks the last month named (last_month_)
     std::vector<Meaning> out;
     std::size_t i = 0, last_end = 0;
     while (i < toks_.size()) {
@@ -59,20 +67,26 @@ class Recogniser {
       Meaning m;
       std::optional<Hit> hit = expression(i, m);
       if (!hit) { ++i; continue; }
-      Span first = toks_[i].span;
-      std::size_t nstart = toks_[i].nstart + hit->prefix;
-      m.span = doc_.text.to_original(nstart, toks_[hit->end - 1].nend);
-      if (m.span.start < first.start) m.span.start = first.start;
-      // Keep trailing diacritics and tatweel, which the normalised view drops: "تقريباً".
-      const std::u32string& orig = doc_.text.original();
-      while (m.span.end < orig.size() && ((orig[m.span.end] >= 0x064B && orig[m.span.end] <= 0x065F) ||
-                                          orig[m.span.end] == 0x0670 || orig[m.span.end] == 0x0640))
-        ++m.span.end;
+      if (m.same_month) {
+        if (!last_month_) { i = std::max(hit->end, i + 1); continue; }  // no month named before: left out
+        m.month = last_month_->month;
+        m.year = last_month_->year;
+        m.hijri = last_month_->hijri;
+        m.shift = last_month_->shift;
+        m.year_shift = last_month_->year_shift;
+        m.same_month = false;
+      }
+      if (m.kind == Meaning::Kind::Date && m.month > 0 && m.range_end.empty()) last_month_ = m;
+      m.span = span_of(i, hit->prefix, hit->end);
       // "يومي الأربعاء والخميس": a coordinated weekday shares the direction of the first.
       if (!out.empty() && m.weekday >= 0 && out.back().weekday >= 0 && hit->prefix == 1 && last_end == i)
         m.direction = out.back().direction;
       bool is_year = m.kind == Meaning::Kind::Date && m.year && !m.month && !day_or_weekday(m) && m.range_end.empty();
       out.push_back(std::move(m));
+      for (Also& a : hit->also) {
+        a.m.span = span_of(a.start, a.prefix, a.end);
+        out.push_back(std::move(a.m));
+      }
       i = std::max(hit->end, hit->consumed);
       last_end = i;
       year_list_end_ = is_year ? i : SIZE_MAX;
@@ -81,6 +95,18 @@ class Recogniser {
   }
 
  private:
+  // The original span of tokens [start, end) less `prefix` normalised code points of the first.
+  Span span_of(std::size_t start, std::size_t prefix, std::size_t end) const {
+    Span first = toks_[start].span;
+    Span s = doc_.text.to_original(toks_[start].nstart + prefix, toks_[end - 1].nend);
+    if (s.start < first.start) s.start = first.start;
+    // Keep trailing diacritics and tatweel, which the normalised view drops: "تقريباً".
+    const std::u32string& orig = doc_.text.original();
+    while (s.end < orig.size() && ((orig[s.end] >= 0x064B && orig[s.end] <= 0x065F) || orig[s.end] == 0x0670 ||
+                                   orig[s.end] == 0x0640))
+      ++s.end;
+    return s;
+  }
   bool word(std::size_t i) const { return i < toks_.size() && toks_[i].is_word; }
   bool punct(std::size_t i, char32_t c) const {
     return i < toks_.size() && !toks_[i].is_word && toks_[i].form.size() == 1 && toks_[i].form[0] == c;
@@ -141,6 +167,17 @@ class Recogniser {
   std::optional<Number> number(std::size_t i, bool prefix_ok, int want /*0 any, 1 ordinal, 2 cardinal*/) const {
     if (!word(i)) return std::nullopt;
     if (all_digits(toks_[i].form) && toks_[i].form.size() <= 4) return Number{to_int(toks_[i].form), {i + 1, 0}, true};
+    // "الـ15 من الشهر الجاري": a day number with the article (the tatweel is gone once normalised).
+    if (std::u32string_view f = toks_[i].form; f.size() > 2 && f.size() <= 4 && f.starts_with(U"ال") && all_digits(f.substr(2)))
+      return Number{to_int(f.substr(2)), {i + 1, 0}, true};
+    // "و4 أفريل", and the second of two days written as one token: "14و15 مارس" (15, after "14و").
+    if (prefix_ok) {
+      std::u32string_view f = toks_[i].form;
+      std::size_t w = f.find(U'و');
+      if (w != std::u32string_view::npos && (w == 0 || all_digits(f.substr(0, w))) && w <= 2 &&
+          all_digits(f.substr(w + 1)) && f.size() - w - 1 <= 2)
+        return Number{to_int(f.substr(w + 1)), {i + 1, w + 1}, true};
+    }
     Hit hit;
     const NumberWord* best = longest(lex_.number_index, i, prefix_ok, hit, [want](const NumberWord& n) {
       return !((want == 1 && !n.ordinal) || (want == 2 && n.ordinal));
@@ -162,7 +199,7 @@ class Recogniser {
   }
 
   // A year: "2016", "2016م", "1445 هـ", "2016 ميلادية".
-  struct Year { int year = 0; bool hijri = false; bool marked = false; std::size_t end = 0; };
+  struct Year { int year = 0; bool hijri = false; bool marked = false; std::size_t start = 0, end = 0; };
   std::optional<Year> year(std::size_t i, std::size_t skip = 0) const {
     if (!word(i)) return std::nullopt;
     std::u32string f = toks_[i].form.substr(std::min(skip, toks_[i].form.size()));
@@ -174,6 +211,7 @@ class Recogniser {
     }
     if (!all_digits(f) || f.size() != 4) return std::nullopt;
     y.year = to_int(f);
+    y.start = i;
     y.end = i + 1;
     Hit h;
     if (const RelWord* s = rel("yearsuffix", y.end, false, h)) {
@@ -192,13 +230,14 @@ class Recogniser {
     m.name = longest(lex_.month_index, i, prefix_ok, m.hit);
     if (!m.name) return std::nullopt;
     std::size_t j = m.hit.end;
-    if (punct(j, U'/') || punct(j, U'(') || punct(j, U'-')) {
+    bool marked = punct(j, U'/') || punct(j, U'(') || punct(j, U'-');
+    if (marked || word(j)) {  // "نوفمبر/ تشرين الثاني", "يونيو حزيران"
       Hit h2;
-      const MonthName* other = longest(lex_.month_index, j + 1, false, h2);
+      const MonthName* other = longest(lex_.month_index, marked ? j + 1 : j, false, h2);
       if (other && other->month == m.name->month && other->hijri == m.name->hijri) {
         m.doubled = true;
         m.hit.end = h2.end;
-        if (punct(j, U'(') && punct(m.hit.end, U')')) ++m.hit.end;
+        if (marked && punct(j, U'(') && punct(m.hit.end, U')')) ++m.hit.end;
       }
     }
     return m;
@@ -206,10 +245,15 @@ class Recogniser {
 
   // "سيجري", "ستعقد": the future prefix سـ on an imperfect verb (و/ف may precede), unless the word is
   // one of the nouns that begin the same way (sfuture_not: سياسة، ستة، سنوات).
+  // Four letters suffice ("ستصل"، "سيقع"), and the first person with its hamza as written ("سأطلب", not "سألت").
   bool future_verb(std::size_t k) const {
     std::u32string_view f = toks_[k].form;
-    if (f.size() > 1 && (f[0] == U'و' || f[0] == U'ف') && f[1] == U'س') f.remove_prefix(1);
-    if (f.size() < 5 || f[0] != U'س' || (f[1] != U'ي' && f[1] != U'ت' && f[1] != U'ن')) return false;
+    std::size_t skip = 0;
+    if (f.size() > 1 && (f[0] == U'و' || f[0] == U'ف') && f[1] == U'س') { f.remove_prefix(1); skip = 1; }
+    if (f.size() >= 5 && f[0] == U'س' && f[1] == U'ا' && f[2] != U'ل' &&
+        doc_.text.original()[toks_[k].span.start + skip + 1] == U'\u0623')
+      return true;
+    if (f.size() < 4 || f[0] != U'س' || (f[1] != U'ي' && f[1] != U'ت' && f[1] != U'ن')) return false;
     for (const RelWord* r : lex_.of_kind("sfuture_not").all())
       if (f.starts_with(r->words[0])) return false;
     return true;
@@ -248,15 +292,25 @@ class Recogniser {
       if (is_rel("future", k, true) || future_verb(k)) {
         std::size_t p = k;
         while (p > first && !toks_[p - 1].is_word && !clause_break(p - 1)) --p;
+        if (p > first + 1 && toks_[p - 1].form == U"من") --p;  // "كان من المقرر"
         if (p > first && is_rel("was", p - 1, false)) return Direction::Nearest;
         return Direction::Future;
       }
+    }
+    // "تستمر شعائره من الأحد حتى يوم 24 أغسطس": the first day of a range ending on a dated day is the one nearest
+    // the publication date either way.
+    Hit c;
+    if (rel("daterange", end, false, c)) {
+      Meaning to;
+      if (date(c.end, to) && to.day && to.month) return Direction::Nearest;
     }
     words = 0;
     for (std::size_t k = end; k < last && words < 3; ++k) {
       if (clause_break(k)) break;
       if (!toks_[k].is_word) continue;
       ++words;
+      // "أكد الخميس أنه سيكون سفيرا": a future verb after أن/إن is in the reported content, not the act's tense.
+      if (is_rel("complementizer", k, true)) break;
       if (is_rel("past", k, false)) return Direction::Past;
       if (future_verb(k)) return Direction::Future;
     }
@@ -282,15 +336,37 @@ class Recogniser {
         m.daypart = "NI";
         take(h, j);
         any = true;
+      } else if (const RelWord* t = rel("thisdaypart", j, first(j), h)) {  // "هذا الصباح"
+        m.day_offset = 0;
+        m.daypart = t->arg;
+        take(h, j);
+        any = true;
       } else if (const RelWord* d = rel("day", j, first(j), h)) {
-        if (d->arg == "0" && j > 0) {  // "قناة روسيا اليوم": a name, not today
+        // "قناة روسيا اليوم", "صحيفة الغد", "حزب الغد": a name, not today or tomorrow.
+        if ((d->arg == "0" || (d->arg == "1" && toks_[j].form.ends_with(U"الغد"))) && j > 0) {
           std::size_t p = j - 1;
           while (p > 0 && !toks_[p].is_word) --p;
           if (is_rel("blocker", p, true)) return std::nullopt;
+          // 'قناة "اليمن اليوم"': a one-word name and اليوم inside quotation marks.
+          auto quote = [&](std::size_t q) { return q < toks_.size() && (punct(q, U'"') || punct(q, U'«') || punct(q, U'»')); };
+          if (quote(h.end) && p > 0 && toks_[p].is_word && quote(p - 1)) return std::nullopt;
+          // "في مثل هذا اليوم": this day in another year.
+          if (p > 0 && toks_[p].form == U"هذا" && word(p - 1) && toks_[p - 1].form == U"مثل") return std::nullopt;
         }
         // "اليوم التالي", "اليوم الأول", "اليوم الوطني": the day of something else, not today; "غد أفضل":
         // a figure of speech.
         if (is_rel("dayafter", h.end) || (d->arg == "0" && word(h.end) && number(h.end, false, 1))) return std::nullopt;
+        // "تونس تعتبر اليوم نموذجا", "هو اليوم أقوى", "أصبحت تركيا اليوم", "النظام القائم اليوم": after a verb of
+        // being or a copula (two words back at most) a bare اليوم is "nowadays", PRESENT_REF as news-gold has it.
+        if (d->arg == "0" && first(j) && h.prefix == 0 && !word_is_weekday(h.end)) {
+          for (std::size_t b = j, n = 0; b > 0 && n < 2 && toks_[b - 1].is_word; --b, ++n)
+            if (is_rel("stative", b - 1, true)) {
+              m = Meaning{};
+              m.kind = Meaning::Kind::Vague;
+              m.fixed = "PRESENT_REF";
+              return Hit{h.end, 0};
+            }
+        }
         m.day_offset = std::stoi(d->arg);
         take(h, j);
         any = true;
@@ -307,8 +383,33 @@ class Recogniser {
     std::optional<Number> day = shahr ? std::nullopt : number(k, first(k), 1);
     if (day && day->value >= 1 && day->value <= 31) {
       std::size_t after = day->hit.end;
-      if (!day->digits && is_word_form(after, U"من", false, h)) after = h.end;
-      if (auto mo = month(after, false)) {
+      bool article = toks_[k].form.starts_with(U"ال");
+      if ((!day->digits || article) && is_word_form(after, U"من", false, h)) after = h.end;
+      Hit pm, sm;
+      const RelWord* ms = nullptr;
+      Hit same;
+      if (article && is_word_form(day->hit.end, U"منه", false, same)) {
+        // "وتكرر الأمر في الـ12 منه": the day of the month the text named last (filled in by run()).
+        m.day = day->value;
+        m.same_month = true;
+        if (first(k)) hit.prefix = day->hit.prefix;
+        j = same.end;
+        any = true;
+      } else if (Hit of2; is_word_form(day->hit.end, U"من", false, of2) && is_word_form(of2.end, U"الشهر", false, pm) &&
+                 (is_word_form(pm.end, U"ذاته", false, same) || is_word_form(pm.end, U"نفسه", false, same))) {
+        m.day = day->value;  // "في 19 من الشهر ذاته"
+        m.same_month = true;
+        if (first(k)) hit.prefix = day->hit.prefix;
+        j = same.end;
+        any = true;
+      } else if (after > day->hit.end && is_word_form(after, U"الشهر", false, pm) && (ms = rel("shift", pm.end, false, sm))) {
+        // "الخامس عشر من الشهر الجاري", "الـ20 من الشهر الماضي": a day of the month relative to the publication.
+        m.day = day->value;
+        m.month_shift = std::stoi(ms->arg);
+        if (first(k)) hit.prefix = day->hit.prefix;
+        j = sm.end;
+        any = true;
+      } else if (auto mo = month(after, false)) {
         m.day = day->value;
         m.month = mo->name->month;
         m.hijri = mo->name->hijri;
@@ -321,7 +422,14 @@ class Recogniser {
       if (auto mo = month(j, first(j))) {
         auto y = year(mo->hit.end);
         bool free = mo->name->use == "free" || (mo->name->use == "maghreb" && maghreb_);
-        if (y || shahr || mo->doubled || free) {
+        // "منذ تكوينها في مارس الماضي": a shift word makes an ambiguous name a month too.
+        bool shifted = is_rel("shift", mo->hit.end);
+        // "في مارس"، "خلال رمضان"، "نهاية مارس": after a preposition or a part word an ambiguous name (a verb, a
+        // given name) is the month; صفر (zero) and محرم (forbidden) stay ambiguous.
+        if (!shifted && mo->name->use != "free" && j == i && mo->hit.prefix == 0 && i > 0 && word(i - 1) &&
+            mo->name->month != (mo->name->hijri ? 2 : 0) && !(mo->name->hijri && mo->name->month == 1))
+          shifted = is_rel("monthcue", i - 1, true) || is_rel("part", i - 1, true) || part_of_before(i);
+        if (y || shahr || mo->doubled || free || shifted) {
           m.month = mo->name->month;
           m.hijri = mo->name->hijri;
           if (first(j)) hit.prefix = mo->hit.prefix;
@@ -334,17 +442,43 @@ class Recogniser {
       if (auto y = year(j); y && (!y->hijri || m.hijri || y->marked)) {
         m.year = y->year;
         if (y->hijri) m.hijri = true;
+        // "رمضان 2018": a Hijri month with a Gregorian year is that month of the Hijri year that falls in it.
+        if (m.hijri && !y->hijri && y->year >= 1800) {
+          m.year = 0;
+          int approx = (y->year - 622) * 33 / 32;
+          for (int h = approx - 1; h <= approx + 2 && !m.year; ++h)
+            if (auto g = hijri_to_gregorian(h, m.month, std::max(m.day, 1)); g && g->year == y->year) m.year = h;
+          if (!m.year) return std::nullopt;
+        }
         j = y->end;
+      } else if (m.hijri && word(j) && all_digits(toks_[j].form) && toks_[j].form.size() == 4 &&
+                 to_int(toks_[j].form) >= 1300 && to_int(toks_[j].form) <= 1500) {
+        m.year = to_int(toks_[j].form);  // "10 شوال 1439": a Hijri month's year needs no هـ
+        ++j;
       } else if (const RelWord* s = rel("shift", j, false, h)) {
         m.shift = std::stoi(s->arg);
         j = h.end;
-      } else if (m.day && rel("yearof", j, false, h)) {
-        // "31 مارس من العام الماضي", "5 مايو من العام 2015", "العاشر من الشهر الجاري" is not handled here.
-        Hit w, s2;
-        std::size_t k = h.end;
+      } else if (auto later = coordinated_month(j); later && later->year) {
+        // "بين كانون الثاني/ يناير ونيسان/ أبريل 2018": the first month of a pair shares the second's year (and
+        // calendar), which stays an expression of its own.
+        if (later->hijri == m.hijri) m.year = later->year;
+      } else {
+        // "31 مارس من العام الماضي", "5 مايو من العام 2015", "يناير من هذا العام", "يونيو/حزيران من عام 2017",
+        // "أبريل/نيسان العام الماضي" (the year word without من); "العاشر من الشهر الجاري" is not handled here.
+        Hit w, s2, t;
+        std::size_t k = j;
+        if (rel("yearof", k, false, h)) k = h.end;
+        bool this_year = rel("this", k, false, t) != nullptr;
+        if (this_year) k = t.end;
         if (is_word_form(k, U"العام", false, w) || is_word_form(k, U"عام", false, w) ||
-            is_word_form(k, U"السنه", false, w)) {
-          if (auto y = year(w.end)) {
+            is_word_form(k, U"السنه", false, w) || is_word_form(k, U"سنه", false, w)) {  // "شهر أفريل سنة 2014"
+          if (this_year) {
+            if (toks_[k].form != U"عام") {
+              m.shift = 0;
+              m.year_shift = 0;
+              j = w.end;
+            }
+          } else if (auto y = year(w.end)) {
             m.year = y->year;
             j = y->end;
           } else if (const RelWord* s = rel("shift", w.end, false, s2)) {
@@ -359,6 +493,37 @@ class Recogniser {
     if (m.weekday >= 0 && !m.day_offset && m.shift == INT_MIN && !m.month) m.direction = direction_of(i, j);
     hit.end = j;
     return hit;
+  }
+  // A part of the day on a meaning. Noon (ظهر، ظهرا) is a time, 12:00, as news-gold writes it: "ظهر الجمعة"
+  // → …T12:00; "بعد ظهر" is the afternoon, TAF.
+  static void set_daypart(Meaning& m, const std::string& part) {
+    if (part == "MI") {
+      m.hour1 = 12;
+      m.minute1 = 0;
+    } else {
+      m.daypart = part;
+    }
+  }
+  // "الأسبوع الأول من مارس": a part phrase and من end right before token i.
+  bool part_of_before(std::size_t i) const {
+    if (i < 2 || !word(i - 1) || toks_[i - 1].form != U"من") return false;
+    Hit h;
+    for (std::size_t b = i - 1; b > 0 && b + 3 > i; --b)
+      if (rel("part", b - 1, true, h) && h.end == i - 1) return true;
+    return false;
+  }
+  // The month joined by و at token j with its year, if any: "ونيسان/ أبريل 2018", "و 15 يوليو 2018".
+  std::optional<Meaning> coordinated_month(std::size_t j) const {
+    if (!word(j)) return std::nullopt;
+    std::size_t k = j;
+    if (toks_[k].form == U"و") ++k;
+    else if (!(toks_[k].form.size() > 1 && toks_[k].form[0] == U'و')) return std::nullopt;
+    Meaning later;
+    auto lh = date(k, later);
+    if (!lh || !later.month || later.day_offset || later.weekday >= 0) return std::nullopt;
+    if (k == j && lh->prefix != 1) return std::nullopt;
+    if (k != j && lh->prefix != 0) return std::nullopt;
+    return later;
   }
   static bool day_or_weekday(const Meaning& m) { return m.day_offset.has_value() || m.weekday >= 0; }
 
@@ -398,6 +563,11 @@ class Recogniser {
       if (c.daypart == "MO" && c.hour == 12) c.hour = 0;
       marked = true;
     }
+    // "الساعة الواحدة بتوقيت غرينتش", "09:30 ت غ", "التاسعة تغ": a time zone marks a clock time too.
+    if (rel("timezone", j, false, h)) {
+      j = h.end;
+      marked = true;
+    }
     if (!marked && !loose) return std::nullopt;
     c.hit.end = j;
     return c;
@@ -417,6 +587,15 @@ class Recogniser {
         m.minute2 = c2->minute;
         hit.end = c2->hit.end;
       }
+    } else if (word(hit.end) && toks_[hit.end].form.starts_with(U"و")) {
+      // "بين الساعة 7,00 والساعة 12,00": the connector attached to the second hour word.
+      Hit hw;
+      if (rel("hour", hit.end, true, hw) && hw.prefix == 1)
+        if (auto c2 = clock(hit.end, true)) {
+          m.hour2 = c2->hour;
+          m.minute2 = c2->minute;
+          hit.end = c2->hit.end;
+        }
     }
     return hit;
   }
@@ -428,6 +607,19 @@ class Recogniser {
     // the hamza forms of alef.
     if (v && doc_.text.original()[toks_[i].span.start + h.prefix] == U'\u0622' && !v->written.starts_with("آ"))
       v = nullptr;
+    // Nor does the article ال begin with a hamza: "ألان" (Alain) is a name, not "الآن".
+    if (v && v->written.starts_with("ال")) {
+      char32_t c = doc_.text.original()[toks_[i].span.start + h.prefix];
+      if (c == U'\u0623' || c == U'\u0625') v = nullptr;
+    }
+    // "في وقت سابق من هذا الأسبوع", "في وقت لاحق اليوم": the expression after the vague one says when.
+    if (v && !v->words.empty() && v->words[0] == U"وقت") {
+      std::size_t k = h.end;
+      Hit of;
+      if (is_word_form(k, U"من", false, of)) k = of.end;
+      Meaning after;
+      if (date(k, after) || period(k, after, false)) v = nullptr;
+    }
     if (v) {
       m.kind = Meaning::Kind::Vague;
       m.fixed = v->arg;
@@ -466,12 +658,22 @@ class Recogniser {
     if (part) {
       Meaning d;
       if (auto dh = date(h.end, d)) {
-        d.daypart = part->arg;
+        set_daypart(d, part->arg);
         m = d;
-        return Hit{dh->end, h.prefix};
+        Hit hit{dh->end, h.prefix}, nw;
+        // "ليل الجمعة السبت", "ليلة الأحد إلى الاثنين": the night from one weekday to the next is the first one's
+        // night, both in its span.
+        if (part->arg == "NI" && part->words.size() == 1 && d.weekday >= 0 && !d.month && !d.day_offset) {
+          std::size_t k = dh->end;
+          Hit to;
+          if (rel("daterange", k, false, to)) k = to.end;
+          if (const WeekdayName* w = longest(lex_.weekday_index, k, false, nw); w && w->weekday == (d.weekday + 1) % 7)
+            hit.end = nw.end;
+        }
+        return hit;
       }
       if (part->kind == "daypart_adv") {
-        m.daypart = part->arg;
+        set_daypart(m, part->arg);
         return h;
       }
     }
@@ -494,6 +696,8 @@ class Recogniser {
       }
     }
     if (auto c = century_or_decade(i, m)) return c;
+    if (auto f = feast(i, m)) return f;
+    if (auto c = coordinated_days(i, m)) return c;
     if (auto d = date(i, m)) {
       std::size_t k = d->end;
       // A range of days: "من أول يناير حتى 30 يونيو", "من 5 إلى 10 نوفمبر".
@@ -501,7 +705,8 @@ class Recogniser {
       // The time of the day after it. A range of hours is only attached ("يوم 4 نوفمبر من الساعة التاسعة
       // صباحا حتى ..."); a single time belongs to the expression ("الخميس الساعة العاشرة صباحا").
       Hit mn;
-      if (is_word_form(k, U"من", false, mn) || is_word_form(k, U"في", false, mn) || is_word_form(k, U"عند", false, mn))
+      if (is_word_form(k, U"من", false, mn) || is_word_form(k, U"في", false, mn) || is_word_form(k, U"عند", false, mn) ||
+          is_word_form(k, U"بين", false, mn))
         k = mn.end;
       Meaning t;
       if (auto th = clock_range(k, t)) {
@@ -514,7 +719,7 @@ class Recogniser {
         }
       } else if (const RelWord* dp = rel("daypart_adv", d->end, false, mn); dp && m.hour1 < 0 && m.daypart.empty() &&
                  (m.day_offset || m.weekday >= 0 || m.day)) {
-        m.daypart = dp->arg;  // "الخميس صباحا"
+        set_daypart(m, dp->arg);  // "الخميس صباحا"
         d->end = mn.end;
       }
       return d;
@@ -541,6 +746,59 @@ class Recogniser {
     if (auto p = period(i, m, false)) return p;
     if (auto s = season(i, m)) return s;
     return duration(i, m);
+  }
+
+  // Two days of one month: "3 و4 أفريل 2016", "4 و 5 جوان الجاري", "14و15 مارس 2017", "الرابع والخامس من
+  // نوفمبر". The first is a day of the second's month, its span covering both as news-gold writes it; the second
+  // is reported on its own (Also). Not a range: "14 و16 أيار/مايو" are two days.
+  std::optional<Hit> coordinated_days(std::size_t i, Meaning& m) const {
+    if (!word(i)) return std::nullopt;
+    std::u32string_view f = toks_[i].form;
+    std::size_t w = f.find(U'و');
+    int first_day = 0;
+    std::size_t k = i, prefix = 0;
+    bool one_token = w != std::u32string_view::npos && w > 0 && w <= 2 && all_digits(f.substr(0, w)) &&
+                     all_digits(f.substr(w + 1)) && f.size() - w - 1 <= 2;
+    if (one_token) {
+      first_day = to_int(f.substr(0, w));
+    } else {
+      auto n = number(i, true, 1);
+      if (!n || n->hit.end == i) return std::nullopt;
+      if (n->digits && n->hit.prefix) return std::nullopt;  // "و4" is the second of a pair, not a first
+      first_day = n->value;
+      prefix = n->hit.prefix;
+      k = n->hit.end;
+      if (word(k) && toks_[k].form == U"و") ++k;
+      else if (!(word(k) && toks_[k].form.size() > 1 && toks_[k].form[0] == U'و')) return std::nullopt;
+    }
+    if (first_day < 1 || first_day > 31) return std::nullopt;
+    Meaning second;
+    auto sh = date(k, second);
+    if (!sh || !second.day || !second.month || second.day_offset || second.weekday >= 0 || second.day <= first_day)
+      return std::nullopt;
+    if (one_token && sh->prefix != w + 1) return std::nullopt;
+    m = second;
+    m.day = first_day;
+    Hit hit{sh->end, prefix};
+    hit.also.push_back({second, k, sh->prefix, sh->end});
+    return hit;
+  }
+
+  // Religious feasts on their Hijri day, in the Hijri year nearest the publication date unless a shift says
+  // which: "عيد الفطر" (1 Shawwal), "عيد الأضحى" (10 Dhu al-Hijjah), "عيد الأضحى المقبل".
+  std::optional<Hit> feast(std::size_t i, Meaning& m) const {
+    Hit h, s;
+    const RelWord* f = rel("feast", i, true, h);
+    if (!f) return std::nullopt;
+    m = Meaning{};
+    m.hijri = true;
+    m.month = std::stoi(f->arg.substr(0, f->arg.find('-')));
+    m.day = std::stoi(f->arg.substr(f->arg.find('-') + 1));
+    if (const RelWord* sh = rel("shift", h.end, false, s)) {
+      m.shift = std::stoi(sh->arg);
+      h.end = s.end;
+    }
+    return h;
   }
 
   bool word_is_weekday(std::size_t k) const {
@@ -588,14 +846,17 @@ class Recogniser {
       prefix = digits;
       std::size_t p = i;
       while (p > 0 && !toks_[p - 1].is_word && !clause_break(p - 1)) --p;
-      bool after_trigger = p > 0 && is_rel("year", p - 1, true) && !digits;
+      Hit th;
+      bool after_trigger = !digits && ((p > 0 && is_rel("year", p - 1, true)) ||  // "في 2013"
+                                       (p > 1 && rel("year", p - 2, true, th) && th.end == p));  // "اعتبارا من 2025"
       // A list continues the year before it: "1910 و1912", "1910 و 1912", "2002، 2003".
       bool listed = year_list_end_ != SIZE_MAX &&
                     (i == year_list_end_ || (i == year_list_end_ + 1 && (!toks_[i - 1].is_word || toks_[i - 1].form == U"و")));
       bool ranged = year_range(y->end).has_value();
       // "شمشون ودليلة (1949)": a year alone in parentheses, as film and book dates are written.
       bool bracketed = i > 0 && punct(i - 1, U'(') && punct(y->end, U')');
-      if (!(y->marked || after_trigger || listed || ranged || bracketed || after_part)) return std::nullopt;
+      if (!(y->marked || after_trigger || listed || ranged || bracketed || after_part || bare_year(i, *y, digits)))
+        return std::nullopt;
     }
     m.year = y->year;
     m.hijri = y->hijri;
@@ -606,9 +867,43 @@ class Recogniser {
       second.hijri = r->hijri;
       m.range_end.push_back(second);
       end = r->end;
+      // The second year is also a date of its own: "الحرب الأهلية (1975-1990)" → 1975/1990 and 1990.
+      Hit hit{end, prefix};
+      hit.also.push_back({second, r->start, 0, r->end});
+      return hit;
     }
     return Hit{end, prefix};
   }
+  // A year with no word to announce it: "حرب 1948."، "حدود 1967 وعاصمتها"، "معاهدة ميونخ 1938، التي"، "من 1996
+  // وحتى الآن". A number of this size is also a count ("1500 شخص"), an amount, or the number of a law or a
+  // resolution ("القرار 1973"): it is a year only when it ends a phrase (punctuation, the end, a preposition or
+  // relative word of yearfollow, a word joined by و) and no counting or numbering word (yearblocker: رقم،
+  // القرار، قانون، نحو، أكثر من...) stands before it. Round hundreds (1900, 2000) are left out: counts more often.
+  bool bare_year(std::size_t i, const Year& y, std::size_t digits) const {
+    if (digits || y.hijri || y.year < 1900 || y.year > 2050 || y.year % 100 == 0) return false;
+    std::size_t k = y.end;
+    bool ends = k >= toks_.size() ||
+                (!toks_[k].is_word && !punct(k, U'%') && !punct(k, U'\u066A') && !punct(k, U'-') && !punct(k, U'/')) ||
+                is_rel("yearfollow", k) || (toks_[k].form.size() > 2 && toks_[k].form[0] == U'و' &&
+                                            !all_digits(std::u32string_view(toks_[k].form).substr(1)));
+    if (!ends) return false;
+    std::size_t p = i;
+    while (p > 0 && !toks_[p - 1].is_word && !clause_break(p - 1)) --p;
+    if (p == 0 || !toks_[p - 1].is_word) return true;
+    if (all_digits(toks_[p - 1].form)) return false;
+    // '"سيناء 2018"', "(سيناء 2018)": a word and a year inside quotation marks or brackets name something (an
+    // operation, a plan), as "عملية" or "خطة" would.
+    auto opens = [&](std::size_t q) { return punct(q, U'"') || punct(q, U'«') || punct(q, U'('); };
+    auto closes = [&](std::size_t q) { return punct(q, U'"') || punct(q, U'»') || punct(q, U')'); };
+    if (p >= 2 && p - 1 == i - 1 && opens(p - 2) && closes(k)) return false;
+    // Within three words: "بلغ عدد الضحايا 1850،".
+    for (std::size_t b = p, n = 0; b > 0 && n < 3 && toks_[b - 1].is_word; --b, ++n)
+      if (is_rel("yearblocker", b - 1, true)) return false;
+    Hit q;
+    if (p > 1 && rel("quantmod", p - 2, true, q) && q.end == p) return false;  // "أكثر من 1500"
+    return true;
+  }
+
   // The second year of a range at token k: "-1989", "إلى 1989".
   std::optional<Year> year_range(std::size_t k) const {
     Hit c;
@@ -640,6 +935,14 @@ class Recogniser {
     m.period = p->arg;
     m.shift = s ? std::stoi(s->arg) : 0;
     ph.end = s ? sh.end : j;
+    // "العام الجاري 2018": the year that follows names it.
+    if (m.period == "Y")
+      if (auto y = year(ph.end); y && !y->hijri) {
+        m.kind = Meaning::Kind::Date;
+        m.year = y->year;
+        m.shift = INT_MIN;
+        ph.end = y->end;
+      }
     return ph;
   }
   // "نهاية الأسبوع (الماضي)", "عطلة نهاية الأسبوع": the weekend, TIMEX3 "2015-W51-WE".
@@ -678,11 +981,28 @@ class Recogniser {
       return std::nullopt;
     }
     if (const RelWord* d = rel("decade", i, true, h)) {
+      // "وهو في أواخر العشرينات", "في الثلاثينيات من عمره": an age, not a decade.
+      Hit age;
+      if (is_word_form(h.end, U"من", false, age) && word(age.end) &&
+          (toks_[age.end].form.starts_with(U"عمر") || toks_[age.end].form == U"العمر"))
+        return std::nullopt;
+      for (std::size_t b = i, n = 0; b > 0 && n < 3; --b) {
+        if (!toks_[b - 1].is_word) break;
+        ++n;
+        const std::u32string& w = toks_[b - 1].form;
+        if (w == U"هو" || w == U"هي" || w == U"وهو" || w == U"وهي") return std::nullopt;
+      }
       m = Meaning{};
       m.kind = Meaning::Kind::Decade;
       m.number = std::stoi(d->arg);
       Hit hit = h, of;
-      if (is_word_form(h.end, U"من", false, of)) {
+      // "الستينيات من القرن الماضي", and in construct "ثمانينات القرن الماضي".
+      bool of_century = is_word_form(h.end, U"من", false, of);
+      if (!of_century && is_rel("century", h.end)) {
+        of = Hit{h.end, 0};
+        of_century = true;
+      }
+      if (of_century) {
         Meaning c;
         if (auto ch = century_or_decade(of.end, c); ch && c.kind == Meaning::Kind::Century) {
           m.year = c.number;  // the century's ordinal, or 0 with a shift
@@ -709,8 +1029,26 @@ class Recogniser {
     m.kind = Meaning::Kind::Season;
     m.unit = w->arg;
     Hit hit{h.end, fasl ? f.prefix : h.prefix};
-    if (auto y = year(h.end)) { m.year = y->year; hit.end = y->end; }
-    else if (const RelWord* sh = rel("shift", h.end, false, s)) { m.shift = std::stoi(sh->arg); hit.end = s.end; }
+    // "صيف العام 2014", "صيف العام المقبل", "صيف هذا العام": the year word between the season and its year.
+    std::size_t k2 = h.end;
+    Hit yw, th;
+    bool this_year = rel("this", k2, false, th) != nullptr;
+    if (this_year) k2 = th.end;
+    bool year_word = is_word_form(k2, U"العام", false, yw) || is_word_form(k2, U"عام", false, yw);
+    if (!year_word) k2 = h.end;
+    else k2 = yw.end;
+    if (auto y = year(k2); y && !this_year) { m.year = y->year; hit.end = y->end; }
+    else if (const RelWord* sh = year_word && !this_year ? rel("shift", k2, false, s) : rel("shift", h.end, false, s)) {
+      m.shift = std::stoi(sh->arg);
+      hit.end = s.end;
+    } else if (year_word && this_year) {
+      m.shift = 0;
+      hit.end = k2;
+    } else if (!fasl && !w->written.starts_with("ال") && w->words[0].back() != U'ا') {
+      // An indefinite season names one only with its year: "وصيف بطل مونديال 2014" is the runner-up, "سحابة
+      // صيف" a figure of speech.
+      return std::nullopt;
+    }
     return hit;
   }
 
@@ -766,6 +1104,35 @@ class Recogniser {
   // "قبل خمسة وتسعين عاما" → a date ninety-five years before the publication date.
   std::optional<Hit> duration(std::size_t i, Meaning& m) const {
     Hit h;
+    // "على مدى العام": through a whole period, a duration of one (not the current year): P1Y.
+    if (rel("throughout", i, true, h) && word(h.end) && !is_rel("shift", h.end + 1)) {
+      const std::u32string& w = toks_[h.end].form;
+      std::string u = w == U"العام" || w == U"السنه" ? "Y" : w == U"الشهر" ? "M" : w == U"الاسبوع" ? "W" : "";
+      if (!u.empty()) {
+        m = Meaning{};
+        m.kind = Meaning::Kind::Duration;
+        m.fixed = "P1" + u;
+        m.unit = u;
+        m.number = 1;
+        return Hit{h.end + 1, h.prefix};
+      }
+    }
+    // "قبل أيام", "منذ أسابيع", "قبل أعوام قليلة", "منذ عقود": some time ago, no number: PAST_REF with the cue in
+    // its span, as news-gold annotates it (hours stay a duration: "قبل ساعات" PTXH).
+    if (rel("ago", i, true, h) || is_word_form(i, U"منذ", true, h)) {
+      Hit uh;
+      const UnitWord* u = longest(lex_.unit_index, h.end, false, uh);
+      if (u && u->count == 0 && u->unit != "H" && u->unit != "MIN") {
+        m = Meaning{};
+        m.kind = Meaning::Kind::Vague;
+        m.fixed = "PAST_REF";
+        Hit hit{uh.end, h.prefix};
+        if (word(uh.end) && (toks_[uh.end].form == U"قليله" || toks_[uh.end].form == U"عديده" ||
+                             toks_[uh.end].form == U"طويله"))
+          ++hit.end;
+        return hit;
+      }
+    }
     if (rel("ago", i, true, h) && !is_rel("ago", h.end)) {
       Meaning d;
       auto dh = duration(h.end, d);
@@ -795,7 +1162,8 @@ class Recogniser {
     std::string n;
     const UnitWord* unit = nullptr;
     if (auto num = number(i, true, 2); num && num->hit.end > i) {
-      if ((unit = longest(lex_.unit_index, num->hit.end, false, h)) && unit->count != 2) {
+      // "القانون 377 عام 2001": عام before a year introduces the year, it does not count the number.
+      if ((unit = longest(lex_.unit_index, num->hit.end, false, h)) && unit->count != 2 && !year(h.end)) {
         n = num->value ? std::to_string(num->value) : "X";
         hit.prefix = num->hit.prefix;
         hit.end = h.end;
@@ -822,6 +1190,10 @@ class Recogniser {
         if (rel("shift", hit.end, false, h)) hit.end = h.end;
       } else {
         hit = h;
+        // "خلال شهر الصيام", "منذ يوم الأرض": a singular unit before a definite noun names that month or day.
+        if (unit->count == 1 && word(h.end) && toks_[h.end].form.starts_with(U"ال") && !is_rel("shift", h.end) &&
+            !is_rel("approx", h.end))
+          return std::nullopt;
         std::size_t p = i;
         while (p > 0 && !toks_[p - 1].is_word) --p;
         bool cued = p > 0 && (is_rel("durcue", p - 1, true) || is_rel("quantmod", p - 1, true) ||
@@ -849,6 +1221,9 @@ class Recogniser {
     else if (u == "Y") v = "P" + n + "Y" + (half ? "6M" : "");
     else if (u == "D") v = "P" + n + "D" + (half ? "T12H" : "");
     else if (u == "M") v = "P" + n + "M" + (half ? "15D" : "");
+    // Decades in years, as news-gold writes them: "عقدين" P20Y, "عقود" PXY, "عقد ونصف" P15Y. Centuries keep
+    // TimeML's CE ("اثني عشر قرنا" P12CE).
+    else if (u == "DE") v = "P" + (n == "X" ? std::string("X") : std::to_string(std::stoi(n) * 10 + (half ? 5 : 0))) + "Y";
     else v = "P" + n + u;
     m.kind = Meaning::Kind::Duration;
     m.fixed = v;
@@ -863,6 +1238,7 @@ class Recogniser {
   // Per token, Lexicon::lists_starting_with of its form, and of its form with or without proclitics.
   std::vector<std::uint64_t> bare_lists_, prefixed_lists_;
   bool maghreb_ = false;
+  std::optional<Meaning> last_month_;  // the last date naming a month, for "الـ12 منه"
   std::size_t year_list_end_ = SIZE_MAX;  // token after the last bare year: "1910 و1912" continues a list
 };
 

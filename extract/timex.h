@@ -22,6 +22,13 @@ namespace isnad {
 //   "من أول يناير حتى 30 يونيو" → span "أول يناير حتى 30 يونيو", value "2018-01-01/2018-06-30";
 //   "(1954-1989)" → "1954/1989". An end leaves out what the other gives ("من 5 إلى 10 نوفمبر":
 //   2016-11-05/2016-11-10). Consumers wanting one day test value.size() == 10, as statements do.
+//   A range of years also reports its second year on its own, after it and inside its span, as news-gold
+//   annotates it: "(1975-1990)" → 1975/1990 and "1990".
+// - Two days of one month joined by و are two dates: the first spans both, the second follows inside it
+//   ("3 و4 أفريل 2016" → 2016-04-03, then "4 أفريل 2016" → 2016-04-04).
+// - Feasts fall on their Umm al-Qura day in the Hijri year nearest the DCT ("عيد الأضحى" in July 2018 →
+//   2018-08-21); "قبل أيام"، "منذ عقود" are PAST_REF; a bare اليوم after a verb of being is PRESENT_REF
+//   ("تونس تعتبر اليوم نموذجا"); decades count in years ("عقدين" P20Y); noon is 12:00 ("ظهر الجمعة").
 // - A part of a period keeps the period's value and says which part in mod (TIMEX3 mod):
 //   "مطلع الشهر الجاري" → "2016-11" START, "منتصف" MID, "نهاية حزيران/يونيو" → "2018-06" END;
 //   durations take MORE_THAN / LESS_THAN / APPROX ("أكثر من عشر سنوات" → P10Y MORE_THAN).

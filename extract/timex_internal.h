@@ -114,6 +114,8 @@ struct Meaning {
   int weekday = -1;               // 0 = Sunday
   int shift = INT_MIN;            // الماضي -1, المقبل +1, الجاري 0; INT_MIN = none
   int year_shift = INT_MIN;       // the year relative to the publication year: "31 مارس من العام الماضي" -1
+  int month_shift = INT_MIN;      // the month relative to the publication month: "الـ15 من الشهر الجاري" 0
+  bool same_month = false;        // "الـ12 منه", "19 من الشهر ذاته": a day of the month named last (set by recognise)
   Direction direction = Direction::Past;  // of a bare weekday
   std::string period;             // W | M | Y for "الأسبوع الماضي", "نهاية العام"
   std::string daypart;            // MO AF EV NI MI
