@@ -411,8 +411,9 @@ class Attributor {
         // A nationality adjective in what was said is about its country, when the article names the country:
         // "قال الغنوشي إن نموذج التوافق التونسي قابل للتطبيق" is about تونس.
         // So is a definite description of an organisation named before ("اللجنة" after "لجنة الانتخابات").
+        // The adjective counts inside a name or a title too: "القوات الإيرانية" is also about إيران.
         int e = entity_of_mention_at(k);
-        if (e < 0) e = country_of_adjective_at(k);
+        int country = country_of_adjective_at(k);
         if (e < 0 && tok(k).is_word) e = described_org_at(k);
         // And a title bound to a person named earlier ("إن خطاب الرئيس التونسي هام" → السبسي).
         const LexiconEntry* title = nullptr;
@@ -420,10 +421,12 @@ class Attributor {
           std::size_t title_end = k;
           e = titled_person_at(k, content_end, &title_end);
         }
-        if (e < 0 || e == st.speaker) continue;
-        if (std::find(st.about.begin(), st.about.end(), e) == st.about.end() &&
-            std::find(st.addressees.begin(), st.addressees.end(), e) == st.addressees.end())
-          st.about.push_back(e);
+        for (int target : {e, country}) {
+          if (target < 0 || target == st.speaker) continue;
+          if (std::find(st.about.begin(), st.about.end(), target) == st.about.end() &&
+              std::find(st.addressees.begin(), st.addressees.end(), target) == st.addressees.end())
+            st.about.push_back(target);
+        }
       }
       // Date of the act: a full date between the cue and the content.
       for (const Timex& t : doc_.timexes) {
