@@ -428,6 +428,16 @@ class Attributor {
             st.about.push_back(target);
         }
       }
+      // What the sentence names before the first act in it sets its scene: "وخلال لقائه مع ماكرون، قال ..." is
+      // also about ماكرون (not the speaker, nor another act's content).
+      if (doc_.statements.size() == first_statement)
+        for (std::size_t k = s.first_token; k < i; ++k) {
+          int e = entity_of_mention_at(k);
+          if (e < 0 || e == st.speaker || quoted[k - s.first_token]) continue;
+          if (std::find(st.about.begin(), st.about.end(), e) == st.about.end() &&
+              std::find(st.addressees.begin(), st.addressees.end(), e) == st.addressees.end())
+            st.about.push_back(e);
+        }
       // Date of the act: a full date between the cue and the content.
       for (const Timex& t : doc_.timexes) {
         if (t.type != "DATE" || t.value.size() != 10) continue;

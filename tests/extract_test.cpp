@@ -170,6 +170,12 @@ TEST_CASE("statements: about a country by its adjective, an organisation by its 
   for (const auto& s : c.statements)
     if (s.cue == "قال") found = has(about_labels(c, s), "لجنة الانتخابات");
   CHECK(found);
+  // What the sentence names before its first act sets the scene.
+  Document e = run("وخلال لقائه مع الرئيس الفرنسي إيمانويل ماكرون في باريس، قال بوتين إن الحوار مستمر.");
+  bool scene = false;
+  for (const auto& s : e.statements)
+    if (s.cue == "قال") scene = has(about_labels(e, s), "إيمانويل ماكرون");
+  CHECK(scene);
   // A participle continuing an act is also about what that act addressed.
   Document d = run("ودعا الرئيس الروسي، فلاديمير بوتين، المعارضة السورية إلى مغادرة حلب، مؤكدا أن الهدنة مستمرة.");
   REQUIRE(d.statements.size() == 2);
