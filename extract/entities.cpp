@@ -1139,7 +1139,7 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
   };
   // A mention's words: its key, and its text as written (a lexicon actor's key may drop the head noun:
   // "وزارة الخارجية المصرية" is keyed "الخارجيه المصريه").
-  auto keys_of = [&](const Entity& e) {
+  auto words_of_mentions = [&](const Entity& e) {
     std::vector<std::vector<std::u32string>> out;
     for (std::size_t mi : e.mentions) {
       const Mention& m = doc.mentions[mi];
@@ -1185,6 +1185,12 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
       else absorb(rb, ra, "one name, one kind");
     }
   // A bare name joins its one qualified form.
+  std::vector<std::vector<std::vector<std::u32string>>> words(n);
+  for (std::size_t e = 0; e < n; ++e)
+    if (into[e] < 0 && doc.entities[e].type != EntityType::Person) words[e] = words_of_mentions(doc.entities[e]);
+  auto keys_of = [&](const Entity& e) -> const std::vector<std::vector<std::u32string>>& {
+    return words[static_cast<std::size_t>(&e - doc.entities.data())];
+  };
   for (std::size_t a = 0; a < n; ++a) {
     if (into[a] >= 0 || doc.entities[a].type == EntityType::Person || doc.entities[a].mentions.empty()) continue;
     std::vector<std::size_t> fuller;
@@ -1205,7 +1211,11 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
         }
       if (qualifies) fuller.push_back(b);
     }
-    if (fuller.size() == 1) absorb(a, fuller.front(), "the same name, qualified");
+    if (fuller.size() == 1) {
+      absorb(a, fuller.front(), "the same name, qualified");
+      auto& into_words = words[fuller.front()];
+      into_words.insert(into_words.end(), words[a].begin(), words[a].end());
+    }
   }
   // Compact: drop the absorbed entities, renumber the mentions.
   std::vector<int> renumber(n, -1);

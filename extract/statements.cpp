@@ -43,13 +43,21 @@ class Attributor {
   SpeakerTrainer* trainer_;     // set while training: decisions are recorded and learned from
   std::vector<int> mention_at_;
   std::vector<std::vector<std::u32string>> entity_names_;  // name keys per entity, for the trainer
+  mutable std::vector<const LexiconEntry*> cue_cache_;  // cue_at() per token (a sentinel until looked up)
   int last_speaker_ = -1;
   std::size_t last_speaker_sentence_ = 0;
 
   const Token& tok(std::size_t i) const { return doc_.tokens[i]; }
 
-  // The cue at token i (with at most a و/ف prefix), or nullptr.
+  // The cue at token i (with at most a و/ف prefix), or nullptr; looked up once per token.
   const LexiconEntry* cue_at(std::size_t i) const {
+    static const LexiconEntry unknown;
+    if (cue_cache_.empty()) cue_cache_.assign(doc_.tokens.size(), &unknown);
+    if (cue_cache_[i] == &unknown) cue_cache_[i] = lookup_cue(i);
+    return cue_cache_[i];
+  }
+
+  const LexiconEntry* lookup_cue(std::size_t i) const {
     if (!tok(i).is_word || mention_at_[i] >= 0) return nullptr;
     if (const LexiconEntry* e = lx_.speech_cue(tok(i).form)) return e;
     std::u32string w = tok(i).form;
@@ -75,6 +83,7 @@ class Attributor {
           out.push_back(prefix + U"ان" + pronoun);
       return out;
     }();
+    if (w.size() < 2 || w.size() > 6 || w.find(U"ان") == std::u32string::npos) return false;
     return std::find(forms.begin(), forms.end(), w) != forms.end();
   }
 
@@ -705,9 +714,20 @@ class Attributor {
       seen.push_back({entity});
       return seen.back();
     };
-    std::vector<bool> cue_here(to - from, false);
+    // What each token of the window is, looked up once for all candidates.
+    enum : unsigned char { kCue = 1, kThat = 2, kColon = 4, kComma = 8, kQuote = 16, kPreposition = 32 };
+    std::vector<unsigned char> flags(to - from, 0);
     for (std::size_t k = from; k < to; ++k) {
-      if (k != i) cue_here[k - from] = cue_at(k) != nullptr;
+      const Token& t = tok(k);
+      unsigned char& f = flags[k - from];
+      if (k != i && cue_at(k)) f |= kCue;
+      if (is_complementiser(t.form)) f |= kThat;
+      if (t.form == U":") f |= kColon;
+      if (t.form == U"،" || t.form == U",") f |= kComma;
+      if (is_quote(t)) f |= kQuote;
+      if (t.is_word && is_preposition(t.form)) f |= kPreposition;
+    }
+    for (std::size_t k = from; k < to; ++k) {
       if (mention_at_[k] < 0) continue;
       const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[k])];
       if (m.first_token != k || m.entity < 0) continue;
@@ -810,12 +830,13 @@ class Attributor {
         push(c, "a&d=" + bucket(d));
         bool first = true, that = false, comma = false, cue_between = false, prep_between = false, quote = false;
         for (std::size_t k = i + 1; k < m.first_token; ++k) {
+          const unsigned char f = flags[k - from];
           if (mention_at_[k] >= 0) first = false;
-          that |= is_complementiser(tok(k).form) || tok(k).form == U":";
-          comma |= tok(k).form == U"،" || tok(k).form == U",";
-          quote |= is_quote(tok(k));
-          cue_between |= cue_here[k - from];
-          prep_between |= tok(k).is_word && is_preposition(tok(k).form);
+          that |= (f & (kThat | kColon)) != 0;
+          comma |= (f & kComma) != 0;
+          quote |= (f & kQuote) != 0;
+          cue_between |= (f & kCue) != 0;
+          prep_between |= (f & kPreposition) != 0;
         }
         if (first) push(c, "a&first&k=" + kind);
         if (first && d == 1) push(c, "a&adjacent&k=" + kind);
@@ -841,8 +862,8 @@ class Attributor {
         }
         bool cue_between = false, that = false;
         for (std::size_t k = m.end_token; k < i; ++k) {
-          cue_between |= k >= from && cue_here[k - from];
-          that |= is_complementiser(tok(k).form);
+          cue_between |= (flags[k - from] & kCue) != 0;
+          that |= (flags[k - from] & kThat) != 0;
         }
         if (cue_between) push(c, "b&cue-between");
         if (that) push(c, "b&that-between");
