@@ -136,6 +136,17 @@ ArticleOutcome process_article(RawArticle raw, const RunOptions& options) {
   o.warnings = input.warnings;
   try {
     Document doc = extract(std::move(input));
+    // A publication date read from the text, or not pinned by it, is said: the graph must not pass it off as known.
+    auto years = [&] {
+      std::string out;
+      for (int y : doc.dct_candidate_years) out += (out.empty() ? "" : ", ") + std::to_string(y);
+      return out;
+    };
+    if (doc.dct_source == "inferred")
+      o.warnings.push_back("publication date " + doc.dct + " inferred from the text's weekday and date (give --date to be sure)");
+    else if (doc.dct_source == "ambiguous")
+      o.warnings.push_back("publication date unknown: the text's weekday and date fit " + years() +
+                           "; relative dates are left unresolved (give --date)");
     o.record = document_record(doc);
     o.hash = dump_hash(o.record);
     o.stats = {doc.text.original().size(), doc.tokens.size(), doc.entities.size(), doc.statements.size()};

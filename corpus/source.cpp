@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 
@@ -137,7 +138,30 @@ bool looks_like_output_folder(const std::string& dir) {
   return false;
 }
 
+namespace {
+
+// The date of an RFC 2822 timestamp, the usual RSS pubDate: "Sun, 01 Apr 2018 15:44:28 GMT" → "2018-04-01"
+// (the day as written, whatever the zone).
+std::string rfc2822_date(const std::string& value) {
+  static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::string v = value;
+  if (auto comma = v.find(','); comma != std::string::npos && comma <= 4) v = v.substr(comma + 1);
+  int day = 0, year = 0;
+  char month[4] = {0};
+  if (std::sscanf(v.c_str(), " %2d %3s %4d", &day, month, &year) != 3) return "";
+  for (int m = 0; m < 12; ++m)
+    if (std::string(month) == months[m]) {
+      char out[11];
+      std::snprintf(out, sizeof out, "%04d-%02d-%02d", year, m + 1, day);
+      return parse_iso_date(out) ? out : "";
+    }
+  return "";
+}
+
+}  // namespace
+
 std::string metadata_date(const std::string& value) {
+  if (std::string rfc = rfc2822_date(value); !rfc.empty()) return rfc;
   if (value.size() < 10) return "";
   std::string day = value.substr(0, 10);
   if (value.size() > 10 && value[10] != 'T' && value[10] != ' ') return "";

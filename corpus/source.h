@@ -114,7 +114,8 @@ bool looks_like_output_folder(const std::string& dir);
 // A name isnad writes into an output folder: run.json, graph.*, neo4j, timeline.json, timeline.html, report.html.
 bool is_output_name(const std::string& name);
 
-// A date given by metadata ("2016-11-03", "2016-11-03T10:29:00+01:00") → "2016-11-03", or "" if not a date.
+// A date given by metadata ("2016-11-03", "2016-11-03T10:29:00+01:00", RFC 2822 "Sun, 01 Apr 2018 15:44:28 GMT")
+// → "2016-11-03", or "" if not a date.
 std::string metadata_date(const std::string& value);
 
 }  // namespace isnad::corpus

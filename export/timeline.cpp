@@ -197,7 +197,9 @@ void write_html(const KnowledgeGraph& kg, std::ostream& out, bool report) {
     if (web) out << "<a href=\"" << html(d.url) << "\" rel=\"noopener noreferrer\">";
     out << html(d.title) << (web ? "</a>" : "");
     if (!d.source.empty()) out << " · " << html(d.source);
-    if (!d.dct.empty()) out << " · " << ltr(d.dct);
+    // An inferred publication date is marked as such ("مستنتج": read from the text's weekday and date).
+    if (!d.dct.empty()) out << " · " << ltr(d.dct) << (d.dct_source == "inferred" ? " (تاريخ مستنتج من النص)" : "");
+    else if (d.dct_source == "ambiguous") out << " · تاريخ النشر غير محدد";
   }
   out << "</p>\n<p class=\"docs\">" << all.size() << " تصريحًا</p>\n";
   if (report) out << "<h2>المخطط</h2>\n<figure class=\"diagram\">\n" << inline_diagram(kg) << "</figure>\n<h2>الخط الزمني</h2>\n";

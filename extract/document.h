@@ -125,8 +125,8 @@ struct Document {
   std::string title;
   std::string url, source;  // provenance from the corpus metadata ("https://…", "رويترز"), or empty
   std::string dct;          // publication date, ISO, or empty
-  std::string dct_source = "none";  // given | metadata | inferred | none
-  std::vector<int> dct_candidate_years;  // when inferred: every year in which the text's clues agree
+  std::string dct_source = "none";  // given | metadata | inferred | ambiguous (several years fit: no dct) | none
+  std::vector<int> dct_candidate_years;  // inferred or ambiguous: every year in which the text's clues agree
   Text text{U""};
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;

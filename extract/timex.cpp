@@ -1257,6 +1257,9 @@ void find_timexes(Document& doc) {
       doc.dct = inferred.date;
       doc.dct_source = "inferred";
       doc.dct_candidate_years = inferred.candidate_years;
+    } else if (!inferred.candidate_years.empty()) {
+      doc.dct_source = "ambiguous";
+      doc.dct_candidate_years = inferred.candidate_years;
     }
   }
   std::optional<Date> dct = parse_iso_date(doc.dct);

@@ -10,7 +10,8 @@ namespace isnad {
 
 // Fills doc.timexes from doc.tokens / doc.text. Relative expressions ("امس الأربعاء",
 // "يوم غد الجمعة") are anchored on doc.dct; when doc.dct is empty the DCT is inferred from the
-// text when it can be (see infer_dct): then doc.dct and doc.dct_source = "inferred" are set.
+// text when it can be (see infer_dct): then doc.dct and doc.dct_source = "inferred" are set; when the
+// text fits several years, doc.dct stays empty, dct_source is "ambiguous" and the years are listed.
 // Relative expressions that cannot be anchored are left out; today's date is never used.
 // Spans are minimal: "في وقت سابق" → "وقت سابق", "ويوم الأحد" → "يوم الأحد". A range of hours
 // before its day is part of the span ("التاسعة صباحا إلى السابعة مساء يوم الرابع من نوفمبر");
@@ -45,9 +46,9 @@ void find_timexes(Document& doc);
 
 // The publication date as the text pins it: a weekday stated relative to the publication day
 // ("غد الجمعة", "امس الأربعاء", "اليوم الاثنين") combined with an explicit date ("4 نوفمبر")
-// naming the same day. Without a year in the text several years fit: all are listed
-// (in [kDctFirstYear, kDctLastYear]) and the one closest to a year the text mentions, else the
-// latest, is chosen.
+// naming the same day. Without a year in the text several years fit (in [kDctFirstYear, kDctLastYear]):
+// all are listed, and a date is given only when one year fits or exactly one fitting year is written in the
+// article; otherwise `date` stays empty (find_timexes then sets dct_source "ambiguous").
 struct DctInference {
   std::string date;                 // ISO, "" when the text does not pin it
   std::vector<int> candidate_years;  // years in which the clues agree

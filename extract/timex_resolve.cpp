@@ -5,6 +5,7 @@
 #include <unicode/timezone.h>
 
 #include <algorithm>
+#include <optional>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -392,13 +393,19 @@ DctInference infer_dct(const Document& doc) {
   std::set<int> years;
   for (const Date& d : candidates) years.insert(d.year);
   out.candidate_years.assign(years.begin(), years.end());
-  Date chosen = candidates.back();
-  if (!mentioned_years.empty()) {
-    int latest = *std::max_element(mentioned_years.begin(), mentioned_years.end());
-    for (const Date& d : candidates)
-      if (std::abs(d.year - latest) < std::abs(chosen.year - latest)) chosen = d;
+  // Pinned: one year fits, or exactly one of the fitting years is written in the article. Otherwise the
+  // day is known but not the year ("الخميس 3 نوفمبر" fits 2005, 2011, 2016, 2022): no date is invented.
+  if (years.size() == 1) {
+    out.date = format_iso_date(candidates.back());
+    return out;
   }
-  out.date = format_iso_date(chosen);
+  std::optional<Date> written;
+  for (const Date& d : candidates)
+    if (std::find(mentioned_years.begin(), mentioned_years.end(), d.year) != mentioned_years.end()) {
+      if (written && written->year != d.year) return out;
+      written = d;
+    }
+  if (written) out.date = format_iso_date(*written);
   return out;
 }
 

@@ -226,7 +226,10 @@ TEST_CASE("corpus: metadata dates") {
     const char* day;
   };
   const Row rows[] = {{"2016-11-03", "2016-11-03"}, {"2017-04-01T10:29:00+01:00", "2017-04-01"},
-                      {"2018-04-01 15:44:28", "2018-04-01"}, {"Sun, 01 Apr 2018 15:44:28 GMT", ""},
+                      {"2018-04-01 15:44:28", "2018-04-01"},
+                      // RFC 2822, the RSS pubDate (issue 16: these were dropped with a warning)
+                      {"Sun, 01 Apr 2018 15:44:28 GMT", "2018-04-01"}, {"3 Nov 2016 09:00:00 +0300", "2016-11-03"},
+                      {"Wed, 31 Feb 2018 10:00:00 GMT", ""}, {"Sun, 01 Foo 2018 15:44:28 GMT", ""},
                       {"2016-13-03", ""}, {"2016-11-031", ""}, {"", ""}};
   for (const auto& row : rows) {
     CAPTURE(row.given);
