@@ -91,6 +91,7 @@ int cmd_build(const Args& args) {
   report.command = "build";
   report.inputs = inputs;
   report.jobs = flags.run.jobs;
+  report.progress = flags.run.progress;
   // A directory walk never reads the output directory back (building news/ into news/out twice).
   corpus::ArticleSource source(inputs, flags.run.read, flags.shard, {out_dir});
   corpus::RecordBag bag;

@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "escape.h"
 #include "exporter.h"
+#include "interrupt.h"
 #include "json_reader.h"
 #include "output.h"
 
@@ -148,6 +149,11 @@ int cmd_render(const Args& args) {
   if (!focus.empty()) kg = ego_network(kg, find_focus(kg, focus));
 
   std::string error;
+  // Ctrl-C while a file is written removes it rather than leaving "FILE.tmp-PID".
+  std::vector<std::unique_ptr<Exporter>> writing;
+  writing.push_back(make_exporter(format));
+  TemporaryFilesGuard guard("isnad render", exporter->writes_directory() ? temporary_paths(writing, out_path)
+                                                                         : std::vector<std::string>{temporary_path(out_path)});
   if (exporter->writes_directory()) {
     // The exporter names its own directory (neo4j/) inside -o.
     std::filesystem::create_directories(out_path);

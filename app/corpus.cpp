@@ -1,14 +1,24 @@
 #include "corpus.h"
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
 
+#include "interrupt.h"
 #include "knowledge_graph.h"
 #include "output.h"
 
@@ -43,7 +53,124 @@ std::size_t parse_count(const std::string& flag, const std::string& value) {
   return static_cast<std::size_t>(n);
 }
 
+
+// The line under the reading progress bar while the graph is built and written: what is being done now ("exporting
+// svg…") and for how long, redrawn five times a second by its own thread (an export can hold its thread for
+// seconds), cleared when the run ends. Only on a terminal, and not with --quiet.
+class PhaseLine {
+ public:
+  explicit PhaseLine(bool enabled) : enabled_(enabled) {
+    if (enabled_) thread_ = std::thread([this] { draw_loop(); });
+  }
+  ~PhaseLine() { stop(); }
+  PhaseLine(const PhaseLine&) = delete;
+  PhaseLine& operator=(const PhaseLine&) = delete;
+
+  // The phase now: `status` is called from the drawing thread and must be safe to call from there.
+  void set(std::function<std::string()> status) {
+    if (!enabled_) return;
+    std::lock_guard lock(mutex_);
+    status_ = std::move(status);
+    phase_started_ = std::chrono::steady_clock::now();
+    wake_.notify_all();
+  }
+  // Draws the line now rather than at the next tick (the phase's status changed).
+  void redraw() {
+    if (enabled_) wake_.notify_all();
+  }
+  // Clears the line and stops drawing; the caller prints the summary after it.
+  void stop() {
+    if (!enabled_ || !thread_.joinable()) return;
+    {
+      std::lock_guard lock(mutex_);
+      stopped_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+    std::fputs("\r\033[K", stderr);
+    std::fflush(stderr);
+  }
+
+ private:
+  void draw_loop() {
+    std::unique_lock lock(mutex_);
+    while (!stopped_) {
+      if (status_) {
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - phase_started_).count();
+        std::fprintf(stderr, "\r\033[K%s  %.1f s", status_().c_str(), seconds);
+        std::fflush(stderr);
+      }
+      wake_.wait_for(lock, std::chrono::milliseconds(200));
+    }
+  }
+
+  bool enabled_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::function<std::string()> status_;
+  std::chrono::steady_clock::time_point phase_started_ = std::chrono::steady_clock::now();
+  bool stopped_ = false;
+  std::thread thread_;
+};
+
+// Whether DIR/run.json was written by isnad (its "generator" starts with "isnad "): then the folder holds the
+// outputs of an earlier run.
+bool earlier_isnad_run(const std::string& dir) {
+  std::ifstream in(std::filesystem::path(dir) / "run.json", std::ios::binary);
+  if (!in) return false;
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  return j.is_object() && j.contains("generator") && j["generator"].is_string() &&
+         j["generator"].get<std::string>().rfind("isnad ", 0) == 0;
+}
+
+// "NAME.tmp-PID" of a process that no longer runs: what a killed (SIGKILL) isnad left behind.
+bool dead_temporary(const std::string& file, const std::set<std::string>& names) {
+  std::size_t at = file.rfind(".tmp-");
+  if (at == std::string::npos || !names.count(file.substr(0, at))) return false;
+  std::string pid = file.substr(at + 5);
+  if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos || pid.size() > 9) return false;
+  long n = std::stol(pid);
+  return n != static_cast<long>(::getpid()) && ::kill(static_cast<pid_t>(n), 0) != 0 && errno == ESRCH;
+}
+
 }  // namespace
+
+std::vector<std::string> remove_stale_outputs(const std::string& dir, const std::vector<std::unique_ptr<Exporter>>& written) {
+  namespace fs = std::filesystem;
+  std::set<std::string> now;  // what this run wrote, relative to dir
+  for (const auto& e : written) {
+    now.insert(e->file_name());
+    for (const std::string& f : e->files()) now.insert(e->file_name() + "/" + f);
+  }
+  now.insert("run.json");
+  std::vector<std::string> removed;
+  std::error_code ec;
+  auto remove = [&](const fs::path& path, const std::string& shown) {
+    if (fs::is_regular_file(fs::symlink_status(path, ec)) && fs::remove(path, ec)) removed.push_back(shown);
+  };
+  std::set<std::string> known;  // every name isnad writes here
+  for (const std::string& format : exporter_names()) {
+    auto e = make_exporter(format);
+    std::string name = e->file_name();
+    known.insert(name);
+    if (now.count(name)) continue;
+    fs::path path = fs::path(dir) / name;
+    if (!e->writes_directory()) {
+      remove(path, name);
+    } else if (fs::is_directory(fs::symlink_status(path, ec))) {
+      for (const std::string& f : e->files()) remove(path / f, name + "/" + f);
+      if (fs::is_empty(path, ec) && fs::remove(path, ec)) removed.push_back(name + "/");  // only when nothing else is in it
+    }
+  }
+  known.insert("run.json");
+  // Temporary files of an earlier run that was killed before it could remove them.
+  std::vector<std::string> leftovers;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (dead_temporary(entry.path().filename().string(), known)) leftovers.push_back(entry.path().filename().string());
+  std::sort(leftovers.begin(), leftovers.end());
+  for (const std::string& f : leftovers) remove(fs::path(dir) / f, f);
+  return removed;
+}
 
 std::string format_list() {
   std::string out;
@@ -165,9 +292,14 @@ int write_graph_and_report(corpus::RecordBag& bag, const std::vector<AliasRule>&
   auto since = [](std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
   };
+  const bool earlier_run = earlier_isnad_run(dir);  // before this run's run.json replaces it
+  PhaseLine line(report.progress && ::isatty(STDERR_FILENO));
+  // From here on, Ctrl-C removes the files being written instead of leaving "graph.svg.tmp-PID" behind.
+  TemporaryFilesGuard guard(name, temporary_paths(exporters, dir));
   report.read_seconds = since(report.started);
   if (!strict_stopped) {
     auto graph_started = std::chrono::steady_clock::now();
+    line.set([] { return std::string("building the graph…"); });
     std::vector<Document> documents = bag.take_documents();
     KnowledgeGraph kg = build_graph(documents, aliases);
     std::vector<Document>().swap(documents);  // the graph holds what the exporters need: free before exporting
@@ -182,29 +314,58 @@ int write_graph_and_report(corpus::RecordBag& bag, const std::vector<AliasRule>&
     // worker threads (Graphviz is not thread-safe: export/graphviz.cpp serialises its calls). Errors are
     // reported in the order of --format.
     std::vector<std::string> errors(exporters.size());
+    std::vector<std::atomic<int>> state(exporters.size());  // 0 waiting, 1 writing, 2 written
     std::atomic<std::size_t> next{0};
+    line.set([&] {
+      std::string writing;
+      std::size_t written = 0;
+      for (std::size_t i = 0; i < exporters.size(); ++i) {
+        if (state[i] == 1) writing += (writing.empty() ? "" : ", ") + exporters[i]->file_name();
+        written += state[i] == 2;
+      }
+      return "exporting " + (writing.empty() ? std::string("…") : writing + "…") + " (" + std::to_string(written) +
+             " of " + std::to_string(exporters.size()) + " written)";
+    });
     auto export_some = [&] {
-      for (std::size_t i; (i = next++) < exporters.size();)
+      for (std::size_t i; (i = next++) < exporters.size();) {
+        state[i] = 1;
+        line.redraw();
         if (!export_to_directory(*exporters[i], kg, dir, &errors[i]) && errors[i].empty()) errors[i] = "export failed";
+        state[i] = 2;
+        line.redraw();
+      }
     };
     std::vector<std::thread> helpers;
     for (std::size_t t = 1; t < std::min<std::size_t>(std::max<std::size_t>(report.jobs, 1), exporters.size()); ++t)
       helpers.emplace_back(export_some);
     export_some();
     for (auto& h : helpers) h.join();
+    // The next phase's status before `state`, which the drawing thread reads, goes out of scope.
+    line.set([] { return std::string("writing run.json…"); });
     for (const auto& error : errors)
       if (!error.empty()) {
         std::fprintf(stderr, "%s: %s\n", name.c_str(), error.c_str());
         code = kExitOutputFailed;
       }
     report.export_seconds = since(export_started);
+    // Outputs of an earlier run that this one did not write (graph.png beside a new graph.json), once every output
+    // of this run is in place: a run that failed to write leaves the folder as the earlier run left it.
+    if (earlier_run && code == kExitOk) report.removed_outputs = remove_stale_outputs(dir, exporters);
   }
+  line.set([] { return std::string("writing run.json…"); });
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - report.started).count();
   std::string error;
   std::string run_json = (std::filesystem::path(dir) / "run.json").string();
   if (!write_file_atomic(run_json, [&](std::ostream& os) { corpus::write_run_json(report, os); }, &error)) {
     std::fprintf(stderr, "%s: %s\n", name.c_str(), error.c_str());
     code = kExitOutputFailed;
+  }
+  line.stop();
+  if (!report.removed_outputs.empty()) {
+    std::string list;
+    for (const auto& f : report.removed_outputs) list += (list.empty() ? "" : ", ") + f;
+    std::fprintf(stderr, "%s: removed what an earlier run wrote in %s and this one did not: %s\n", name.c_str(),
+                 dir.c_str(), list.c_str());
   }
   print_problems(name, c);
   std::fprintf(stderr, "%s: %s → %s\n", name.c_str(), corpus::summary_line(report).c_str(), dir.c_str());

@@ -49,11 +49,20 @@ void add_skipped(const corpus::ArticleSource& source, corpus::RunCounters& count
 // and listing the valid ones.
 std::vector<std::unique_ptr<Exporter>> make_exporters(const std::string& list);
 
-// Builds the graph from the bag and writes every format plus run.json into `dir`, each atomically.
+// Builds the graph from the bag and writes every format plus run.json into `dir`, each atomically; when `dir`
+// holds an earlier isnad run (its run.json) and every format was written, removes what that run wrote and this one
+// did not (remove_stale_outputs), naming it on stderr and in run.json. With report.progress on a terminal, a line
+// on stderr says which phase runs ("exporting graph.svg…") until the end. Ctrl-C removes the temporary files.
 // Fills the graph counts of `report`, prints the summary line on stderr and returns the exit code.
 int write_graph_and_report(corpus::RecordBag& bag, const std::vector<AliasRule>& aliases,
                            const std::vector<std::unique_ptr<Exporter>>& exporters, const std::string& dir,
                            corpus::RunReport& report, bool strict_stopped);
+
+// Removes from `dir` what an earlier isnad run wrote there and this run (`written`) did not: the other exporters'
+// files (graph.png, report.html, the files of neo4j/ and the folder if nothing else is in it), and the temporary
+// files of an isnad process that no longer runs. Never anything isnad does not write. Returns the names removed
+// (relative to dir), in the order removed.
+std::vector<std::string> remove_stale_outputs(const std::string& dir, const std::vector<std::unique_ptr<Exporter>>& written);
 
 // Reads an --aliases file (graph/resolve.h format); throws std::invalid_argument with "FILE:LINE: reason".
 std::vector<AliasRule> load_aliases(const std::string& path);

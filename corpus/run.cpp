@@ -368,6 +368,7 @@ void write_run_json(const RunReport& r, std::ostream& out) {
                   {"peak_memory_bytes", peak_rss_bytes()},
                   {"failures", std::move(failures)},
                   {"warnings", std::move(warnings)}};
+  if (!r.removed_outputs.empty()) j["removed_outputs"] = r.removed_outputs;  // absent when nothing was removed
   out << j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 

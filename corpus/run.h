@@ -122,6 +122,8 @@ struct RunReport {
   double read_seconds = 0, graph_seconds = 0, export_seconds = 0;  // its phases: read+extract, build_graph, exporters
   std::uint64_t input_bytes = 0;
   RunCounters counters;
+  bool progress = false;                     // show the phase line on stderr (when it is a terminal)
+  std::vector<std::string> removed_outputs;  // an earlier run's outputs this run removed ("graph.png")
 };
 std::uint64_t peak_rss_bytes();
 std::string summary_line(const RunReport& report);  // "12 articles: 10 done, 2 failed; 98 entities, ..."

@@ -13,6 +13,7 @@
 #include <graphviz/gvc.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <map>
@@ -23,13 +24,27 @@
 
 #include "escape.h"
 #include "formats.h"
+#include "views.h"
 
 namespace isnad {
 
 namespace {
 
 constexpr const char* kFont = "Noto Naskh Arabic";
-constexpr const char* kLayoutEngine = "neato";
+// The full diagram: neato's stress layout with node overlaps removed and edges routed around nodes.
+constexpr const char* kFullLayoutEngine = "neato";
+// The overview: sfdp, the multilevel force layout that scales (see build_overview).
+constexpr const char* kOverviewLayoutEngine = "sfdp";
+
+// Limits of the full diagram. Its cost is neato's spline routing (splines=true), which grows far faster than the
+// graph: measured on the first N articles of ANT news (Graphviz 2.42, one core) the SVG of 25 articles (39 linked
+// entities, 32 statements) takes 0.8 s, of 40 articles (62, 56) 1.8 s, of 50 (87, 86) 10 s and of 200 (323, 283)
+// 110 s, and the drawing of 87 entities is already a hairball nobody reads. Past either limit the diagram is an
+// overview (build_overview).
+constexpr std::size_t kFullDiagramEntities = 60;    // entity nodes with at least one edge
+constexpr std::size_t kFullDiagramStatements = 60;  // statement nodes
+// Mentioned-only entities named in the full diagram's legend; the rest are counted ("و 12 غيرها").
+constexpr std::size_t kLegendLooseNames = 24;
 
 std::mutex& graphviz_mutex() {
   static std::mutex m;
@@ -85,8 +100,8 @@ class GraphvizSession {
 
   Agraph_t* graph() const { return graph_; }
 
-  void layout() {
-    if (gvLayout(gvc_, graph_, kLayoutEngine) != 0) fail("layout failed");
+  void layout(const char* engine) {
+    if (gvLayout(gvc_, graph_, engine) != 0) fail("layout failed");
     laid_out_ = true;
   }
 
@@ -313,6 +328,10 @@ std::string legend_html(const KnowledgeGraph& kg, const std::set<std::string>& a
   };
   std::vector<std::string> loose;
   for (Vertex v : isolated) {
+    if (loose.size() == kLegendLooseNames) {  // a corpus mentions hundreds: name some, count the rest
+      loose.push_back(swatch("و" + std::to_string(isolated.size() - kLegendLooseNames) + " غيرها", ink, 1.0));
+      break;
+    }
     const NodeProps& n = kg.graph[v];
     loose.push_back(swatch(truncate(sanitize_text(n.label), 26), kind_colour(n.kind), 0.82));
   }
@@ -328,9 +347,55 @@ std::string legend_html(const KnowledgeGraph& kg, const std::set<std::string>& a
   return html + "</TABLE>";
 }
 
-void build_graph(const KnowledgeGraph& kg, Agraph_t* g) {
-  const Graph& graph = kg.graph;
-  agattr(g, AGRAPH, cstr("layout"), cstr(kLayoutEngine));
+// What an overview drew of the whole graph.
+struct OverviewCounts {
+  std::size_t entities_drawn = 0, entities = 0, statements_drawn = 0, statements = 0;
+};
+
+// The overview's legend: the title, what was left out (in Arabic and in English) and how to see one entity in full,
+// the kinds, the acts of the drawn statements, and what its edges mean.
+std::string overview_legend_html(const KnowledgeGraph& kg, const std::set<std::string>& acts_present,
+                                 const std::set<std::string>& kinds_present, const OverviewCounts& c) {
+  std::vector<std::string> kinds;
+  for (const auto& k : kKindStyles)
+    if (kinds_present.count(k.kind))
+      kinds.push_back(swatch(std::string(k.name_ar) + " " + k.kind, kind_colour(k.kind), 0.82));
+  std::vector<std::string> acts;
+  for (const char* act : kActOrder)
+    if (acts_present.count(act)) acts.push_back(swatch(std::string(act_name_ar(act)) + " " + act, act_colour(act), 0.78));
+  for (const auto& act : acts_present)
+    if (std::string(act_name_ar(act)).empty()) acts.push_back(swatch(act, act_colour(act), 0.78));
+  const Rgb ink = {60, 60, 60};
+  std::vector<std::string> edges = {
+      swatch("━━ القائل ← المخاطَب (الرقم: عدد التصريحات)", ink, 1.0),
+      swatch("╍╍ القائل ← مَن تحدّث عنه", ink, 1.0),
+      swatch("┈┈ صفة أو انتماء", ink, 1.0),
+  };
+  auto n = [](std::size_t v) { return std::to_string(v); };
+  std::string arabic = "نظرة عامة: الكيانات الأكثر مشاركة في التصريحات — المرسومة " + n(c.entities_drawn) + " من " +
+                       n(c.entities) + " كيانًا، والتصريحات الممثَّلة " + n(c.statements_drawn) + " من " +
+                       n(c.statements) + "؛ لم يُرسم " + n(c.entities - c.entities_drawn) + " كيانًا ولا " +
+                       n(c.statements - c.statements_drawn) + " تصريحًا؛ لرسم كيان واحد بالتفصيل: isnad render graph.json --focus الاسم";
+  std::string english = "Overview of the " + n(c.entities_drawn) + " entities in most statements: " +
+                        n(c.entities - c.entities_drawn) + " of " + n(c.entities) + " entities and " +
+                        n(c.statements - c.statements_drawn) + " of " + n(c.statements) +
+                        " statements left out; one entity in full: isnad render graph.json --focus NAME";
+  std::string span = "<TD BORDER=\"0\" COLSPAN=\"" + std::to_string(kLegendColumns + 1) + "\" ALIGN=\"RIGHT\">";
+  std::string html = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"4\" CELLPADDING=\"3\">";
+  html += "<TR>" + span + "<FONT POINT-SIZE=\"21\"><B>" + xml_escape(bidi_isolate_ltr(title_text(kg))) +
+          "</B></FONT></TD></TR>";
+  html += "<TR>" + span + "<B>" + xml_escape(bidi_isolate_ltr(arabic)) + "</B></TD></TR>";
+  html += "<TR>" + span + xml_escape(bidi_isolate_ltr(english)) + "</TD></TR>";
+  if (!kinds.empty()) html += legend_group("الكيانات", kinds);
+  if (!acts.empty()) html += legend_group("نوع التصريح", acts);
+  html += legend_group("الروابط", edges);
+  return html + "</TABLE>";
+}
+
+// Attributes every diagram shares: fonts, colours, margins. `engine` is the layout engine written into the DOT
+// (so `dot -Tsvg graph.dot` lays it out as isnad did).
+void set_defaults(Agraph_t* g, const char* engine) {
+  agattr(g, AGRAPH, cstr("layout"), cstr(engine));
   agattr(g, AGRAPH, cstr("overlap"), cstr("prism"));  // remove node overlaps, keep the stress layout's shape
   agattr(g, AGRAPH, cstr("sep"), cstr("+10"));
   agattr(g, AGRAPH, cstr("splines"), cstr("true"));    // edges routed around nodes
@@ -349,6 +414,52 @@ void build_graph(const KnowledgeGraph& kg, Agraph_t* g) {
   agattr(g, AGEDGE, cstr("fontsize"), cstr("11"));
   agattr(g, AGEDGE, cstr("arrowsize"), cstr("0.7"));
   agattr(g, AGEDGE, cstr("color"), cstr("#777777"));
+}
+
+// An entity's node: its shape and colour by kind, the name with the titles of its affiliations (at most two) or
+// else the first title found in the text under it, and a tooltip with the English name and `tooltip_extra`.
+Agnode_t* add_entity_node(const KnowledgeGraph& kg, Agraph_t* g, Vertex v, NodeNames& node_names,
+                          const std::string& tooltip_extra = "") {
+  const Graph& graph = kg.graph;
+  const NodeProps& n = graph[v];
+  Agnode_t* node = agnode(g, cstr(node_names.name(n.id)), 1);
+  const KindStyle* style = kind_style(n.kind);
+  Rgb colour = kind_colour(n.kind);
+  std::vector<std::string> titles;
+  for (auto [it, end] = boost::out_edges(v, graph); it != end; ++it) {
+    const std::string& t = graph[*it].role == "affiliation" ? graph[*it].title : std::string();
+    if (!t.empty() && titles.size() < 2 && std::find(titles.begin(), titles.end(), t) == titles.end()) titles.push_back(t);
+  }
+  if (titles.empty() && !n.titles.empty()) titles.push_back(n.titles.front());
+  std::string subtitle;
+  for (const auto& t : titles) subtitle += (subtitle.empty() ? "" : "، ") + t;
+  set_html(g, node, "label", entity_label_html(n.label, subtitle));
+  set(node, "shape", style ? style->shape : "box");
+  if (style) set(node, "style", style->style);
+  set(node, "fillcolor", hex_colour(tint(colour, 0.82)));
+  set(node, "color", hex_colour(colour));
+  set(node, "margin", "0.14,0.09");  // room for the subtitle inside an ellipse
+  std::string tooltip = n.label_en.empty() ? n.label : n.label + " — " + n.label_en;
+  if (!tooltip_extra.empty()) tooltip += " — " + tooltip_extra;
+  set(node, "tooltip", tooltip_text(tooltip));
+  return node;
+}
+
+// ---- the full diagram: every statement a node ----
+
+bool needs_overview(const KnowledgeGraph& kg) {
+  const Graph& graph = kg.graph;
+  std::size_t entities = 0, statements = 0;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(graph))) {
+    if (graph[v].kind == "statement") ++statements;
+    else if (boost::degree(v, graph) > 0) ++entities;
+  }
+  return entities > kFullDiagramEntities || statements > kFullDiagramStatements;
+}
+
+void build_full_diagram(const KnowledgeGraph& kg, Agraph_t* g) {
+  const Graph& graph = kg.graph;
+  set_defaults(g, kFullLayoutEngine);
 
   std::set<std::string> acts_present, kinds_present;
   std::vector<Vertex> isolated;
@@ -361,46 +472,28 @@ void build_graph(const KnowledgeGraph& kg, Agraph_t* g) {
       isolated.push_back(v);  // listed in the legend instead
       continue;
     }
-    Agnode_t* node = agnode(g, cstr(node_names.name(n.id)), 1);
-    node_of.emplace(v, node);
-    if (n.kind == "statement") {
-      acts_present.insert(n.act);
-      Rgb colour = act_colour(n.act);
-      std::string label = plain_label(n.cue, 18);
-      if (!n.date.empty()) {
-        label += "\\n";
-        label += dot_label_escape(bidi_isolate_ltr(n.date));
-      }
-      set(node, "label", label);
-      set(node, "shape", "box");
-      set(node, "style", "rounded,filled");
-      set(node, "fillcolor", hex_colour(tint(colour, 0.78)));
-      set(node, "color", hex_colour(colour));
-      set(node, "fontsize", "11");
-      set(node, "margin", "0.06,0.02");
-      set(node, "height", "0.3");
-      set(node, "tooltip", tooltip_text(n.content.empty() ? n.label : n.content));
+    if (n.kind != "statement") {
+      node_of.emplace(v, add_entity_node(kg, g, v, node_names));
       continue;
     }
-    const KindStyle* style = kind_style(n.kind);
-    Rgb colour = kind_colour(n.kind);
-    // Subtitle: the titles of the entity's affiliations (at most two), else the first title found in the text.
-    std::vector<std::string> titles;
-    for (auto [it, end] = boost::out_edges(v, graph); it != end; ++it) {
-      const std::string& t = graph[*it].role == "affiliation" ? graph[*it].title : std::string();
-      if (!t.empty() && titles.size() < 2 && std::find(titles.begin(), titles.end(), t) == titles.end()) titles.push_back(t);
+    Agnode_t* node = agnode(g, cstr(node_names.name(n.id)), 1);
+    node_of.emplace(v, node);
+    acts_present.insert(n.act);
+    Rgb colour = act_colour(n.act);
+    std::string label = plain_label(n.cue, 18);
+    if (!n.date.empty()) {
+      label += "\\n";
+      label += dot_label_escape(bidi_isolate_ltr(n.date));
     }
-    if (titles.empty() && !n.titles.empty()) titles.push_back(n.titles.front());
-    std::string subtitle;
-    for (const auto& t : titles) subtitle += (subtitle.empty() ? "" : "، ") + t;
-    set_html(g, node, "label", entity_label_html(n.label, subtitle));
-    set(node, "shape", style ? style->shape : "box");
-    if (style) set(node, "style", style->style);
-    set(node, "fillcolor", hex_colour(tint(colour, 0.82)));
+    set(node, "label", label);
+    set(node, "shape", "box");
+    set(node, "style", "rounded,filled");
+    set(node, "fillcolor", hex_colour(tint(colour, 0.78)));
     set(node, "color", hex_colour(colour));
-    set(node, "margin", "0.14,0.09");  // room for the subtitle inside an ellipse
-    std::string tooltip = n.label_en.empty() ? n.label : n.label + " — " + n.label_en;
-    set(node, "tooltip", tooltip_text(tooltip));
+    set(node, "fontsize", "11");
+    set(node, "margin", "0.06,0.02");
+    set(node, "height", "0.3");
+    set(node, "tooltip", tooltip_text(n.content.empty() ? n.label : n.content));
   }
 
   int edge_number = 0;
@@ -439,19 +532,175 @@ void build_graph(const KnowledgeGraph& kg, Agraph_t* g) {
   set_html(g, g, "label", legend_html(kg, acts_present, kinds_present, isolated));
 }
 
+// ---- the overview: the most connected entities, statements collapsed into weighted edges ----
+
+constexpr std::size_t kOverviewEntities = 50;  // the entities an overview keeps
+constexpr std::size_t kOverviewEdges = 200;    // and at most this many collapsed edges among them
+
+// Statements collapsed into one speaker → target edge.
+struct OverviewEdge {
+  long statements = 0;
+  bool addressed = false;             // some statement addresses the target; else all are about it
+  std::map<std::string, long> acts;   // act → statements
+};
+
+// Position of an act in kActOrder (unknown acts after), so that ties between acts resolve the same way every time.
+std::size_t act_rank(const std::string& act) {
+  for (std::size_t i = 0; i < std::size(kActOrder); ++i)
+    if (act == kActOrder[i]) return i;
+  return std::size(kActOrder);
+}
+
+std::string with_count(long n) { return std::to_string(n); }
+
+// The overview of a graph too large to draw in full: the kOverviewEntities entities taking part in the most
+// statements (as speaker, addressee, about or source; ties: more mentions, then id order), each pair's statements
+// collapsed into one speaker → target edge whose width and label give their number and whose colour is their most
+// frequent act, affiliations among them dotted. The legend says how many entities and statements were left out and
+// how to draw one entity in full (isnad render graph.json --focus NAME). Laid out with sfdp (kOverviewLayoutEngine).
+void build_overview(const KnowledgeGraph& kg, Agraph_t* g) {
+  const Graph& graph = kg.graph;
+  set_defaults(g, kOverviewLayoutEngine);
+  agattr(g, AGRAPH, cstr("sep"), cstr("+14"));
+
+  std::vector<Vertex> order = kg.sorted_vertices();
+  std::vector<std::size_t> rank(boost::num_vertices(graph));
+  for (std::size_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
+
+  // How many statements each entity takes part in.
+  std::vector<long> involvement(boost::num_vertices(graph), 0);
+  std::size_t total_entities = 0, total_statements = 0;
+  for (Vertex v : order) {
+    if (graph[v].kind != "statement") {
+      ++total_entities;
+      continue;
+    }
+    ++total_statements;
+    std::set<Vertex> parties;
+    for (auto [it, end] = boost::in_edges(v, graph); it != end; ++it)
+      if (graph[boost::source(*it, graph)].kind != "statement") parties.insert(boost::source(*it, graph));
+    for (auto [it, end] = boost::out_edges(v, graph); it != end; ++it)
+      if (graph[boost::target(*it, graph)].kind != "statement") parties.insert(boost::target(*it, graph));
+    for (Vertex p : parties) ++involvement[p];
+  }
+  std::vector<Vertex> ranked;
+  for (Vertex v : order)
+    if (graph[v].kind != "statement" && involvement[v] > 0) ranked.push_back(v);
+  std::stable_sort(ranked.begin(), ranked.end(), [&](Vertex a, Vertex b) {
+    if (involvement[a] != involvement[b]) return involvement[a] > involvement[b];
+    return graph[a].mentions.size() > graph[b].mentions.size();
+  });
+  if (ranked.size() > kOverviewEntities) ranked.resize(kOverviewEntities);
+  std::vector<bool> kept(boost::num_vertices(graph), false);
+  for (Vertex v : ranked) kept[v] = true;
+
+  // Statements between kept entities, collapsed per (speaker, target) pair; keyed by id order for a stable output.
+  using Pair = std::pair<std::size_t, std::size_t>;
+  std::map<Pair, OverviewEdge> collapsed;
+  std::vector<std::pair<Vertex, std::set<Pair>>> statement_pairs;  // each statement and the pairs it is counted in
+  for (Vertex v : order) {
+    if (graph[v].kind != "statement") continue;
+    StatementParties parties = statement_parties(graph, v);
+    std::set<Pair> counted;  // a target both addressed and named counts once
+    for (Vertex speaker : parties.speakers) {
+      if (!kept[speaker]) continue;
+      for (const auto& [target, role] : parties.targets) {
+        if (!kept[target] || target == speaker) continue;
+        Pair key{rank[speaker], rank[target]};
+        OverviewEdge& e = collapsed[key];
+        if (counted.insert(key).second) {
+          ++e.statements;
+          ++e.acts[graph[v].act];
+        }
+        e.addressed = e.addressed || role == "addressee";
+      }
+    }
+    if (!counted.empty()) statement_pairs.emplace_back(v, std::move(counted));
+  }
+  // The heaviest kOverviewEdges pairs (ties in id order): spline routing is the cost, and lighter edges only add
+  // to the tangle.
+  if (collapsed.size() > kOverviewEdges) {
+    std::vector<std::pair<long, Pair>> by_weight;
+    for (const auto& [key, e] : collapsed) by_weight.emplace_back(e.statements, key);
+    std::stable_sort(by_weight.begin(), by_weight.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = kOverviewEdges; i < by_weight.size(); ++i) collapsed.erase(by_weight[i].second);
+  }
+  std::size_t drawn_statements = 0;  // statements counted in at least one drawn edge
+  std::set<std::string> acts_present, kinds_present;
+  for (const auto& [v, pairs] : statement_pairs)
+    if (std::any_of(pairs.begin(), pairs.end(), [&](const Pair& p) { return collapsed.count(p) > 0; })) {
+      ++drawn_statements;
+      acts_present.insert(graph[v].act);
+    }
+
+  NodeNames node_names;
+  std::map<Vertex, Agnode_t*> node_of;
+  for (Vertex v : order) {
+    if (!kept[v]) continue;
+    kinds_present.insert(graph[v].kind);
+    Agnode_t* node = add_entity_node(kg, g, v, node_names, with_count(involvement[v]) + " statements");
+    // The more statements, the larger the name: 14 pt, up to 24 pt from 32 statements on.
+    double size = 14 + std::min(10.0, 2.0 * std::log2(static_cast<double>(involvement[v])));
+    set(node, "fontsize", format_one_decimal(size));
+    node_of.emplace(v, node);
+  }
+  int edge_number = 0;
+  for (const auto& [key, e] : collapsed) {
+    std::string dominant;
+    long most = 0;
+    for (const auto& [act, n] : e.acts)
+      if (n > most || (n == most && act_rank(act) < act_rank(dominant))) dominant = act, most = n;
+    std::string name = "e" + std::to_string(edge_number++);
+    Agedge_t* edge = agedge(g, node_of.at(order[key.first]), node_of.at(order[key.second]), cstr(name), 1);
+    Rgb colour = act_colour(dominant);
+    set(edge, "color", hex_colour(e.addressed ? colour : tint(colour, 0.25)));
+    if (!e.addressed) set(edge, "style", "dashed");
+    set(edge, "penwidth", format_one_decimal(std::min(9.0, 1.2 + 1.5 * std::log2(static_cast<double>(e.statements)))));
+    set(edge, "weight", std::to_string(e.statements));
+    if (e.statements > 1) set(edge, "label", std::to_string(e.statements));
+    std::string acts;
+    for (const auto& [act, n] : e.acts) acts += (acts.empty() ? "" : ", ") + act + " ×" + std::to_string(n);
+    set(edge, "tooltip", tooltip_text(graph[order[key.first]].label + " → " + graph[order[key.second]].label + ": " + acts));
+  }
+  for (const EdgeDesc& d : kg.sorted_edges()) {
+    const EdgeProps& p = graph[d];
+    Vertex from = boost::source(d, graph), to = boost::target(d, graph);
+    if (p.role != "affiliation" || !kept[from] || !kept[to]) continue;
+    Agedge_t* edge = agedge(g, node_of.at(from), node_of.at(to), cstr("e" + std::to_string(edge_number++)), 1);
+    set(edge, "style", "dotted");
+    set(edge, "penwidth", "1.3");
+    set(edge, "arrowhead", "empty");
+    std::string title = p.title.empty() ? p.relation : p.title;
+    if (!title.empty()) set(edge, "tooltip", tooltip_text(title));
+  }
+
+  OverviewCounts counts{ranked.size(), total_entities, drawn_statements, total_statements};
+  set_html(g, g, "label", overview_legend_html(kg, acts_present, kinds_present, counts));
+}
+
+// The diagram of `kg` into `g`: in full when it is small enough, else the overview. Returns the layout engine.
+const char* build_diagram(const KnowledgeGraph& kg, Agraph_t* g) {
+  if (needs_overview(kg)) {
+    build_overview(kg, g);
+    return kOverviewLayoutEngine;
+  }
+  build_full_diagram(kg, g);
+  return kFullLayoutEngine;
+}
+
 class GraphvizExporter : public Exporter {
  public:
   explicit GraphvizExporter(std::string format) : format_(std::move(format)) {}
   std::string file_name() const override { return "graph." + format_; }
   void write(const KnowledgeGraph& kg, std::ostream& out) const override {
     GraphvizSession session;
-    build_graph(kg, session.graph());
+    const char* engine = build_diagram(kg, session.graph());
     if (format_ == "dot") {
       out << session.write_dot();
       return;
     }
     if (format_ == "png") agsafeset(session.graph(), cstr("dpi"), cstr("150"), cstr(""));
-    session.layout();
+    session.layout(engine);
     // Core SVG keeps the text selectable (logical order; the viewer shapes it). PNG goes through cairo/pango,
     // which shape Arabic: never gd, whose letters come out unjoined.
     out << session.render(format_ == "png" ? "png:cairo" : "svg");

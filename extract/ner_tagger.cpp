@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <cstring>
 #include <fstream>
 #include <limits>
@@ -29,6 +30,9 @@
 
 #ifndef ISNAD_MODEL_DIR
 #define ISNAD_MODEL_DIR "extract/models"
+#endif
+#ifndef ISNAD_MODEL_RELDIR
+#define ISNAD_MODEL_RELDIR "../share/isnad/models"
 #endif
 
 namespace isnad {
@@ -1642,8 +1646,16 @@ std::unique_ptr<NerTagger> NerTagger::load(const std::string& path, std::string*
 
 const NerTagger* NerTagger::default_model() {
   static const std::unique_ptr<NerTagger> model = [] {
+    // $ISNAD_NER_MODEL wins; else the model installed beside the binary (/proc/self/exe →
+    // ISNAD_MODEL_RELDIR, ../share/isnad/models), else the source tree's (a binary in the build tree).
     const char* env = std::getenv("ISNAD_NER_MODEL");
     std::string path = env && *env ? env : std::string(ISNAD_MODEL_DIR) + "/ner.model";
+    if (!(env && *env)) {
+      std::error_code ec;
+      std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+      std::filesystem::path installed = exe.parent_path() / ISNAD_MODEL_RELDIR / "ner.model";
+      if (!ec && std::filesystem::is_regular_file(installed, ec)) path = installed.lexically_normal().string();
+    }
     return load(path, nullptr);
   }();
   return model.get();
