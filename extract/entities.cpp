@@ -1404,6 +1404,21 @@ void find_entities(Document& doc) {
     doc.entities[static_cast<std::size_t>(entity)].mentions.push_back(mi);
   }
 
+  // A person found first by a rule ("الرئيس الفرنسي، إمانويل ماكرون،") and later by a lexicon form that joined it
+  // ("ماكرون", persons.tsv) is that lexicon entry: its English name, country and identity, as graph.merges says
+  // ("same lexicon entry"), not a transliteration ("Imanwil Makrun").
+  for (Entity& e : doc.entities) {
+    if (e.type != EntityType::Person || !e.group.empty()) continue;
+    for (std::size_t mi : e.mentions) {
+      const Mention& m = doc.mentions[mi];
+      if (m.group.rfind("person:", 0) != 0) continue;
+      e.group = m.group;
+      if (e.label_en.empty()) e.label_en = m.label_en;
+      if (e.country.empty()) e.country = m.country;
+      break;
+    }
+  }
+
   join_partial_names(doc, lx);
 
   // Labels: the fullest name written (a mention that is not a nationality noun), others are aliases.

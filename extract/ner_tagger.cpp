@@ -14,7 +14,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <filesystem>
 #include <cstring>
 #include <fstream>
 #include <limits>
@@ -25,15 +24,10 @@
 #include <unordered_set>
 
 #include "lexicon.h"
+#include "model_path.h"
 #include "segment.h"
 #include "text.h"
 
-#ifndef ISNAD_MODEL_DIR
-#define ISNAD_MODEL_DIR "extract/models"
-#endif
-#ifndef ISNAD_MODEL_RELDIR
-#define ISNAD_MODEL_RELDIR "../share/isnad/models"
-#endif
 
 namespace isnad {
 
@@ -1645,19 +1639,7 @@ std::unique_ptr<NerTagger> NerTagger::load(const std::string& path, std::string*
 }
 
 const NerTagger* NerTagger::default_model() {
-  static const std::unique_ptr<NerTagger> model = [] {
-    // $ISNAD_NER_MODEL wins; else the model installed beside the binary (/proc/self/exe →
-    // ISNAD_MODEL_RELDIR, ../share/isnad/models), else the source tree's (a binary in the build tree).
-    const char* env = std::getenv("ISNAD_NER_MODEL");
-    std::string path = env && *env ? env : std::string(ISNAD_MODEL_DIR) + "/ner.model";
-    if (!(env && *env)) {
-      std::error_code ec;
-      std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-      std::filesystem::path installed = exe.parent_path() / ISNAD_MODEL_RELDIR / "ner.model";
-      if (!ec && std::filesystem::is_regular_file(installed, ec)) path = installed.lexically_normal().string();
-    }
-    return load(path, nullptr);
-  }();
+  static const std::unique_ptr<NerTagger> model = load(model_path("ISNAD_NER_MODEL", "ner.model"), nullptr);
   return model.get();
 }
 

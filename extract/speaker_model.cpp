@@ -4,18 +4,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "model_path.h"
 #include "text.h"
 
-#ifndef ISNAD_MODEL_DIR
-#define ISNAD_MODEL_DIR "extract/models"
-#endif
-#ifndef ISNAD_MODEL_RELDIR
-#define ISNAD_MODEL_RELDIR "../share/isnad/models"
-#endif
 
 namespace isnad {
 
@@ -64,19 +58,7 @@ std::unique_ptr<SpeakerModel> SpeakerModel::load(const std::string& path, std::s
 }
 
 const SpeakerModel* SpeakerModel::default_model() {
-  static const std::unique_ptr<SpeakerModel> model = [] {
-    // $ISNAD_SPEAKER_MODEL wins; else the model installed beside the binary (/proc/self/exe →
-    // ISNAD_MODEL_RELDIR, ../share/isnad/models), else the source tree's (a binary in the build tree).
-    const char* env = std::getenv("ISNAD_SPEAKER_MODEL");
-    std::string path = env && *env ? env : std::string(ISNAD_MODEL_DIR) + "/speaker.model";
-    if (!(env && *env)) {
-      std::error_code ec;
-      std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-      std::filesystem::path installed = exe.parent_path() / ISNAD_MODEL_RELDIR / "speaker.model";
-      if (!ec && std::filesystem::is_regular_file(installed, ec)) path = installed.lexically_normal().string();
-    }
-    return load(path, nullptr);
-  }();
+  static const std::unique_ptr<SpeakerModel> model = load(model_path("ISNAD_SPEAKER_MODEL", "speaker.model"), nullptr);
   return model.get();
 }
 

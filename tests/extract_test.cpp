@@ -265,3 +265,18 @@ TEST_CASE("roles: 'وزير خارجية إيران' and 'الرئيس رجب ط
   Document b = run("وقال الرئيس رجب طيب أردوغان إن تركيا لن تتراجع.");
   CHECK(has_role(b, "رجب طيب أردوغان", "تركيا"));
 }
+
+// Issue 16.5: a person first found by a rule, then by a lexicon form that joined it, carries the lexicon's English
+// name and identity (graph.merges says "same lexicon entry"), not a transliteration.
+TEST_CASE("entities: a rule-found person joined by a persons.tsv form takes the lexicon's English name") {
+  Document d = run("قال الرئيس الفرنسي، إمانويل ماكرون، إن فرنسا تدعم الاتفاق. وأضاف ماكرون أن الحوار ضروري.");
+  bool found = false;
+  for (const auto& e : d.entities)
+    if (e.label == "إمانويل ماكرون") {
+      found = true;
+      CHECK(e.label_en == "Emmanuel Macron");
+      CHECK(e.group == "person:Emmanuel Macron");
+      CHECK(e.country == "FR");
+    }
+  CHECK(found);
+}
