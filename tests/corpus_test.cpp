@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "test_files.h"
 #include "document_json.h"
 #include "exporter.h"
 #include "knowledge_graph.h"
@@ -20,34 +21,16 @@
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
+using isnad::test::slurp;
+using isnad::test::spit;
+
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+// Exit status of a shell command, its standard error discarded unless redirected inside `command`.
+int shell(const std::string& command) { return isnad::test::shell(command + " 2>/dev/null"); }
 
-void spit(const fs::path& p, const std::string& bytes) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << bytes;
-}
-
-// Exit status of a shell command (stdout and stderr discarded unless redirected inside `command`).
-int shell(const std::string& command) {
-  int status = std::system(("cd " + std::string(ISNAD_SOURCE_DIR) + " && " + command + " 2>/dev/null").c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name) {
-    path = fs::temp_directory_path() / ("isnad-corpus-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
+struct TempDir : isnad::test::TempDir {
+  explicit TempDir(const std::string& name) : isnad::test::TempDir("corpus", name) {}
 };
 
 isnad::Document sample_document() {

@@ -11,41 +11,24 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "test_files.h"
 #include "escape.h"
 #include "text.h"
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
+using isnad::test::slurp;
+using isnad::test::spit;
+using isnad::test::shell;
+
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void spit(const fs::path& p, const std::string& bytes) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << bytes;
-}
-
 // Exit status of a shell command run from the source directory; output only where `command` redirects it.
-int shell(const std::string& command) {
-  int status = std::system(("cd " + std::string(ISNAD_SOURCE_DIR) + " && " + command).c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
 bool have(const std::string& tool) { return shell("command -v " + tool + " >/dev/null 2>&1") == 0; }
 
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name) {
-    path = fs::temp_directory_path() / ("isnad-ux-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
+struct TempDir : isnad::test::TempDir {
+  explicit TempDir(const std::string& name) : isnad::test::TempDir("ux", name) {}
 };
 
 std::string record(const std::string& id, const std::string& text) { return Json{{"id", id}, {"text", text}}.dump(); }

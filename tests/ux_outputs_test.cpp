@@ -17,6 +17,7 @@
 #include <sstream>
 #include <thread>
 
+#include "test_files.h"
 #include "exporter.h"
 #include "knowledge_graph.h"
 
@@ -24,34 +25,16 @@ namespace fs = std::filesystem;
 using Json = nlohmann::json;
 using namespace isnad;
 
+using isnad::test::slurp;
+using isnad::test::spit;
+using isnad::test::shell;
+
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void spit(const fs::path& p, const std::string& bytes) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << bytes;
-}
-
-int shell(const std::string& command) {
-  int status = std::system(("cd " + std::string(ISNAD_SOURCE_DIR) + " && " + command).c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
 bool have(const std::string& tool) { return shell("command -v " + tool + " >/dev/null 2>&1") == 0; }
 
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name) {
-    path = fs::temp_directory_path() / ("isnad-ux-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
+struct TempDir : isnad::test::TempDir {
+  explicit TempDir(const std::string& name) : isnad::test::TempDir("ux", name) {}
 };
 
 // A corpus-sized graph: `persons` persons, each speaking `per_person` statements addressed to the next persons and
