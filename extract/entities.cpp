@@ -1443,9 +1443,12 @@ void find_entities(Document& doc) {
       const Mention& m = doc.mentions[mi];
       add_alias(mention_label(doc, m));
       // A known organisation written with its head noun is known by its name alone too: "صحيفة نيويورك
-      // تايمز" is also "نيويورك تايمز" (which another article may write bare).
+      // تايمز" is also "نيويورك تايمز" (which another article may write bare). Not when what is left is the
+      // name of God or a function word: "حزب الله" is not "الله", which any other article may write.
       const LexiconEntry* trigger = nullptr;
-      if (e.type == EntityType::Organization && !m.group.empty() && m.end_token > m.first_token + 1 &&
+      const bool bare_is_word = m.end_token == m.first_token + 2 &&
+                                (doc.tokens[m.first_token + 1].form == U"الله" || lx.is_function_word(doc.tokens[m.first_token + 1].form));
+      if (e.type == EntityType::Organization && !m.group.empty() && m.end_token > m.first_token + 1 && !bare_is_word &&
           lx.org_triggers.match(doc, m.first_token, &trigger, nullptr, true, 1) == 1) {
         Mention name = m;
         name.first_token = m.first_token + 1;

@@ -280,3 +280,16 @@ TEST_CASE("entities: a rule-found person joined by a persons.tsv form takes the 
     }
   CHECK(found);
 }
+
+// Issue 16.5: the short name left after a head noun is an alias ("صحيفة نيويورك تايمز" → "نيويورك تايمز"), but not
+// the name of God: "حزب الله" is never "الله", which any article may write.
+TEST_CASE("entities: حزب الله has no alias الله") {
+  Document d = run("وقال حزب الله في بيان إن الهجوم فشل. وأكد الحزب أن المقاومة مستمرة بإذن الله.");
+  bool found = false;
+  for (const auto& e : d.entities)
+    if (e.label == "حزب الله") {
+      found = true;
+      CHECK(std::find(e.aliases.begin(), e.aliases.end(), "الله") == e.aliases.end());
+    }
+  CHECK(found);
+}
