@@ -6,7 +6,6 @@
 //   "وأوضح، خلال لقائه بالسفير فلان، أن ..." → the current speaker, not the ambassador after بـ.
 #pragma once
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
