@@ -10,11 +10,15 @@ bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
 }  // namespace
 
-bool opens_quote(std::u32string_view n, std::size_t pos) {
-  if (pos == 0) return true;
-  char32_t before = n[pos - 1];
-  return is_space(before) || before == U'(' || before == U':' || before == U'،' || before == U',' || before == U'-' ||
-         before == U'ـ' || before == U'/';
+bool opens_quote(std::u32string_view n, std::size_t pos, bool inside) {
+  char32_t before = pos == 0 ? U' ' : n[pos - 1];
+  char32_t after = pos + 1 < n.size() ? n[pos + 1] : U' ';
+  bool open_before = is_space(before) || before == U'(' || before == U':' || before == U'،' || before == U',' ||
+                     before == U'-' || before == U'ـ' || before == U'/';
+  bool close_after = is_space(after) || after == U'.' || after == U'،' || after == U',' || after == U'؛' ||
+                     after == U';' || after == U':' || after == U')' || after == U'!' || after == U'?' || after == U'؟';
+  if (open_before != close_after) return open_before;
+  return !inside;
 }
 
 void segment(Document& doc) {
@@ -66,7 +70,7 @@ void segment(Document& doc) {
       ++i;
       continue;
     }
-    if (c == U'"') in_quote = opens_quote(n, i);
+    if (c == U'"') in_quote = opens_quote(n, i, in_quote);
     if (is_space(c)) {
       ++i;
       continue;

@@ -13,10 +13,12 @@ namespace isnad {
 // space after it ("عنها.وقالت"), but not inside a number ("3.5").
 void segment(Document& doc);
 
-// Whether the straight quote at normalised position `pos` opens a quotation (it follows a space, the
-// start, or an opening punctuation: «قال: "...») rather than closes one (it follows a letter or a stop).
-// Arabic news often leaves quotes unbalanced, so the direction is read from the context, not counted.
-bool opens_quote(std::u32string_view normalised, std::size_t pos);
+// Whether the straight quote at normalised position `pos` opens a quotation rather than closes one.
+// Arabic news often leaves quotes unbalanced, so the direction is read from the context first: a quote after
+// a space, the start or opening punctuation and before a word opens («قال: "لن»), one after a word and before
+// a space or stop closes. A quote with the same on both sides («قال: " لن نتكلم ... الصحفية ".») toggles
+// `inside`, the state the caller has tracked since the start of the paragraph or sentence.
+bool opens_quote(std::u32string_view normalised, std::size_t pos, bool inside);
 
 // All readings of a normalised word, the bare word first, then with more stripped.
 // Stems shorter than two letters are not proposed. Proclitics: (و|ف)? (ب|ل|ك|س)? (ال)?

@@ -238,7 +238,7 @@ class Attributor {
     std::vector<bool> quoted(end - s.first_token, false);
     bool open = false;
     for (std::size_t i = s.first_token; i < end; ++i) {
-      if (is_quote(tok(i))) open = opens_quote(doc_.text.norm(), tok(i).nstart);
+      if (is_quote(tok(i))) open = opens_quote(doc_.text.norm(), tok(i).nstart, open);
       quoted[i - s.first_token] = open;
     }
     std::size_t first_statement = doc_.statements.size();
@@ -632,7 +632,7 @@ class Attributor {
     bool open = false;
     int found = -1;
     for (std::size_t k = s.first_token; k < cue; ++k) {
-      if (is_quote(tok(k))) open = opens_quote(doc_.text.norm(), tok(k).nstart);
+      if (is_quote(tok(k))) open = opens_quote(doc_.text.norm(), tok(k).nstart, open);
       if (k >= from && !open && mention_at_[k] >= 0 &&
           doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Person)
         found = entity_of_mention_at(k);
@@ -647,7 +647,7 @@ class Attributor {
     bool open = false;
     int found = -1;
     for (std::size_t k = from; k < cue; ++k) {
-      if (is_quote(tok(k))) open = opens_quote(doc_.text.norm(), tok(k).nstart);
+      if (is_quote(tok(k))) open = opens_quote(doc_.text.norm(), tok(k).nstart, open);
       if (k == doc_.sentences[sentence].first_token) open = false;
       if (!open && mention_at_[k] >= 0 && doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Person)
         found = entity_of_mention_at(k);

@@ -83,6 +83,23 @@ TEST_CASE("sentences: full stops, missing spaces, numbers, line breaks") {
                                  "وأضاف: \"عذرا\"."});
   CHECK(sentences_of("وقال إنه \"لا مجال. ثم غادر الوفد.") ==
         std::vector<std::string>{"وقال إنه \"لا مجال.", "ثم غادر الوفد."});
+  // Quotes with a space on both sides: the first opens, the second closes, and the next sentence is outside.
+  CHECK(sentences_of("وقال \" لن نتكلم إلا في حال توفر الخبر \". وذكر بأن السلطات حرصت.") ==
+        std::vector<std::string>{"وقال \" لن نتكلم إلا في حال توفر الخبر \".", "وذكر بأن السلطات حرصت."});
+}
+
+TEST_CASE("quotes: direction from the context, the state where the context is silent") {
+  auto n = normalize(to_u32("قال: \"لن\" و \" نعم \" ثم\"لا\""));
+  std::vector<std::size_t> at;
+  for (std::size_t i = 0; i < n.size(); ++i)
+    if (n[i] == U'"') at.push_back(i);
+  REQUIRE(at.size() == 6);
+  CHECK(opens_quote(n, at[0], false));   // after a colon and space, before a word
+  CHECK_FALSE(opens_quote(n, at[1], true));  // after a word, before a space
+  CHECK(opens_quote(n, at[2], false));   // spaces on both sides, outside: opens
+  CHECK_FALSE(opens_quote(n, at[3], true));  // spaces on both sides, inside: closes
+  CHECK(opens_quote(n, at[4], false));   // letters on both sides, outside: opens
+  CHECK_FALSE(opens_quote(n, at[5], true));
 }
 
 TEST_CASE("tokens: punctuation apart, original spans exact") {
