@@ -12,6 +12,7 @@
 #include <charconv>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 #include "gazetteer.h"
@@ -40,6 +41,7 @@ struct TitleComplex {
   std::string complement;
   std::string country;   // from a nationality adjective
   int tail_mention = -1; // organisation or place it belongs to
+  int post_mention = -1; // organisation or place where it serves: "السفير البريطاني في مصر"
 };
 
 struct Binding {
@@ -512,13 +514,16 @@ class Recogniser {
         }
       }
       // Where a representative of a body or country sits: "مندوبة إسرائيل في مجلس الأمم المتحدة لحقوق الإنسان"،
-      // "ممثل الولايات المتحدة في المجلس" (the name follows).
-      if (t.tail_mention >= 0 && tok(j).form == U"في" && j + 1 < size() &&
-          tok(j + 1).sentence == tok(i).sentence) {
+      // "السفير البريطاني في مصر"، "السفيرة البريطانية لدى الأمم المتحدة" (the name follows). The posting is a
+      // second affiliation of the same role.
+      if ((t.tail_mention >= 0 || !t.country.empty()) && t.post_mention < 0 &&
+          (tok(j).form == U"في" || tok(j).form == U"لدي") && j + 1 < size() && tok(j + 1).sentence == tok(i).sentence) {
         if (int m = organisation_at(j + 1); m >= 0) {
+          t.post_mention = m;
           j = doc_.mentions[static_cast<std::size_t>(m)].end_token;
           continue;
         }
+        if (t.tail_mention < 0) break;
         if (owner_[j + 1] == -1 && has_article(j + 1) && !lx_.is_function_word(tok(j + 1).form)) {
           j += 2;
           continue;
@@ -1232,6 +1237,25 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
 
 }  // namespace
 
+std::string main_country(const Document& doc, bool dominant) {
+  std::string best;
+  std::size_t best_mentions = 0, best_first = 0, runner_up = 0;
+  for (const Entity& e : doc.entities) {
+    if (e.type != EntityType::Place || e.subtype != "country" || e.country.empty() || e.mentions.empty()) continue;
+    std::size_t first = doc.mentions[e.mentions.front()].span.start;
+    if (e.mentions.size() > best_mentions || (e.mentions.size() == best_mentions && first < best_first)) {
+      runner_up = best_mentions;
+      best = e.country;
+      best_mentions = e.mentions.size();
+      best_first = first;
+    } else {
+      runner_up = std::max(runner_up, e.mentions.size());
+    }
+  }
+  if (dominant && (best_mentions < 2 || best_mentions < 2 * runner_up)) return "";
+  return best;
+}
+
 void find_entities(Document& doc) {
   doc.mentions.clear();
   doc.entities.clear();
@@ -1513,6 +1537,9 @@ void find_entities(Document& doc) {
     doc.entities.push_back(std::move(e));
     return static_cast<int>(doc.entities.size() - 1);
   };
+  const std::string story_country = main_country(doc, true);
+  static const std::set<std::string> not_of_state = {"activist", "journalist", "candidate", "spokesperson",
+                                                     "representative", "envoy"};
   for (const Binding& b : recogniser.bindings) {
     const Mention& person = doc.mentions[new_index[b.person_mention]];
     const TitleComplex& t = b.title;
@@ -1531,11 +1558,22 @@ void find_entities(Document& doc) {
     // A title of state with no country written ("الرئيس رجب طيب أردوغان") belongs to the country the lexicon
     // knows the person by (persons.tsv: Erdoğan → TR).
     else if (t.complement == "nat" && !pe.country.empty() && pe.group.rfind("person:", 0) == 0) tail = country_entity(pe.country);
-    if (tail < 0 || t.role == "mister" || t.role == "madam") continue;
-    Relation r{person.entity, tail, t.role, title, span};
-    bool duplicate = false;
-    for (const auto& o : doc.relations) duplicate |= (o.head == r.head && o.tail == r.tail && o.role == r.role);
-    if (!duplicate) doc.relations.push_back(std::move(r));
+    // Nor one the lexicon knows: the country the article is about, when one clearly is ("وزير الشؤون الخارجية
+    // خميس الجهيناوي" in a Tunisian story).
+    // Only offices of state: an activist, a journalist, a candidate or an envoy in a story about a country is
+    // often from elsewhere ("المبعوث الأممي" to Libya).
+    else if (t.complement == "nat" && pe.group.rfind("person:", 0) != 0 && !story_country.empty() &&
+             !not_of_state.count(t.role))
+      tail = country_entity(story_country);
+    if (t.role == "mister" || t.role == "madam") continue;
+    int post = t.post_mention >= 0 ? doc.mentions[new_index[static_cast<std::size_t>(t.post_mention)]].entity : -1;
+    for (int affiliation : {tail, post}) {
+      if (affiliation < 0) continue;
+      Relation r{person.entity, affiliation, t.role, title, span};
+      bool duplicate = false;
+      for (const auto& o : doc.relations) duplicate |= (o.head == r.head && o.tail == r.tail && o.role == r.role);
+      if (!duplicate) doc.relations.push_back(std::move(r));
+    }
   }
 }
 

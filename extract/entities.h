@@ -14,6 +14,11 @@ namespace isnad {
 // Fills doc.mentions, doc.entities and doc.relations.
 void find_entities(Document& doc);
 
+// The country an article is about: the country named most often (the first named on a tie), "" if none.
+// With `dominant`, only a country named at least twice and at least twice as often as any other: the
+// country a bare "وزير الخارجية" of a Tunisian story belongs to, not one of two that a story sets side by side.
+std::string main_country(const Document& doc, bool dominant = false);
+
 // Letter-class skeleton of a normalised name for matching transliteration variants of foreign
 // names: ج/غ/ك/ق → one class, long vowels and hamza dropped inside the word.
 // "غيراسيموف" and "جيراسيموف" → the same key; "شويغو" and "شويجو" → the same key.

@@ -103,21 +103,6 @@ bool generic_body(const std::u32string& normalised_label) {
   return names.count(normalised_label) > 0;
 }
 
-// The country an article is about: the country named most often (the first named on a tie), "" if none.
-std::string main_country(const Document& doc) {
-  std::string best;
-  std::size_t best_mentions = 0, best_first = 0;
-  for (const Entity& e : doc.entities) {
-    if (e.type != EntityType::Place || e.subtype != "country" || e.country.empty() || e.mentions.empty()) continue;
-    std::size_t first = doc.mentions[e.mentions.front()].span.start;
-    if (e.mentions.size() > best_mentions || (e.mentions.size() == best_mentions && first < best_first)) {
-      best = e.country;
-      best_mentions = e.mentions.size();
-      best_first = first;
-    }
-  }
-  return best;
-}
 
 }  // namespace
 

@@ -266,6 +266,28 @@ TEST_CASE("roles: 'وزير خارجية إيران' and 'الرئيس رجب ط
   CHECK(has_role(b, "رجب طيب أردوغان", "تركيا"));
 }
 
+TEST_CASE("roles: the country of a nationality adjective, the posting after في/لدى, and the story's country") {
+  auto roles_of = [](const Document& d, const std::string& person) {
+    std::vector<std::string> out;
+    for (const auto& r : d.relations)
+      if (d.entities[static_cast<std::size_t>(r.head)].label == person) out.push_back(d.entities[static_cast<std::size_t>(r.tail)].label);
+    return out;
+  };
+  CHECK(has(roles_of(run("وقال الرئيس القبرصي نيكوس أناستاسيادس إن المفاوضات مستمرة."), "نيكوس أناستاسيادس"), "قبرص"));
+  // An ambassador belongs to the country that sends him and serves where he is posted: two roles.
+  Document envoy = run("وقال السفير البريطاني في مصر جون كاسن إن العلاقات قوية.");
+  CHECK(has(roles_of(envoy, "جون كاسن"), "مصر"));
+  CHECK(roles_of(envoy, "جون كاسن").size() == 2);
+  // A bare office of state in a story about one country is that country's; not when two countries share the story.
+  Document tunisia = run("قال وزير الشؤون الخارجية خميس الجهيناوي إن تونس تتابع الملف. وأضاف أن تونس حريصة على مواطنيها.");
+  CHECK(has(roles_of(tunisia, "خميس الجهيناوي"), "تونس"));
+  Document two = run("قال وزير الخارجية خميس الجهيناوي إن تونس وليبيا تتابعان الملف. وأضاف أن تونس وليبيا جارتان.");
+  CHECK(roles_of(two, "خميس الجهيناوي").empty());
+  // An activist named in a story about a country may be from anywhere: no role from the story alone.
+  Document activist = run("قال الناشط هاريش إير إن الهند تتغير. وأضاف أن الهند بلد كبير.");
+  CHECK(roles_of(activist, "هاريش إير").empty());
+}
+
 // Issue 16.5: a person first found by a rule, then by a lexicon form that joined it, carries the lexicon's English
 // name and identity (graph.merges says "same lexicon entry"), not a transliteration.
 TEST_CASE("entities: a rule-found person joined by a persons.tsv form takes the lexicon's English name") {
