@@ -473,9 +473,46 @@ class Attributor {
                 std::find(st.addressees.begin(), st.addressees.end(), e) == st.addressees.end())
               st.about.push_back(e);
       }
+      // "وأردف قائلا: ..."، "وأضاف الرئيس المصري قائلا: ...": a verb that only announces more speech, with nothing
+      // said before قائلا, is one act with it, the verb's; what قائلا introduces is its content. A verb with an
+      // object of its own ("أكد التزامه ... قائلا إن") is an act of its own, and so is قائلا after it.
+      if (is_saying_participle(i) && opens_nothing_since_last_act(i, first_statement) &&
+          st.speaker == doc_.statements.back().speaker) {
+        Statement& main = doc_.statements.back();
+        main.content = st.content;
+        main.content_text = st.content_text;
+        main.direct_quote = st.direct_quote;
+        main.span.end = std::max(main.span.end, st.span.end);
+        for (int e : st.about)
+          if (e != main.speaker && std::find(main.about.begin(), main.about.end(), e) == main.about.end()) main.about.push_back(e);
+        continue;
+      }
       doc_.statements.push_back(std::move(st));
       if (cue->subtype == "verb") i = std::max(i, after - 1);
     }
+  }
+
+  bool is_saying_participle(std::size_t i) const {
+    static const std::u32string forms[] = {normalize(U"قائلا"), normalize(U"قائلة"), normalize(U"قائلين")};
+    return std::find(std::begin(forms), std::end(forms), tok(i).form) != std::end(forms);
+  }
+
+  // Whether the last act of this sentence is a verb that announces more speech ("أضاف"، "أردف"، "تابع"، "قال")
+  // by a speaker who has said nothing yet before token i: no quote, colon or إن/أن between its cue and i.
+  bool opens_nothing_since_last_act(std::size_t i, std::size_t first_statement) const {
+    if (doc_.statements.size() <= first_statement) return false;
+    const Statement& last = doc_.statements.back();
+    if (last.speaker < 0) return false;
+    static const std::u32string announcing[] = {normalize(U"أضاف"), normalize(U"أردف"), normalize(U"تابع"),
+                                                normalize(U"استطرد"), normalize(U"قال"), normalize(U"أضافت"),
+                                                normalize(U"أردفت"), normalize(U"تابعت"), normalize(U"قالت")};
+    std::u32string cue = normalize(to_u32(last.cue));
+    if (std::find(std::begin(announcing), std::end(announcing), cue) == std::end(announcing)) return false;
+    for (std::size_t k = i; k-- > 0 && tok(k).span.start >= last.cue_span.end;) {
+      const Token& t = tok(k);
+      if (is_quote(t) || t.form == U":" || is_complementiser(t.form)) return false;
+    }
+    return true;
   }
 
   // The country entity of a nationality adjective at token k ("التونسية" → تونس), if the article names it.
@@ -613,6 +650,7 @@ class Attributor {
     const Token& t = tok(k);
     if (!t.is_word || is_complementiser(t.form)) return true;
     if (t.form.rfind(U"لل", 0) == 0) return true;  // "وقال للمجلس إن"
+    if (is_saying_participle(k)) return true;       // "وأردف قائلا"
     // Also the prepositions a verb of saying governs ("وحذر من أن"، "وشدد على"، "وأعرب عن"): in verb–subject
     // order the subject would stand before them ("حذر أنان من").
     static const std::u32string adverbials[] = {U"امام", U"في", U"خلال", U"بالقول", U"لدي", U"عبر", U"الي", U"ان",
@@ -931,10 +969,29 @@ void drop_repeated_statements(Document& doc) {
   doc.statements = std::move(kept);
 }
 
+// A headline's act that the body reports again is one act, the body's: "الأمم المتحدة تعلن التوصل لوقف إطلاق
+// نار" over "قالت الأمم المتحدة ..." (news-gold GUIDE: a headline counts only when the body does not repeat it).
+// The headline is the first line when it is short, has no full stop at its end and a body follows.
+static void drop_headline_repeats(Document& doc) {
+  const std::u32string& text = doc.text.original();
+  std::size_t line_end = text.find(U'\n');
+  if (line_end == std::u32string::npos || line_end > 200) return;
+  std::size_t last = line_end;
+  while (last > 0 && is_space(text[last - 1])) --last;
+  if (last == 0 || text[last - 1] == U'.') return;
+  std::erase_if(doc.statements, [&](const Statement& headline) {
+    if (headline.cue_span.start >= line_end || headline.speaker < 0) return false;
+    for (const Statement& body : doc.statements)
+      if (body.cue_span.start > line_end && body.speaker == headline.speaker) return true;
+    return false;
+  });
+}
+
 void find_statements(Document& doc, const SpeakerModel* model, SpeakerTrainer* trainer) {
   doc.statements.clear();
   Attributor(doc, model, trainer).run();
   drop_repeated_statements(doc);
+  drop_headline_repeats(doc);
   // A cue with neither a speaker nor anything said is a homograph, not an act: the photo credit
   // "تصوير: طالب" (a name), a title line ending in a verb.
   std::erase_if(doc.statements, [](const Statement& s) { return s.speaker < 0 && s.content_text.empty(); });

@@ -315,3 +315,22 @@ TEST_CASE("entities: حزب الله has no alias الله") {
     }
   CHECK(found);
 }
+
+// news-gold GUIDE: a headline counts only when the body does not repeat it; "أردف قائلا" is one act.
+TEST_CASE("statements: a headline the body repeats is the body's act; a verb announcing speech and قائلا are one act") {
+  Document d = run("الأمم المتحدة تعلن التوصل لوقف إطلاق نار في طرابلس\n\nقالت الأمم المتحدة إن الأطراف اتفقت على وقف إطلاق النار.");
+  REQUIRE(d.statements.size() == 1);
+  CHECK(d.statements[0].cue == "قالت");
+  // A headline whose speaker the body does not quote again stays.
+  Document alone = run("الأمم المتحدة تعلن التوصل لوقف إطلاق نار في طرابلس\n\nوتوقف القتال في العاصمة الليبية أمس.");
+  CHECK(alone.statements.size() == 1);
+  Document q = run("وأضاف الرئيس المصري عبد الفتاح السيسي قائلا إن مصر لن تترك ليبيا. وأردف قائلا: \"لا يمكنهم تبرئة أنفسهم\".");
+  REQUIRE(q.statements.size() == 2);
+  CHECK(q.statements[0].cue == "أضاف");
+  CHECK(q.statements[0].content_text == "إن مصر لن تترك ليبيا");
+  CHECK(q.statements[1].cue == "أردف");
+  CHECK(q.statements[1].speaker == q.statements[0].speaker);
+  // A verb with an object of its own and قائلا are two acts.
+  Document two = run("أكد الرئيس الأميركي دونالد ترامب التزامه بتحديث الجيش قائلا إنه يجري أكبر عملية تعزيز عسكري.");
+  CHECK(two.statements.size() == 2);
+}
