@@ -2,7 +2,9 @@
 // news-gold layout: DIR/texts/ID.txt, DIR/texts/ID.dct (publication date), DIR/gold/ID.json.
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -72,16 +74,22 @@ std::string slurp(const std::string& path) {
 int cmd_train_speaker(const Args& args) {
   std::string dir, out_path = "extract/models/speaker.model";
   std::vector<std::string> id_files;
-  int epochs = 15;
+  int epochs = 15, bags = 10;
+  std::uint64_t seed = 0x9E3779B97F4A7C15ull;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--out" && i + 1 < args.size()) out_path = args[++i];
     else if (args[i] == "--epochs" && i + 1 < args.size()) epochs = std::stoi(args[++i]);
+    else if (args[i] == "--bags" && i + 1 < args.size()) bags = std::max(1, std::stoi(args[++i]));
+    else if (args[i] == "--seed" && i + 1 < args.size()) seed = std::stoull(args[++i]) * 0x9E3779B97F4A7C15ull + 1;
     else if (args[i] == "--help" || args[i] == "-h" || args[i].starts_with("--")) {
       std::fprintf(args[i] == "--help" || args[i] == "-h" ? stdout : stderr,
-                   "usage: isnad train-speaker GOLD_DIR IDS.txt... [--out extract/models/speaker.model] [--epochs N]\n"
+                   "usage: isnad train-speaker GOLD_DIR IDS.txt... [--out extract/models/speaker.model] [--epochs N] [--bags K]\n"
+                   "                          [--seed N]\n"
                    "  GOLD_DIR holds texts/ID.txt, texts/ID.dct and gold/ID.json (../shared/data/news-gold);\n"
                    "  IDS.txt lists the article ids to learn from, one a line (train.txt; never dev.txt).\n"
-                   "  The same inputs give the same model, byte for byte.\n");
+                   "  The model is the mean of K averaged perceptrons (default 10), each trained on its own article\n"
+                   "  order, which steadies it against the order of one run. The same inputs give the same model,\n"
+                   "  byte for byte; --seed changes the orders (to measure how much the order still matters).\n");
       return args[i] == "--help" || args[i] == "-h" ? 0 : 2;
     } else if (dir.empty()) dir = args[i];
     else id_files.push_back(args[i]);
@@ -113,43 +121,53 @@ int cmd_train_speaker(const Args& args) {
   }
   std::fprintf(stderr, "train-speaker: %zu articles, %zu gold statements, %zu not placed at a cue in the text\n",
                examples.size(), gold_statements, unplaced);
-  SpeakerTrainer trainer;
-  // Articles in a new order each epoch (a perceptron learns less from the order than from the examples), drawn
-  // by a fixed xorshift generator so that the model is the same bytes on every machine.
+  // K runs, each with articles in a new order every epoch (a perceptron learns less from the order than from the
+  // examples), drawn by a fixed xorshift generator so that the model is the same bytes on every machine.
   std::vector<std::size_t> order(examples.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::uint64_t state = 0x9E3779B97F4A7C15ull;
+  std::uint64_t state = seed;
   auto next = [&state] {
     state ^= state << 13;
     state ^= state >> 7;
     state ^= state << 17;
     return state;
   };
-  for (int epoch = 1; epoch <= epochs; ++epoch) {
-    trainer.decisions = trainer.with_gold = trainer.gold_reachable = trainer.correct = trainer.rule_correct = 0;
-    if (epoch > 1)
-      for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[next() % i]);
-    for (std::size_t k : order) {
-      Example& ex = examples[k];
-      trainer.gold = ex.gold;
-      find_statements(ex.doc, nullptr, &trainer);
+  SpeakerModel mean;
+  std::size_t features = 0;
+  for (int bag = 1; bag <= bags; ++bag) {
+    SpeakerTrainer trainer;
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    for (int epoch = 1; epoch <= epochs; ++epoch) {
+      trainer.decisions = trainer.with_gold = trainer.gold_reachable = trainer.correct = trainer.rule_correct = 0;
+      if (epoch > 1 || bag > 1)
+        for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[next() % i]);
+      for (std::size_t k : order) {
+        Example& ex = examples[k];
+        trainer.gold = ex.gold;
+        find_statements(ex.doc, nullptr, &trainer);
+      }
     }
     std::fprintf(stderr,
-                 "epoch %d: %zu decisions, %zu at a gold statement's cue (%zu with the gold speaker among the candidates), "
-                 "%.3f chosen as gold (the rules: %.3f)\n",
-                 epoch, trainer.decisions, trainer.with_gold, trainer.gold_reachable,
+                 "run %d/%d, epoch %d: %zu decisions, %zu at a gold statement's cue (%zu with the gold speaker among the "
+                 "candidates), %.3f chosen as gold (the rules: %.3f)\n",
+                 bag, bags, epochs, trainer.decisions, trainer.with_gold, trainer.gold_reachable,
                  trainer.decisions ? double(trainer.correct) / double(trainer.decisions) : 0.0,
                  trainer.decisions ? double(trainer.rule_correct) / double(trainer.decisions) : 0.0);
+    for (const auto& [f, w] : trainer.averaged().weights) mean.weights[f] += w / bags;
   }
+  for (auto it = mean.weights.begin(); it != mean.weights.end();) {
+    it->second = std::round(it->second * 1e4) / 1e4;
+    it = it->second == 0 ? mean.weights.erase(it) : std::next(it);
+  }
+  features = mean.weights.size();
   std::string error;
-  if (!trainer.save(out_path, &error)) {
+  if (!mean.save(out_path, &error)) {
     std::fprintf(stderr, "train-speaker: %s\n", error.c_str());
     return 1;
   }
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   std::fprintf(stderr, "train-speaker: wrote %s (%zu features) in %.1f s, peak memory %.0f MB\n", out_path.c_str(),
-               trainer.averaged().weights.size(),
+               features,
                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), usage.ru_maxrss / 1024.0);
   return 0;
 }

@@ -115,9 +115,8 @@ SpeakerModel SpeakerTrainer::averaged() const {
   return m;
 }
 
-bool SpeakerTrainer::save(const std::string& path, std::string* error) const {
-  SpeakerModel m = averaged();
-  std::vector<std::pair<std::string, double>> rows(m.weights.begin(), m.weights.end());
+bool SpeakerModel::save(const std::string& path, std::string* error) const {
+  std::vector<std::pair<std::string, double>> rows(weights.begin(), weights.end());
   std::sort(rows.begin(), rows.end());
   std::string tmp = path + ".tmp";
   {

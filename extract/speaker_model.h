@@ -28,6 +28,8 @@ class SpeakerModel {
 
   // Text format, one "feature<TAB>weight" a line, sorted by feature: small, diffable, byte-stable.
   static std::unique_ptr<SpeakerModel> load(const std::string& path, std::string* error);
+  // Writes that format atomically (a temporary file renamed into place).
+  bool save(const std::string& path, std::string* error) const;
   // $ISNAD_SPEAKER_MODEL, else ISNAD_MODEL_DIR/speaker.model; nullptr when there is none (the rules decide).
   static const SpeakerModel* default_model();
 
@@ -53,7 +55,6 @@ class SpeakerTrainer {
   std::size_t decide(std::size_t cue_start, const std::vector<SpeakerCandidate>& candidates,
                      const std::vector<std::vector<std::u32string>>& candidate_names, std::size_t rule);
   SpeakerModel averaged() const;
-  bool save(const std::string& path, std::string* error) const;
 
   // Figures of the current pass: decisions, those at a gold cue, those whose gold speaker is a candidate, right ones.
   std::size_t decisions = 0, with_gold = 0, gold_reachable = 0, correct = 0, rule_correct = 0;

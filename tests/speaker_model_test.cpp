@@ -89,7 +89,7 @@ TEST_CASE("speaker model: the trainer learns who speaks after a title chain, byt
     CHECK(trainer.with_gold == 2);
     CHECK(trainer.gold_reachable == 2);
     std::string error;
-    REQUIRE(trainer.save((dir / name).string(), &error));
+    REQUIRE(trainer.averaged().save((dir / name).string(), &error));
   }
   CHECK(slurp(dir / "one.model") == slurp(dir / "two.model"));
   auto model = SpeakerModel::load((dir / "one.model").string(), nullptr);
