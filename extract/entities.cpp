@@ -568,7 +568,10 @@ class Recogniser {
                   (k + n < size() && is_comma(tok(k + n))) || coordinated_title(k + n) || preposition_with_article(k + n) ||
                   (n >= 3 && is_patronymic_link(tok(k + n - 2).form)) ||  // "... بن علي" ends where the lineage does
                   (coordinated_word(k + n) && tags_()[k + n - 1].ends_with("PERS")))) {
-          if (confirmed_person(k, k + n, comma) || coordinated_title(k + n)) {
+          // One word after a title is rarely a name the lexicons do not know: "الرئيس وحزبه"، "سيدة أخرى"،
+          // "المرشح الرئاسي الجمهوري آنذاك". It stands when the tagger reads it as a person.
+          bool lone_word = n == 1 && !tags_()[k].ends_with("PERS");
+          if (!lone_word && (confirmed_person(k, k + n, comma) || coordinated_title(k + n))) {
             int m = add_mention(EntityType::Person, k, k + n, 0, "title-apposition");
             bind(m, t);
           }
@@ -671,6 +674,10 @@ class Recogniser {
       if (!n && name_like(k) && starts_with_article(tok(k).form) && tok(k).form.back() == U'ي' && tok(k).form.size() >= 6)
         n = 1;
       if (!n || n > 3 || !content_follows(k + n)) continue;
+      // One word that is not a family name in its nisba form is a name only when the tagger reads it as one:
+      // "وأضافت نتوقع أن"، "ويقول منتقدون إن"، "وقال متهكما" are not persons.
+      if (n == 1 && !(starts_with_article(tok(k).form) && tok(k).form.back() == U'ي') && !tags_()[k].ends_with("PERS"))
+        continue;
       // Not a preposition + definite noun ("بالقول"، "للمجلس"), not a verbal noun with ل ("لإرسال").
       const std::u32string& head = tok(k).form;
       if (head.size() < 3 || head.rfind(U"لا", 0) == 0) continue;

