@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """A slice of ANT news (../shared/data/unlabelled/ant-news.jsonl.xz) as isnad JSON Lines, for the workbench benchmark.
 
-isnad's corpus reader takes the records' id, title, text and date as they are (ISO and RFC 2822 dates are read by
-corpus/source.cpp, metadata_date); only "source" is mapped, from the corpus's "corpus:folder" to the outlet's name,
-so that report.html's outlet filter offers outlets ("antcorpus.data:economy" is a Jawhara FM section).
+isnad's corpus reader takes the records' id, title and text as they are, and ISO and RFC 2822 dates (corpus/source.cpp,
+metadata_date). Two fields are mapped: "date" written dd/mm/yyyy (some Jawhara FM records: "17/05/2015") becomes
+yyyy-mm-dd, which the reader would otherwise ignore with a warning; and "source", from the corpus's "corpus:folder" to
+the outlet's name, so that report.html's outlet filter offers outlets ("antcorpus.data:economy" is a Jawhara FM
+section).
 
   xz -dc ant-news.jsonl.xz | bench/ant_news_slice.py 1000 > first1000.jsonl           # the first 1,000 records
   xz -dc ant-news.jsonl.xz | bench/ant_news_slice.py 1000 --mixed > mixed1000.jsonl   # 1,000 taken in turn from
                                                                                        # each outlet
 """
 import json
+import re
 import sys
 
 # The outlet behind each corpus folder (SOURCE.md of ../shared/data/unlabelled).
@@ -29,6 +32,11 @@ def outlet(source):
     return OUTLETS.get(source.split(":")[0], source)
 
 
+def iso_date(value):
+    m = re.fullmatch(r"(\d{2})/(\d{2})/(\d{4})", value.strip())
+    return "%s-%s-%s" % (m.group(3), m.group(2), m.group(1)) if m else value
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     count = int(args[0]) if args else 1000
@@ -37,6 +45,8 @@ def main():
     for line in sys.stdin:
         record = json.loads(line)
         record["source"] = outlet(record.get("source", ""))
+        if "date" in record:
+            record["date"] = iso_date(record["date"])
         if not mixed:
             out.append(record)
             if len(out) == count:
