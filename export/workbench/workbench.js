@@ -70,11 +70,19 @@
     const targets = new Set(s.to.concat(s.about));
     for (const e of targets) heard[e].push(i);
   });
-  const roles = entities.map(() => []);  // [other entity, title, direction]
+  // Affiliations per entity, one per (other entity, title, direction) with the number of edges that say it (an
+  // affiliation edge is written per article: "الرئيس الأمريكي" of the United States a hundred times), most
+  // frequent first.
+  const roles = entities.map(() => new Map());
   for (const [from, to, title] of DATA.affiliations) {
-    roles[from].push([to, title, 'of']);
-    roles[to].push([from, title, 'has']);
+    for (const [self, other, dir] of [[from, to, 'of'], [to, from, 'has']]) {
+      const key = other + '|' + title + '|' + dir;
+      const r = roles[self].get(key);
+      if (r) r.n += 1; else roles[self].set(key, { other: other, title: title, dir: dir, n: 1 });
+    }
   }
+  const roleList = (i) => Array.from(roles[i].values()).sort((a, b) => b.n - a.n ||
+    entities[a.other].id.localeCompare(entities[b.other].id) || a.title.localeCompare(b.title));
   const outlets = Array.from(new Set(docs.map((d) => d.source).filter((s) => s))).sort();
   const days = statements.map((s) => s.day).filter((d) => d).sort();
   const firstDay = days[0] || '';
@@ -315,21 +323,23 @@
     return { nodes: nodes, degree: degree, edges: edges.filter((e) => keep.has(e.a) && keep.has(e.b)) };
   }
 
-  // Deterministic force layout (Fruchterman–Reingold): nodes start on a circle in the given order, 300 rounds of
-  // repulsion between all pairs and attraction along edges (stronger for heavier edges), with a cooling step and a
-  // pull to the centre so that unlinked nodes stay in view. Same input, same picture.
+  // Deterministic force layout (Fruchterman–Reingold): nodes start on a circle in the given order (heaviest first),
+  // 300 rounds of repulsion between all pairs and attraction along edges, with a cooling step and a weak pull to the
+  // centre so that unlinked nodes stay near. Then the drawing is stretched to fill the frame, and labels are pushed
+  // apart until no two label boxes (about 110 × 30 px) overlap: a dense core otherwise collapses into a knot.
+  // Same input, same picture.
   function forceLayout(nodes, edges, width, height) {
     const n = nodes.length;
     const index = new Map(nodes.map((v, i) => [v, i]));
     const pos = nodes.map((_, i) => ({
-      x: width / 2 + (width / 3) * Math.cos((2 * Math.PI * i) / Math.max(1, n)),
-      y: height / 2 + (height / 3) * Math.sin((2 * Math.PI * i) / Math.max(1, n)),
+      x: Math.cos((2 * Math.PI * i) / Math.max(1, n)) * 100,
+      y: Math.sin((2 * Math.PI * i) / Math.max(1, n)) * 100,
     }));
-    if (n < 2) return pos.map(() => ({ x: width / 2, y: height / 2 }));
-    const k = Math.sqrt((width * height) / n) * 0.75;
+    if (n < 2) return [{ x: width / 2, y: height / 2 }];
+    const k = 60;
     const rounds = 300;
     for (let round = 0; round < rounds; ++round) {
-      const t = (width / 8) * (1 - round / rounds) + 0.5;
+      const t = 20 * (1 - round / rounds) + 0.2;
       const disp = pos.map(() => ({ x: 0, y: 0 }));
       for (let i = 0; i < n; ++i) {
         for (let j = i + 1; j < n; ++j) {
@@ -345,20 +355,58 @@
         const i = index.get(e.a), j = index.get(e.b);
         const dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
         const d = Math.max(0.01, Math.hypot(dx, dy));
-        const f = ((d * d) / k) * (1 + Math.log2(e.w) * 0.3);
+        const f = (d * d) / k / 2;
         disp[i].x -= (dx / d) * f; disp[i].y -= (dy / d) * f;
         disp[j].x += (dx / d) * f; disp[j].y += (dy / d) * f;
       }
       for (let i = 0; i < n; ++i) {
-        disp[i].x += (width / 2 - pos[i].x) * 0.05 * k / 50;
-        disp[i].y += (height / 2 - pos[i].y) * 0.05 * k / 50;
+        disp[i].x -= pos[i].x * 0.02;
+        disp[i].y -= pos[i].y * 0.02;
         const d = Math.max(0.01, Math.hypot(disp[i].x, disp[i].y));
         const step = Math.min(d, t);
-        pos[i].x = Math.min(width - 60, Math.max(60, pos[i].x + (disp[i].x / d) * step));
-        pos[i].y = Math.min(height - 30, Math.max(25, pos[i].y + (disp[i].y / d) * step));
+        pos[i].x += (disp[i].x / d) * step;
+        pos[i].y += (disp[i].y / d) * step;
       }
     }
-    return pos;
+    // Stretch to the frame (margins leave room for labels): each coordinate 30% by its value, 70% by its rank, so
+    // that one far-off node does not squeeze all the others into a corner.
+    const mx = 70, top = 25, bottom = 35;
+    function spread(values, lo, hi) {
+      const min = Math.min(...values), max = Math.max(...values);
+      const rank = new Array(values.length);
+      values.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).forEach(([, i], r) => { rank[i] = r; });
+      return values.map((v, i) => lo + (hi - lo) * (0.3 * (v - min) / Math.max(1e-9, max - min) +
+        0.7 * rank[i] / Math.max(1, values.length - 1)));
+    }
+    const xs = spread(pos.map((p) => p.x), mx, width - mx);
+    const ys = spread(pos.map((p) => p.y), top, height - bottom);
+    const out = pos.map((_, i) => ({ x: xs[i], y: ys[i] }));
+    // Separate label boxes: push overlapping pairs apart along the axis of least overlap, then back into the frame.
+    const boxW = 100, boxH = 28;
+    for (let round = 0; round < 500; ++round) {
+      let moved = false;
+      for (let i = 0; i < n; ++i) {
+        for (let j = i + 1; j < n; ++j) {
+          const dx = out[j].x - out[i].x, dy = out[j].y - out[i].y;
+          const ox = boxW - Math.abs(dx), oy = boxH - Math.abs(dy);
+          if (ox <= 0 || oy <= 0) continue;
+          moved = true;
+          if (ox / boxW < oy / boxH) {
+            const push = (ox / 2 + 0.5) * (dx < 0 || (dx === 0 && i > j) ? -1 : 1);
+            out[i].x -= push; out[j].x += push;
+          } else {
+            const push = (oy / 2 + 0.5) * (dy < 0 || (dy === 0 && i > j) ? -1 : 1);
+            out[i].y -= push; out[j].y += push;
+          }
+        }
+      }
+      for (const p of out) {
+        p.x = Math.min(width - mx, Math.max(mx, p.x));
+        p.y = Math.min(height - bottom, Math.max(top, p.y));
+      }
+      if (!moved) break;
+    }
+    return out;
   }
 
   // Ego layout: the centre in the middle, its neighbours on a circle, grouped by kind and by weight.
@@ -432,10 +480,16 @@
       acts.map((a) => el('span', {}, el('span', { class: 'sw', style: 'background:' + ACT_COLOUR[a] }), ACT_NAME[a] || a)));
   }
 
+  // The 30 entities in most statements of the selection, and the 60 heaviest edges among them (all edges of a dense
+  // core hide each other), without the entities none of these edges reaches.
   function overviewDiagram(indices) {
-    const { nodes, degree, edges } = topSubgraph(edgesOf(indices), 30);
+    const top = topSubgraph(edgesOf(indices), 30);
+    const degree = top.degree;
+    const edges = top.edges.slice().sort((x, y) => y.w - x.w || x.a - y.a || x.b - y.b).slice(0, 60);
+    const linked = new Set(edges.flatMap((e) => [e.a, e.b]));
+    const nodes = top.nodes.filter((v) => linked.has(v));  // a node none of those edges reaches says nothing here
     if (!nodes.length) return el('p', { class: 'wb-empty' }, 'لا علاقات بين كيانات في هذا التحديد.');
-    const width = 900, height = 560;
+    const width = 900, height = 600;
     const positions = forceLayout(nodes, edges, width, height);
     const acts = ACTS.filter((a) => edges.some((e) => mainAct(e) === a));
     return el('div', {}, drawGraph('wb-overview', nodes, edges, positions, (v) => degree.get(v) || 1, -1, width,
@@ -635,9 +689,12 @@
         el('dd', {}, e.aliases.join('، '))) : null,
       e.titles && e.titles.length ? el('div', { id: 'wb-titles' }, el('dt', {}, 'الألقاب والمناصب: '),
         el('dd', {}, e.titles.join('، '))) : null,
-      roles[i].length ? el('div', { id: 'wb-roles' }, el('dt', {}, 'الانتماء: '),
-        el('dd', {}, roles[i].map(([other, title, dir], n) => [n ? '، ' : '',
-          dir === 'of' ? [title ? title + ' ' : '', entityLink(other)] : [entityLink(other), title ? ' (' + title + ')' : '']]))) : null,
+      roles[i].size ? el('div', { id: 'wb-roles' }, el('dt', {}, 'الانتماء: '),
+        el('dd', {}, roleList(i).slice(0, 12).map((r, n) => [n ? '، ' : '',
+          r.dir === 'of' ? [r.title ? r.title + ' ' : '', entityLink(r.other)]
+            : [entityLink(r.other), r.title ? ' (' + r.title + ')' : ''],
+          r.n > 1 ? el('span', { class: 'meta' }, ' ×' + r.n) : null]),
+        roles[i].size > 12 ? ' و' + number(roles[i].size - 12) + ' غيرها' : null)) : null,
       e.country ? el('div', {}, el('dt', {}, 'البلد: '), el('dd', {}, ltr(e.country))) : null,
       el('div', {}, el('dt', {}, 'الذكر: '), el('dd', {}, number(e.mentions) + ' مرة في ' + number(e.docs) + ' مقالًا')),
       el('div', {}, el('dt', {}, 'المعرّف: '), el('dd', {}, ltr(e.id))));
