@@ -253,14 +253,16 @@
     }
     const chips = ACTS.filter((a) => perAct[a] || state.acts.has(a)).map((a) => {
       const on = state.acts.has(a);
+      const toggle = () => {
+        const acts = new Set(state.acts);
+        if (on) acts.delete(a); else acts.add(a);
+        go({ acts: acts });
+      };
       return el('span', {
         class: 'wb-act' + (on ? ' on' : ''), role: 'checkbox', 'aria-checked': on ? 'true' : 'false', tabindex: 0,
         'data-act': a, title: a,
-        onclick: () => {
-          const acts = new Set(state.acts);
-          if (on) acts.delete(a); else acts.add(a);
-          go({ acts: acts });
-        },
+        onclick: () => toggle(),
+        onkeydown: (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); toggle(); } },
       }, el('span', { class: 'sw', style: 'background:' + ACT_COLOUR[a] }), ACT_NAME[a] || a,
       el('span', { class: 'n' }, number(perAct[a] || 0)));
     });
@@ -602,6 +604,17 @@
         ' تصريحًا · ' + number(entities.length) + ' كيانًا'));
   }
 
+  // Typing in the search box: the fragment follows without a history entry per keystroke, and only the index is
+  // drawn again (the diagrams and the timeline do not depend on the search).
+  function search(text, selection) {
+    history.replaceState(null, '', buildHash(Object.assign({}, state, { q: text })));
+    state = parseHash();
+    document.getElementById('wb-index').replaceWith(indexPanel(selection));
+    const input = document.getElementById('wb-search');
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }
+
   function indexPanel(selection) {
     // Counts in the selection: statements the entity made, and those addressed to it or about it.
     const saidN = new Map(), heardN = new Map();
@@ -624,7 +637,7 @@
       entities[x[0]].id.localeCompare(entities[y[0]].id));
     const input = el('input', {
       type: 'search', class: 'wb-search', id: 'wb-search', value: state.q, placeholder: 'ابحث عن اسم… (Search)',
-      'aria-label': 'بحث', oninput: (ev) => { go({ q: ev.target.value }, true); },
+      'aria-label': 'بحث', oninput: (ev) => search(ev.target.value, selection),
     });
     const kinds = el('div', { class: 'wb-kinds' },
       [['', 'الكل'], ['person', KIND_NAME.person], ['organization', KIND_NAME.organization],
@@ -683,6 +696,14 @@
     const ofIt = heard[i].filter((k) => selected(statements[k]));
     const both = Array.from(new Set(said[i].concat(heard[i]))).sort((x, y) => x - y);
     root.setAttribute('data-selected', Array.from(new Set(mine.concat(ofIt))).length);
+    // Which outlets quoted it (its statements in the selection, by their article's outlet), most first.
+    const outletCount = new Map();
+    for (const k of mine) {
+      const d = statements[k].doc;
+      const o = d === null ? '' : docs[d].source;
+      if (o) outletCount.set(o, (outletCount.get(o) || 0) + 1);
+    }
+    const quotedBy = Array.from(outletCount.entries()).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
     const facts = el('dl', { class: 'wb-facts' },
       e.en ? el('div', {}, el('dt', {}, 'بالحروف اللاتينية: '), el('dd', {}, ltr(e.en))) : null,
       e.aliases && e.aliases.length ? el('div', { id: 'wb-aliases' }, el('dt', {}, 'أسماء أخرى: '),
@@ -696,6 +717,8 @@
           r.n > 1 ? el('span', { class: 'meta' }, ' ×' + r.n) : null]),
         roles[i].size > 12 ? ' و' + number(roles[i].size - 12) + ' غيرها' : null)) : null,
       e.country ? el('div', {}, el('dt', {}, 'البلد: '), el('dd', {}, ltr(e.country))) : null,
+      quotedBy.length ? el('div', { id: 'wb-outlets' }, el('dt', {}, 'نقلت تصريحاته: '),
+        el('dd', {}, quotedBy.map(([o, n], k) => [k ? '، ' : '', o, el('span', { class: 'meta' }, ' ' + number(n))]))) : null,
       el('div', {}, el('dt', {}, 'الذكر: '), el('dd', {}, number(e.mentions) + ' مرة في ' + number(e.docs) + ' مقالًا')),
       el('div', {}, el('dt', {}, 'المعرّف: '), el('dd', {}, ltr(e.id))));
     return [
