@@ -118,7 +118,7 @@ std::vector<Fact> facts_of(const Json& graph) {
 
 }  // namespace
 
-// The sample corpus built once per test run (subcases re-enter the test case; the build takes seconds).
+// The sample corpus built once per test run (subcases re-enter the test case, and two test cases use it).
 struct SampleBuild {
   isnad::test::TempDir tmp{"workbench", "chromium"};
   int status = -1;
@@ -130,8 +130,21 @@ struct SampleBuild {
   }
 };
 
-TEST_CASE("workbench: Chromium shows the index, a search, act and date filters, an entity page, as graph.json says") {
+SampleBuild& sample_build() {
   static SampleBuild build;
+  return build;
+}
+
+// The entity that speaks most often in graph.json.
+std::string top_speaker(const std::vector<Fact>& facts) {
+  std::map<std::string, int> spoke;
+  for (const Fact& f : facts)
+    for (const auto& s : f.speakers) ++spoke[s];
+  return std::max_element(spoke.begin(), spoke.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+}
+
+TEST_CASE("workbench: Chromium shows the index, a search, act and date filters, an entity page, as graph.json says") {
+  SampleBuild& build = sample_build();
   REQUIRE(build.status == 0);
   const isnad::test::TempDir& tmp = build.tmp;
   std::string bin = ISNAD_BINARY;
@@ -159,12 +172,7 @@ TEST_CASE("workbench: Chromium shows the index, a search, act and date filters, 
     MESSAGE("skipped: the workbench in Chromium (Debian chromium is not installed)");
     return;
   }
-  // The most quoted speaker, by graph.json.
-  std::map<std::string, int> spoke;
-  for (const Fact& f : facts)
-    for (const auto& s : f.speakers) ++spoke[s];
-  auto top = std::max_element(spoke.begin(), spoke.end(), [](auto& a, auto& b) { return a.second < b.second; });
-  std::string speaker = top->first;
+  std::string speaker = top_speaker(facts);
   std::string label;
   for (const Json& n : graph["nodes"])
     if (n["id"] == speaker) label = n["label"];
@@ -294,4 +302,64 @@ TEST_CASE("workbench: one article keeps today's report (diagram, cards, table) a
   dom = dom_at(report, "#/", tmp.path);
   CHECK(attribute_of(dom, "wb", "data-view") == "index");
   CHECK(dom.find("<section id=\"static-report\" hidden=\"\">") != std::string::npos);
+}
+
+TEST_CASE("workbench: a user types a search, opens an entity, picks an act and a date, goes back (DevTools protocol)") {
+  if (!have("chromium") || shell("node --experimental-websocket -e \"process.exit(typeof WebSocket === 'function' ? 0 : "
+                                 "1)\" 2>/dev/null") != 0) {
+    MESSAGE("skipped: driving the workbench needs Chromium and Node 20 or later (its own WebSocket)");
+    return;
+  }
+  SampleBuild& build = sample_build();
+  REQUIRE(build.status == 0);
+  Json graph = Json::parse(slurp(build.tmp.path / "out" / "graph.json"));
+  std::vector<Fact> facts = facts_of(graph);
+  std::string speaker = top_speaker(facts);
+  std::string label;
+  std::set<std::string> named;  // entities whose name, English name or alias contains the speaker's label
+  for (const Json& n : graph["nodes"])
+    if (n["id"] == speaker) label = n["label"];
+  for (const Json& n : graph["nodes"]) {
+    if (n["kind"] == "statement") continue;
+    bool hit = n["label"].get<std::string>().find(label) != std::string::npos;
+    for (const auto& a : n.value("aliases", Json::array())) hit |= a.get<std::string>().find(label) != std::string::npos;
+    if (hit) named.insert(n["id"]);
+  }
+  std::string from = "2016-11-06";
+  fs::path out = build.tmp.path / "drive.json", log = build.tmp.path / "drive.log";
+  REQUIRE_MESSAGE(shell("timeout 90 node --experimental-websocket tests/workbench_drive.mjs '" +
+                        (build.tmp.path / "out" / "report.html").string() + "' '" + label + "' '" + speaker + "' " + from +
+                        " > '" + out.string() + "' 2> '" + log.string() + "'") == 0,
+                  slurp(log));
+  Json steps = Json::parse(slurp(out));
+  INFO(steps.dump(1));
+  auto said = [&](const std::string& act, const std::string& after) {
+    return std::count_if(facts.begin(), facts.end(), [&](const Fact& f) {
+      return f.speakers.count(speaker) && (act.empty() || f.act == act) && (after.empty() || (!f.day.empty() && f.day >= after));
+    });
+  };
+  CHECK(steps["opened"]["view"] == "index");
+  CHECK(steps["opened"]["selected"] == facts.size());
+  // Typing: the fragment follows, the box keeps the focus, the index lists the names that contain the text.
+  std::string query = label;  // URLSearchParams writes a space as '+'
+  std::replace(query.begin(), query.end(), ' ', '+');
+  CHECK(steps["searched"]["hash"] == "#/?q=" + query);
+  CHECK(steps["searched"]["focus"] == "wb-search");
+  std::set<std::string> listed = steps["searched"]["index"].get<std::set<std::string>>();
+  CHECK(listed.count(speaker) == 1);
+  for (const auto& id : named) CHECK(listed.count(id) == 1);
+  // The entity page, then its first act, then a date.
+  CHECK(steps["entity"]["view"] == "entity");
+  CHECK(steps["entity"]["entity"] == speaker);
+  CHECK(steps["entity"]["said"] == said("", ""));
+  std::string act = steps["act"]["act"];
+  CHECK(steps["act"]["hash"].get<std::string>().find("act=" + act) != std::string::npos);
+  CHECK(steps["act"]["said"] == said(act, ""));
+  CHECK(steps["dated"]["hash"].get<std::string>().find("from=" + from) != std::string::npos);
+  CHECK(steps["dated"]["said"] == said(act, from));
+  // Back: the date goes, then the act, then the entity page (the search is still there).
+  CHECK(steps["back1"]["said"] == said(act, ""));
+  CHECK(steps["back2"]["said"] == said("", ""));
+  CHECK(steps["back3"]["view"] == "index");
+  CHECK(steps["back3"]["search"] == label);
 }
