@@ -69,5 +69,5 @@ echo "blank_ms (the same on about:blank: browser start-up and exit alone): ${bla
 # In one running browser, by the DevTools protocol: navigation start → load event, first paint, first drawing.
 if command -v node >/dev/null; then
   echo "in one browser (bench/load_time.mjs, ms from navigation start; last line: medians):"
-  node --experimental-websocket bench/load_time.mjs "$out/report.html" 5 2>/dev/null
+  node bench/load_time.mjs "$out/report.html" 5 2>/dev/null
 fi

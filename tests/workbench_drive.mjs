@@ -1,57 +1,32 @@
-// Drives report.html's workbench in headless Chromium as a user would, over the Chrome DevTools protocol (Node's
-// own WebSocket: no npm package), for tests/workbench_test.cpp:
+// Drives report.html's workbench in headless Chromium as a user would, over the Chrome DevTools protocol
+// (tests/cdp.mjs: no npm package; Node 18 or later), for tests/workbench_test.cpp:
 //
-//   node --experimental-websocket tests/workbench_drive.mjs REPORT.html SEARCH ENTITY_ID FROM_DAY
+//   node tests/workbench_drive.mjs REPORT.html SEARCH ENTITY_ID FROM_DAY
 //
 // Steps: open the page; type SEARCH into the search box; click ENTITY_ID's row in the index; click the chip of the
 // first act its page offers; set the "from" date to FROM_DAY; press back twice. Prints one JSON object with what
 // the page showed after each step (fragment, view, counts, listed ids) for the test to check against graph.json.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { launch } from './cdp.mjs';
 
 const [report, searchText, entityId, fromDay] = process.argv.slice(2);
-const profile = mkdtempSync(join(tmpdir(), 'isnad-drive-'));
-const chromium = spawn('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-  '--remote-debugging-port=0', '--user-data-dir=' + profile, 'about:blank'], { stdio: 'ignore' });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const browser = await launch();
 function finish(code, output) {
   if (output) process.stdout.write(JSON.stringify(output) + '\n');
-  chromium.kill();
-  setTimeout(() => { rmSync(profile, { recursive: true, force: true }); process.exit(code); }, 300);
+  browser.close();
+  setTimeout(() => process.exit(code), 400);
 }
 setTimeout(() => { process.stderr.write('workbench_drive: timed out\n'); finish(1); }, 60000);
-
-const portFile = join(profile, 'DevToolsActivePort');
-for (let i = 0; i < 400 && !existsSync(portFile); ++i) await sleep(50);
-const [port, path] = readFileSync(portFile, 'utf8').split('\n');
-const ws = new WebSocket('ws://127.0.0.1:' + port + path);
-await new Promise((r) => ws.addEventListener('open', r, { once: true }));
-let nextId = 1;
-const pending = new Map();
-ws.addEventListener('message', (event) => {
-  const msg = JSON.parse(event.data);
-  if (msg.id && pending.has(msg.id)) {
-    pending.get(msg.id)(msg);
-    pending.delete(msg.id);
-  }
-});
-function send(method, params = {}, sessionId) {
-  const id = nextId++;
-  ws.send(JSON.stringify({ id, method, params, sessionId }));
-  return new Promise((r) => pending.set(id, r));
-}
-const { result: { targetId } } = await send('Target.createTarget', { url: 'about:blank' });
-const { result: { sessionId } } = await send('Target.attachToTarget', { targetId, flatten: true });
+const tab = await browser.newTab();
 async function page(expression) {
-  const msg = await send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }, sessionId);
-  if (msg.error || msg.result.exceptionDetails) {
-    process.stderr.write('workbench_drive: ' + JSON.stringify(msg.error || msg.result.exceptionDetails) + '\n');
+  const result = await tab.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+  if (result.exceptionDetails) {
+    process.stderr.write('workbench_drive: ' + JSON.stringify(result.exceptionDetails) + '\n');
     finish(1);
     await sleep(1000);
   }
-  return msg.result.result.value;
+  return result.result.value;
 }
 // Waits until the workbench has drawn (after a navigation, a click, a history step).
 async function settled() {
@@ -78,12 +53,12 @@ const snapshot = () => page(`(() => {
 })()`);
 
 const steps = {};
-await send('Page.navigate', { url: 'file://' + resolve(report) }, sessionId);
+await tab.send('Page.navigate', { url: 'file://' + resolve(report) });
 await settled();
 steps.opened = await snapshot();
 
 await page(`document.getElementById('wb-search').focus()`);
-await send('Input.insertText', { text: searchText }, sessionId);
+await tab.send('Input.insertText', { text: searchText });
 await sleep(300);
 steps.searched = await snapshot();
 steps.searched.focus = await page(`document.activeElement && document.activeElement.id`);
