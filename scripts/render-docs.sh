@@ -29,6 +29,6 @@ shot() {  # NAME FRAGMENT HEIGHT
     --window-size=1400,"$3" --screenshot="$PWD/docs/$1.png" "file://$bench_out/report.html$2" 2>/dev/null
 }
 shot workbench-index "" 1000
-shot workbench-entity "#/entity/person:175" 1000   # دونالد ترامب in this corpus
+shot workbench-entity "#/entity/person:175" 1500   # دونالد ترامب in this corpus
 shot workbench-timeline "#/?act=criticize,accuse,warn,threaten,deny,reject&from=2018-06-01&to=2018-08-31" 1500
 ls -l docs/workbench-*.png
