@@ -363,3 +363,13 @@ TEST_CASE("workbench: a user types a search, opens an entity, picks an act and a
   CHECK(steps["back3"]["view"] == "index");
   CHECK(steps["back3"]["search"] == label);
 }
+
+TEST_CASE("workbench: the embedded script and the test's drivers are valid JavaScript (node --check)") {
+  if (!have("node")) {
+    MESSAGE("skipped: node --check (Debian package nodejs is not installed)");
+    return;
+  }
+  for (const char* file : {"export/workbench/workbench.js", "tests/workbench_drive.mjs", "tests/cdp.mjs",
+                           "bench/load_time.mjs"})
+    CHECK_MESSAGE(shell(std::string("node --check ") + file) == 0, file);
+}

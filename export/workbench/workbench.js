@@ -123,19 +123,12 @@
 
   let state = parseHash();
 
-  // A new history entry (the back button returns to the previous view), or with `replace` the same one (typing in
-  // the search box).
-  function go(change, replace) {
-    const next = Object.assign({}, state, change);
-    const hash = buildHash(next);
-    if (replace) {
-      history.replaceState(null, '', hash);
-      render();
-    } else if (hash !== location.hash) {
-      location.hash = hash;  // hashchange → render
-    } else {
-      render();
-    }
+  // A new view: a new history entry, so that the back button returns to the previous one (the search box keeps
+  // its entry up to date with history.replaceState instead: see search()).
+  function go(change) {
+    const hash = buildHash(Object.assign({}, state, change));
+    if (hash !== location.hash) location.hash = hash;  // hashchange → render
+    else render();
   }
   window.addEventListener('hashchange', () => render());
 
@@ -773,13 +766,7 @@
     else view = homeView();
     if (staticReport) staticReport.hidden = state.view !== 'report';
     root.setAttribute('data-view', state.view || 'index');
-    const focus = document.activeElement && document.activeElement.id === 'wb-search';
     root.replaceChildren(nav(), ...view);
-    if (focus) {
-      const input = document.getElementById('wb-search');
-      input.focus();
-      input.setSelectionRange(input.value.length, input.value.length);
-    }
   }
 
   document.body.classList.add('wb-on');
