@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -372,4 +373,39 @@ TEST_CASE("workbench: the embedded script and the test's drivers are valid JavaS
   for (const char* file : {"export/workbench/workbench.js", "tests/workbench_drive.mjs", "tests/cdp.mjs",
                            "bench/load_time.mjs"})
     CHECK_MESSAGE(shell(std::string("node --check ") + file) == 0, file);
+}
+
+TEST_CASE("workbench: a thousand real articles open in headless Chromium in under 2 s and stay under 20 MB") {
+  // The issue's yardstick: the first 1,000 records of ANT news (../shared/data; skipped without it), converted by
+  // bench/ant_news_slice.py. The load time is the page's own Navigation Timing (navigation start → load event) in
+  // a running browser, the median of three (bench/load_time.mjs); bench/workbench.sh measures more.
+  const char* env = std::getenv("ISNAD_SHARED_DATA");
+  fs::path data = env ? fs::path(env) : fs::path(ISNAD_SHARED_DIR) / "data";
+  fs::path corpus = data / "unlabelled" / "ant-news.jsonl.xz";
+  if (!fs::exists(corpus) || !have("chromium") || !have("node") || !have("xz")) {
+    MESSAGE("skipped: needs " << corpus.string() << ", chromium, node and xz");
+    return;
+  }
+  isnad::test::TempDir tmp("workbench", "ant1000");
+  REQUIRE(shell("{ xz -dc '" + corpus.string() + "' || true; } | python3 bench/ant_news_slice.py 1000 > '" +
+                (tmp.path / "ant.jsonl").string() + "'") == 0);
+  int status = shell(std::string(ISNAD_BINARY) + " build '" + (tmp.path / "ant.jsonl").string() + "' -o '" +
+                     (tmp.path / "out").string() + "' --format json,report --quiet 2>/dev/null");
+  REQUIRE((status == 0 || status == 1));  // 1: some articles failed (an empty one), the rest is written
+  fs::path report = tmp.path / "out" / "report.html";
+  Json graph = Json::parse(slurp(tmp.path / "out" / "graph.json"));
+  CHECK(graph["graph"]["documents"].size() >= 990);
+  CHECK(fs::file_size(report) < 20u * 1024 * 1024);
+  REQUIRE(shell("timeout 120 node bench/load_time.mjs '" + report.string() + "' 3 > '" +
+                (tmp.path / "load.jsonl").string() + "' 2>/dev/null") == 0);
+  std::string lines = slurp(tmp.path / "load.jsonl");
+  Json medians = Json::parse(lines.substr(lines.rfind("{\"median\"")))["median"];
+  INFO(lines);
+  CHECK(medians["load"].get<int>() < 2000);
+  CHECK(medians["render"].get<int>() > 0);  // the workbench drew
+  // What the page drew matches graph.json: every statement selected.
+  std::size_t statements = 0;
+  for (const Json& n : graph["nodes"]) statements += n["kind"] == "statement";
+  std::string dom = dom_at(report, "", tmp.path);
+  CHECK(attribute_of(dom, "wb", "data-selected") == std::to_string(statements));
 }
