@@ -450,7 +450,9 @@
       const e = entities[v], p = positions[i], r = radius(v);
       return svg('g', {
         class: 'node', 'data-entity': e.id, transform: 'translate(' + p.x.toFixed(1) + ',' + p.y.toFixed(1) + ')',
+        tabindex: 0, role: 'link', 'aria-label': e.label,
         onclick: () => go({ view: 'entity', id: e.id }),
+        onkeydown: (ev) => { if (ev.key === 'Enter') go({ view: 'entity', id: e.id }); },
       },
       svg('circle', {
         r: r.toFixed(1), fill: KIND_COLOUR[e.kind] || '#777', 'fill-opacity': v === highlight ? 1 : 0.85,
@@ -592,7 +594,7 @@
       class: state.view === view ? 'on' : null }, label);
     return el('nav', { class: 'wb-nav' },
       tab('', 'الفهرس والنظرة العامة'),
-      staticReport ? tab('report', 'تقرير المقال') : null,
+      staticReport ? tab('report', docs.length === 1 ? 'تقرير المقال' : 'المخطط والبطاقات') : null,
       el('span', { class: 'wb-summary' }, number(docs.length) + ' مقالًا · ' + number(statements.length) +
         ' تصريحًا · ' + number(entities.length) + ' كيانًا'));
   }
