@@ -449,7 +449,7 @@
     const nodeNodes = nodes.map((v, i) => {
       const e = entities[v], p = positions[i], r = radius(v);
       return svg('g', {
-        class: 'node', 'data-entity': e.id, transform: 'translate(' + p.x.toFixed(1) + ',' + p.y.toFixed(1) + ')',
+        class: v === highlight ? 'node centre' : 'node', 'data-entity': e.id, transform: 'translate(' + p.x.toFixed(1) + ',' + p.y.toFixed(1) + ')',
         tabindex: 0, role: 'link', 'aria-label': e.label,
         onclick: () => go({ view: 'entity', id: e.id }),
         onkeydown: (ev) => { if (ev.key === 'Enter') go({ view: 'entity', id: e.id }); },
