@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "exporter.h"
 
@@ -38,10 +39,29 @@ inline constexpr const char* kRdfVocab = "https://example.org/isnad/vocab#";
 std::unique_ptr<Exporter> make_ntriples_exporter();
 
 // timeline.json (statements in date order, vis-timeline items and groups), timeline.html (an offline,
-// right-to-left single-file page of the same) and report.html (that page with the diagram and a statement table)
+// right-to-left single-file page of the same) and report.html (the analyst's workbench, workbench.cpp)
 // (timeline.cpp).
 enum class TimelineFormat { json, html, report };
 std::unique_ptr<Exporter> make_timeline_exporter(TimelineFormat format);
+
+// A statement placed in time (timeline.cpp): its inclusive day range and the basis of it ("statement": its own
+// date; "publication": its article's; "": neither, then both days are empty), and its speakers, addressees,
+// topics and sources, each sorted by id.
+struct TimelineEntry {
+  Vertex statement = 0;
+  std::string day_first, day_last, basis;
+  std::vector<Vertex> speakers, addressees, about, sources;
+};
+// Every statement: dated first by day, then by article and position in it; undated last.
+std::vector<TimelineEntry> timeline_entries(const KnowledgeGraph& kg);
+// The style of timeline.html (its cards coloured by act), which report.html reuses.
+std::string timeline_css();
+// timeline.html's body: the article list, the statement count and the cards by day. With `report`, also the
+// Graphviz diagram inlined as SVG first and the table of every statement last (today's single-article report).
+void write_timeline_body(const KnowledgeGraph& kg, const std::vector<TimelineEntry>& entries, std::ostream& out,
+                         bool report);
+// report.html: the analyst's workbench (workbench.cpp).
+void write_report(const KnowledgeGraph& kg, std::ostream& out);
 
 // The inclusive ISO days a date value covers: "2016-11-03" → [2016-11-03, 2016-11-03], "2016-11" → the month,
 // "2016" → the year, "2016-11-05/2016-11-10" → that interval; weeks, seasons, "PAST_REF" and impossible days →

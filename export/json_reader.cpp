@@ -99,6 +99,7 @@ KnowledgeGraph read_graph_json(std::istream& in, const std::string& name) {
     p.doc = text(n, "doc");
     p.span = {number(n, "start"), number(n, "end")};
     p.direct_quote = n.value("direct_quote", false);
+    p.status = text(n, "status");  // asserted | reported | denied | hypothetical
     kg.add_node(std::move(p));
     ++index;
   }

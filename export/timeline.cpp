@@ -5,8 +5,9 @@
 //     plain text: vis-timeline treats content as HTML, so a page showing it must sanitise or use textContent.
 //   - timeline.html: one offline page (no script, no CDN, no web font), right to left, a section per day with
 //     each statement as a card coloured by its act: who, the cue, to and about whom, the content, the source.
-//   - report.html: the same page with the Graphviz diagram inlined as SVG above the timeline and a table of every
-//     statement below it; still one self-contained file. Both pages are polyglot markup (they parse as XML too).
+//   - report.html: the analyst's workbench (workbench.cpp), which for a small graph (one article) embeds this
+//     page's body with the Graphviz diagram inlined as SVG above the timeline and a table of every statement below
+//     it (write_timeline_body with `report`). Both pages are polyglot markup (they parse as XML too).
 //     The figure is direction:ltr: Graphviz places SVG text by anchors computed left to right, and an inherited
 //     rtl direction flips text-anchor="start" and scatters the legend.
 // An undated statement takes its article's publication date and is marked as such; statements with neither
@@ -25,14 +26,11 @@ namespace isnad {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using Entry = TimelineEntry;
 
-struct Entry {
-  Vertex statement = 0;
-  std::string day_first, day_last, basis;  // basis: statement | publication | ""
-  std::vector<Vertex> speakers, addressees, about, sources;
-};
+}  // namespace
 
-std::vector<Entry> entries(const KnowledgeGraph& kg) {
+std::vector<TimelineEntry> timeline_entries(const KnowledgeGraph& kg) {
   const Graph& g = kg.graph;
   std::map<std::string, std::string> dct;
   for (const auto& d : kg.documents) dct[d.id] = d.dct;
@@ -83,6 +81,8 @@ std::vector<Entry> entries(const KnowledgeGraph& kg) {
   return out;
 }
 
+namespace {
+
 std::vector<std::string> labels(const Graph& g, const std::vector<Vertex>& vs) {
   std::vector<std::string> out;
   for (Vertex v : vs) out.push_back(sanitize_text(g[v].label));
@@ -99,7 +99,7 @@ void write_json(const KnowledgeGraph& kg, std::ostream& out) {
   const Graph& g = kg.graph;
   Json items = Json::array();
   std::vector<Vertex> group_order;
-  for (const Entry& e : entries(kg)) {
+  for (const Entry& e : timeline_entries(kg)) {
     const NodeProps& n = g[e.statement];
     std::string speaker = e.speakers.empty() ? "" : g[e.speakers.front()].id;
     if (!e.speakers.empty() && std::find(group_order.begin(), group_order.end(), e.speakers.front()) == group_order.end())
@@ -161,34 +161,35 @@ std::string inline_diagram(const KnowledgeGraph& kg) {
   return start == std::string::npos ? std::string() : text.substr(start);
 }
 
-// timeline.html, or with `report` report.html: the same page with the diagram first and a table of every statement
-// last.
-void write_html(const KnowledgeGraph& kg, std::ostream& out, bool report) {
-  const Graph& g = kg.graph;
-  std::vector<Entry> all = entries(kg);
-  std::string title = report ? "تقرير: من قال ماذا عن مَن، ومتى" : "الخط الزمني: من قال ماذا عن مَن";
-  const char* day_tag = report ? "h3" : "h2";
-  out << "<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-      << "<meta name=\"generator\" content=\"isnad " << ISNAD_VERSION << "\"/>\n<title>" << html(title) << "</title>\n"
-      << "<style>\n"
-         "body{font-family:'Noto Naskh Arabic','Noto Sans Arabic','Amiri',serif;margin:2em auto;max-width:60em;"
-         "padding:0 1em;color:#222;background:#fafafa;line-height:1.7}\n"
-         "h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;border-bottom:1px solid #ccc;margin-top:1.6em}\n"
-         ".docs{color:#555;font-size:.95em}\n"
-         ".card{background:#fff;border:1px solid #ddd;border-inline-start:6px solid #777;border-radius:6px;"
-         "padding:.5em .9em;margin:.6em 0}\n"
-         ".who{font-weight:bold}.cue{font-weight:bold}.meta{color:#666;font-size:.85em}\n"
-         "blockquote{margin:.3em 0;padding:0 .8em;border-inline-start:2px solid #ddd;color:#333;white-space:pre-line}\n"
-         ".k-person{color:#2563AB}.k-organization{color:#C96214}.k-place{color:#2E7D32}\n"
-         ".basis{color:#8a6d00;font-size:.85em}\n"
-         "figure.diagram{margin:1em 0;background:#fff;border:1px solid #ddd;border-radius:6px;padding:.5em;"
-         "overflow-x:auto;direction:ltr}figure.diagram svg{max-width:100%;height:auto}\n"
-         "table{border-collapse:collapse;width:100%;background:#fff;font-size:.9em}"
-         "th,td{border:1px solid #ddd;padding:.3em .5em;vertical-align:top;text-align:start}th{background:#eee}\n";
+}  // namespace
+
+std::string timeline_css() {
+  std::string css =
+      "body{font-family:'Noto Naskh Arabic','Noto Sans Arabic','Amiri',serif;margin:2em auto;max-width:60em;"
+      "padding:0 1em;color:#222;background:#fafafa;line-height:1.7}\n"
+      "h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;border-bottom:1px solid #ccc;margin-top:1.6em}\n"
+      ".docs{color:#555;font-size:.95em}\n"
+      ".card{background:#fff;border:1px solid #ddd;border-inline-start:6px solid #777;border-radius:6px;"
+      "padding:.5em .9em;margin:.6em 0}\n"
+      ".who{font-weight:bold}.cue{font-weight:bold}.meta{color:#666;font-size:.85em}\n"
+      "blockquote{margin:.3em 0;padding:0 .8em;border-inline-start:2px solid #ddd;color:#333;white-space:pre-line}\n"
+      ".k-person{color:#2563AB}.k-organization{color:#C96214}.k-place{color:#2E7D32}\n"
+      ".basis{color:#8a6d00;font-size:.85em}\n"
+      "figure.diagram{margin:1em 0;background:#fff;border:1px solid #ddd;border-radius:6px;padding:.5em;"
+      "overflow-x:auto;direction:ltr}figure.diagram svg{max-width:100%;height:auto}\n"
+      "table{border-collapse:collapse;width:100%;background:#fff;font-size:.9em}"
+      "th,td{border:1px solid #ddd;padding:.3em .5em;vertical-align:top;text-align:start}th{background:#eee}\n";
   for (const char* act : {"statement", "announce", "appeal", "promise", "praise", "criticize", "accuse", "reject", "deny",
                           "warn", "threaten"})
-    out << ".act-" << act << "{border-inline-start-color:" << hex_colour(act_colour(act)) << "}\n";
-  out << "</style>\n</head>\n<body>\n<h1>" << html(title) << "</h1>\n<p class=\"docs\">";
+    css += std::string(".act-") + act + "{border-inline-start-color:" + hex_colour(act_colour(act)) + "}\n";
+  return css;
+}
+
+void write_timeline_body(const KnowledgeGraph& kg, const std::vector<TimelineEntry>& all, std::ostream& out,
+                         bool report) {
+  const Graph& g = kg.graph;
+  const char* day_tag = report ? "h3" : "h2";
+  out << "<p class=\"docs\">";
   for (std::size_t i = 0; i < kg.documents.size(); ++i) {
     const DocumentInfo& d = kg.documents[i];
     out << (i ? "<br/>\n" : "") << ltr(d.id) << " — ";
@@ -242,6 +243,17 @@ void write_html(const KnowledgeGraph& kg, std::ostream& out, bool report) {
     }
     out << "</tbody>\n</table>\n";
   }
+}
+
+namespace {
+
+// timeline.html: the statements as cards by day, no script.
+void write_timeline_html(const KnowledgeGraph& kg, std::ostream& out) {
+  std::string title = "الخط الزمني: من قال ماذا عن مَن";
+  out << "<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+      << "<meta name=\"generator\" content=\"isnad " << ISNAD_VERSION << "\"/>\n<title>" << html(title) << "</title>\n"
+      << "<style>\n" << timeline_css() << "</style>\n</head>\n<body>\n<h1>" << html(title) << "</h1>\n";
+  write_timeline_body(kg, timeline_entries(kg), out, false);
   out << "</body>\n</html>\n";
 }
 
@@ -257,8 +269,11 @@ class TimelineExporter : public Exporter {
     return "timeline.html";
   }
   void write(const KnowledgeGraph& kg, std::ostream& out) const override {
-    if (format_ == TimelineFormat::json) write_json(kg, out);
-    else write_html(kg, out, format_ == TimelineFormat::report);
+    switch (format_) {
+      case TimelineFormat::json: write_json(kg, out); break;
+      case TimelineFormat::html: write_timeline_html(kg, out); break;
+      case TimelineFormat::report: write_report(kg, out); break;
+    }
   }
 
  private:

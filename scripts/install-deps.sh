@@ -20,7 +20,10 @@ packages=(
   virtuoso-opensource-7-bin          # tests: Virtuoso RDF store (virtuoso-t, isql-vt) loads graph.nt and answers SPARQL;
                                      #   the -bin package has no debconf question and starts no daemon (the test runs its own)
   curl                               # tests: SPARQL queries over HTTP to the test's own Virtuoso on loopback
-  chromium                           # tests: headless screenshot of report.html (renders offline, Arabic shaped)
+  chromium                           # tests: headless screenshot of report.html (renders offline, Arabic shaped),
+                                     #   the workbench driven at URL fragments and over the DevTools protocol
+  nodejs                             # tests: tests/workbench_drive.mjs drives the workbench (no npm package);
+                                     #   bench/load_time.mjs
   libgeonames-dev                    # extract/: world cities with Arabic names, country codes and coordinates
   hunspell-ar                        # bench/ner.sh: Ayaspell's ar.dic/ar.aff, the dictionary train-ner hashes into the
                                      #   NER model (tagging needs no hunspell)

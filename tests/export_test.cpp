@@ -775,16 +775,21 @@ print(ink / (len(rows[::4]) * len(range(0, stride, bpp * 4))), len(colours))
 )";
 
 TEST_CASE("report: one offline page that headless Chromium renders, with the diagram, the timeline and the table") {
+  // Since issue 17 the report is the analyst's workbench: it carries its data and its script inline (no external
+  // script, nothing fetched), and a graph this small keeps today's static report inside it.
   KnowledgeGraph kg = fixture();
   std::string report = export_to_string(kg, "report");
   CHECK(report.find("<html lang=\"ar\" dir=\"rtl\">") != std::string::npos);
   CHECK(report.find("<svg") != std::string::npos);       // the diagram, inline
   CHECK(report.find("<?xml") == std::string::npos);      // without the SVG file's prologue
   CHECK(report.find("<table>") != std::string::npos);    // the statement table
-  CHECK(report.find("<script") == std::string::npos);
+  CHECK(report.find("<section id=\"static-report\">") != std::string::npos);
+  CHECK(report.find("<script type=\"application/json\" id=\"isnad-data\">") != std::string::npos);
+  CHECK(report.find("<script src") == std::string::npos);
   CHECK(report.find("src=\"http") == std::string::npos);  // nothing fetched (the SVG's xmlns are names, not fetches)
   CHECK(report.find("href=\"http") == std::string::npos);
   CHECK(report.find("الأمم المتحدة &amp; &lt;وكالاتها&gt;") != std::string::npos);
+  CHECK(report.find("<وكالاتها>") == std::string::npos);  // never raw, in the markup or in the inline data
   fs::path dir = export_all(kg, "report");
   if (have_command("xmllint")) CHECK(run("xmllint --noout '" + (dir / "report.html").string() + "'") == 0);
   std::string chromium = have_command("chromium") ? "chromium" : have_command("chromium-browser") ? "chromium-browser" : "";
@@ -811,4 +816,46 @@ TEST_CASE("report: one offline page that headless Chromium renders, with the dia
   CHECK(ink > 0.01);
   CHECK(colours > 20);
   fs::remove_all(dir);
+}
+
+TEST_CASE("report: the workbench's data is inline JSON that neither HTML nor XML can misread; a large graph has no "
+          "static report") {
+  KnowledgeGraph kg = fixture();
+  std::string report = export_to_string(kg, "report");
+  std::size_t data = report.find("<script type=\"application/json\" id=\"isnad-data\">");
+  REQUIRE(data != std::string::npos);
+  std::size_t start = report.find('>', data) + 1, end = report.find("</script>", start);
+  std::string text = report.substr(start, end - start);
+  CHECK(text.find_first_of("<>&") == std::string::npos);  // escaped as \u003c \u003e \u0026
+  nlohmann::json parsed = nlohmann::json::parse(text);
+  CHECK(parsed["entities"].size() == 6);
+  CHECK(parsed["statements"].size() == 3);
+  CHECK(parsed["docs"][0]["id"] == "aleppo test");
+  bool hostile_label = false;
+  for (const auto& e : parsed["entities"]) hostile_label |= e["label"] == kUn;  // the label itself, once parsed
+  CHECK(hostile_label);
+  CHECK(parsed["affiliations"].size() == 1);
+  // timeline.html stays a page without script.
+  CHECK(export_to_string(kg, "timeline-html").find("<script") == std::string::npos);
+
+  // 61 statements: past the static report's limit (Graphviz's full-diagram limit), the page is the workbench alone.
+  KnowledgeGraph big = fixture();
+  Vertex putin = *big.find("person:1");
+  for (int n = 10; n < 68; ++n) {
+    NodeProps p;
+    p.id = "statement:aleppo test:" + std::to_string(n);
+    p.kind = "statement";
+    p.cue = "قال";
+    p.act = "statement";
+    p.doc = "aleppo test";
+    p.label = "قال";
+    Vertex s = big.add_node(std::move(p));
+    EdgeProps e;
+    e.role = "speaker";
+    big.add_edge(putin, s, e);
+  }
+  std::string large = export_to_string(big, "report");
+  CHECK(large.find("id=\"static-report\"") == std::string::npos);
+  CHECK(large.find("<svg") == std::string::npos);  // no Graphviz run at all
+  CHECK(large.find("<noscript>") != std::string::npos);
 }
