@@ -224,8 +224,16 @@ Lexicons build_lexicons() {
   }
   for (const auto& row : lexicon_rows("org_triggers.tsv"))
     lx.org_triggers.add(row[0], {EntityType::Organization, "trigger", "", "", field(row, 2), field(row, 1), row[0]});
-  for (const auto& row : lexicon_rows("speech_cues.tsv"))
+  for (const auto& row : lexicon_rows("speech_cues.tsv")) {
     lx.cues.add(row[0], {EntityType::Person, "cue", "", "", field(row, 2), field(row, 1), row[0]});
+    // A participle in the accusative ("محذرا") also speaks for a woman and for many: "محذرة"، "محذرين".
+    if (field(row, 2) == "participle" && row[0].ends_with("ا") && row[0].find(' ') == std::string::npos) {
+      std::string stem = row[0].substr(0, row[0].size() - std::string("ا").size());
+      for (const std::string& form : {stem + "ة", stem + "ين"})
+        if (!lx.cues.find(normalise_phrase(form)))
+          lx.cues.add(form, {EntityType::Person, "cue", "", "", "participle", field(row, 1), form});
+    }
+  }
   for (const auto& row : lexicon_rows("attribution.tsv"))
     lx.attribution.add(row[0], {EntityType::Person, "attribution", "", "", "", "", row[0]});
   for (const auto& row : lexicon_rows("function_words.tsv")) lx.function_words.insert(normalise_phrase(row[0]));
