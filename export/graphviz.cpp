@@ -425,11 +425,16 @@ Agnode_t* add_entity_node(const KnowledgeGraph& kg, Agraph_t* g, Vertex v, NodeN
   Agnode_t* node = agnode(g, cstr(node_names.name(n.id)), 1);
   const KindStyle* style = kind_style(n.kind);
   Rgb colour = kind_colour(n.kind);
+  // In the order of the affiliated nodes' ids, not of the edges: a graph read back from graph.json holds its edges
+  // in another order than the one built, and `render` must draw what `build` drew.
+  std::vector<std::pair<std::string, std::string>> affiliations;  // (target id, title)
+  for (auto [it, end] = boost::out_edges(v, graph); it != end; ++it)
+    if (graph[*it].role == "affiliation" && !graph[*it].title.empty())
+      affiliations.emplace_back(graph[boost::target(*it, graph)].id, graph[*it].title);
+  std::sort(affiliations.begin(), affiliations.end());
   std::vector<std::string> titles;
-  for (auto [it, end] = boost::out_edges(v, graph); it != end; ++it) {
-    const std::string& t = graph[*it].role == "affiliation" ? graph[*it].title : std::string();
-    if (!t.empty() && titles.size() < 2 && std::find(titles.begin(), titles.end(), t) == titles.end()) titles.push_back(t);
-  }
+  for (const auto& [target, t] : affiliations)
+    if (titles.size() < 2 && std::find(titles.begin(), titles.end(), t) == titles.end()) titles.push_back(t);
   if (titles.empty() && !n.titles.empty()) titles.push_back(n.titles.front());
   std::string subtitle;
   for (const auto& t : titles) subtitle += (subtitle.empty() ? "" : "، ") + t;

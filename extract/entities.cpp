@@ -178,8 +178,15 @@ class Recogniser {
       if (e->kind == "person" && n == 1 && i > 0 && normalize(to_u32(e->written)) != tok(i).form.substr(off) &&
           name_like(i - 1) && !starts_with_article(tok(i - 1).form))
         continue;
-      add_mention(e->type, i, i + n, off, "lexicon:" + e->kind, e);
-      i += n - 1;
+      // A known organisation with its nationality adjective is named with it: "الحرس الثوري الإيراني" (not when
+      // the adjective names another country than the lexicon's: "الحرس الثوري" is Iran's).
+      std::size_t end = i + n;
+      const LexiconEntry* nat = nullptr;
+      if (e->type == EntityType::Organization && end < size() && tok(end).sentence == tok(i).sentence)
+        if (std::size_t k = nationality_at(end, &nat); k && nat->subtype != "people" && (e->country.empty() || e->country == nat->country))
+          end += k;
+      add_mention(e->type, i, end, off, "lexicon:" + e->kind, e);
+      i = end - 1;
     }
   }
 
