@@ -175,8 +175,13 @@ class Recogniser {
       // "ودعا الأسد": a public figure's surname that is also a common word, as the subject of a verb of saying.
       if (e->subtype == "speaker-only" && !(i > 0 && is_cue_verb(i - 1))) continue;
       // A known surname after another name is someone else's family name: "ميلانيا ترامب" is not Donald.
-      if (e->kind == "person" && n == 1 && i > 0 && normalize(to_u32(e->written)) != tok(i).form.substr(off) &&
-          name_like(i - 1) && !starts_with_article(tok(i - 1).form))
+      // So is a bare nationality word used as a given name after a title: "العقيد تركي المالكي" is not Nouri.
+      const LexiconEntry* title = nullptr;
+      const bool given_name_before =
+          i > 0 && ((name_like(i - 1) && !starts_with_article(tok(i - 1).form)) ||
+                    (nationality_at(i - 1, &title) && !is_definite(tok(i - 1).form) && i > 1 &&
+                     lx_.titles.match(doc_, i - 2, &title, nullptr, false)));
+      if (e->kind == "person" && n == 1 && normalize(to_u32(e->written)) != tok(i).form.substr(off) && given_name_before)
         continue;
       // A known organisation with its nationality adjective is named with it: "الحرس الثوري الإيراني" (not when
       // the adjective names another country than the lexicon's: "الحرس الثوري" is Iran's).
@@ -185,7 +190,13 @@ class Recogniser {
       if (e->type == EntityType::Organization && end < size() && tok(end).sentence == tok(i).sentence)
         if (std::size_t k = nationality_at(end, &nat); k && nat->subtype != "people" && (e->country.empty() || e->country == nat->country))
           end += k;
-      add_mention(e->type, i, end, off, "lexicon:" + e->kind, e);
+      int m = add_mention(e->type, i, end, off, "lexicon:" + e->kind, e);
+      // Each country has its own: "الهلال الأحمر المصري" is not the Iranian Red Crescent.
+      if (nat && end > i + n && e->country.empty() && m >= 0) {
+        Mention& mention = doc_.mentions[static_cast<std::size_t>(m)];
+        mention.country = nat->country;
+        mention.group += ":" + nat->country;
+      }
       i = end - 1;
     }
   }
@@ -263,7 +274,10 @@ class Recogniser {
     const LexiconEntry* e = nullptr;
     if (lx_.titles.match(doc_, i, &e, nullptr, false)) return false;
     if (is_cue(i)) return false;
-    if (lx_.nationalities.match(doc_, i, &e, nullptr, false)) return false;
+    // A bare nationality word right after a definite title is a given name: "العقيد تركي المالكي".
+    if (lx_.nationalities.match(doc_, i, &e, nullptr, false) &&
+        !(!is_definite(w) && i > 0 && starts_with_article(tok(i - 1).form) && lx_.titles.match(doc_, i - 1, &e, nullptr, false)))
+      return false;
     if (lx_.org_triggers.match(doc_, i, &e, nullptr, false)) return false;
     return true;
   }
@@ -485,7 +499,10 @@ class Recogniser {
         continue;
       }
       const LexiconEntry* nat = nullptr;
-      if (std::size_t k = nationality_at(j, &nat); k && t.country.empty()) {
+      // An adjective agrees in definiteness with a definite title: in "العقيد تركي المالكي" the bare "تركي" is a
+      // name, not "Turkish" ("العقيد التركي" would be).
+      const bool definite_title = starts_with_article(tok(i).form.substr(t.stem_offset)) || tok(i).form.rfind(U"لل", 0) == 0;
+      if (std::size_t k = nationality_at(j, &nat); k && t.country.empty() && !(definite_title && !is_definite(tok(j).form))) {
         t.country = nat->country;
         j += k;
         continue;

@@ -222,3 +222,19 @@ TEST_CASE("resolve: 'وزارة الخارجية' of two countries' stories stay
   for (const auto& id : ministries) algeria_joined |= with_docs(id) == std::vector<std::string>{"dz", "dz2"};
   CHECK(algeria_joined);
 }
+
+TEST_CASE("resolve: one lexicon body of two countries, two ministries of one country, a colonel named Turki") {
+  std::vector<Document> docs = {
+      article("eg", "وقال الهلال الأحمر المصري إن القافلة وصلت."),
+      article("ir", "وأعلن الهلال الأحمر الإيراني أن فرقه تعمل في المنطقة."),
+      article("sa1", "وقالت الخارجية السعودية إن المملكة ترفض التدخل."),
+      article("sa2", "وأعلنت الداخلية السعودية أن الحج آمن."),
+      article("iq", "وقال رئيس الوزراء العراقي الأسبق نوري المالكي إن الانتخابات نزيهة."),
+      article("ye", "وقال المتحدث باسم التحالف العقيد تركي المالكي إن الهجوم فشل."),
+  };
+  KnowledgeGraph kg = build_graph(docs);
+  CHECK(nodes_named(kg, "الهلال الأحمر المصري") != nodes_named(kg, "الهلال الأحمر الإيراني"));
+  CHECK(nodes_named(kg, "الخارجية السعودية") != nodes_named(kg, "الداخلية السعودية"));
+  REQUIRE(nodes_named(kg, "تركي المالكي").size() == 1);
+  CHECK(nodes_named(kg, "تركي المالكي") != nodes_named(kg, "نوري المالكي"));
+}
