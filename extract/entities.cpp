@@ -68,6 +68,7 @@ class Recogniser {
     propagate_persons();
     tagger_pass(false);
     trailing_title_pass();
+    capital_homographs();
   }
 
   std::vector<Binding> bindings;
@@ -849,6 +850,47 @@ class Recogniser {
       if (best_len) {
         add_mention(EntityType::Person, i, i + best_len, best_off, "known-name");
         i += best_len - 1;
+      }
+    }
+  }
+
+  // 9. A country whose name is also a capital's: "العاصمة تونس"، "ولاية تونس"، "تونس العاصمة" are the city of
+  //    Tunis, "تونس" alone the country. "عمان" is Oman, but Amman in a story that names Jordan (and not "سلطنة عمان").
+  void capital_homographs() {
+    struct Homograph { const char* name; const char* country; const char* city_en; const char* city_country; };
+    static const Homograph homographs[] = {{"تونس", "TN", "Tunis", "TN"},
+                                           {"الجزائر", "DZ", "Algiers", "DZ"},
+                                           {"الكويت", "KW", "Kuwait City", "KW"},
+                                           {"عمان", "OM", "Amman", "JO"}};
+    static const std::u32string city_words[] = {normalize(U"العاصمة"), normalize(U"مدينة"), normalize(U"ولاية"),
+                                                normalize(U"بلدية"), normalize(U"عاصمة")};
+    auto city_word = [&](std::size_t t) {
+      if (t >= size() || !tok(t).is_word) return false;
+      for (const auto& r : tok(t).readings)
+        for (const auto& w : city_words)
+          if (r.stem == w) return true;
+      return std::find(std::begin(city_words), std::end(city_words), tok(t).form) != std::end(city_words);
+    };
+    bool jordan = false;
+    for (const Mention& m : doc_.mentions) jordan |= m.group == "place:JO";
+    for (std::size_t t = 0; t < size() && !jordan; ++t) {
+      const LexiconEntry* nat = nullptr;
+      jordan = tok(t).is_word && nationality_at(t, &nat) && nat->country == "JO";
+    }
+    for (Mention& m : doc_.mentions) {
+      if (m.type != EntityType::Place) continue;
+      for (const Homograph& h : homographs) {
+        if (m.group != std::string("place:") + h.country || m.key != normalize(to_u32(h.name))) continue;
+        bool city = (m.first_token > 0 && city_word(m.first_token - 1)) || city_word(m.end_token);
+        if (std::string(h.city_country) != h.country)  // عمان: Amman in a story about Jordan, not after سلطنة
+          city = jordan && !(m.first_token > 0 && tok(m.first_token - 1).form.ends_with(normalize(U"سلطنة")));
+        if (!city) continue;
+        m.group = std::string("place:") + h.city_en;
+        m.subtype = "city";
+        m.country = h.city_country;
+        m.label_en = h.city_en;
+        m.latitude.clear();
+        m.longitude.clear();
       }
     }
   }

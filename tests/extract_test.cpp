@@ -352,3 +352,18 @@ TEST_CASE("entities: a hashtag is a name written for social media; one word afte
   CHECK(persons(run("ويقول منتقدون إن ارتفاع الأسعار وراء الاحتجاجات.")).empty());
   CHECK(persons(run("وأضافت نتوقع أن تقوم روسيا بواجبها.")).empty());
 }
+
+TEST_CASE("entities: a country named like a capital is the city after 'العاصمة'، 'ولاية'; عمان is Amman in a story about Jordan") {
+  auto places = [](const Document& d) {
+    std::vector<std::string> out;
+    for (const auto& e : d.entities)
+      if (e.type == EntityType::Place) out.push_back(e.label_en + "/" + e.subtype);
+    return out;
+  };
+  auto tunis = places(run("وصل الوفد إلى العاصمة تونس أمس. وقالت تونس إنها ترحب بالمبادرة."));
+  CHECK(has(tunis, "Tunis/city"));
+  CHECK(has(tunis, "Tunisia/country"));
+  CHECK(has(places(run("وقال العاهل الأردني إن الأردن لن يتخلى عن دوره. وشهدت عمان مظاهرات.")), "Amman/city"));
+  CHECK(has(places(run("وزار وفد أردني سلطنة عمان أمس.")), "Oman/country"));
+  CHECK(has(places(run("وقالت عمان إنها تدعم الحوار بين الأطراف اليمنية.")), "Oman/country"));
+}
