@@ -14,10 +14,13 @@ GAZ="--gazetteer first=$D/arabic-names/male-first--names-in-arabic.txt
      --gazetteer gpers=$D/anergazet/AlignedPersGazetteer.txt
      --gazetteer gloc=$D/anergazet/AlignedLocGazetteer.txt
      --gazetteer gorg=$D/anergazet/AlignedOrgGazetteer.txt"
-# Unlabelled text for the word classes: the tokens of every ANERcorp split (their tags are never read) and
-# running news text. Including the test split's tokens is transductive but uses no test label.
-UNLABELLED="--unlabelled-conll $TRAIN --unlabelled-conll $TEST
-     --unlabelled $D/arabic-timeml-news/Corpus_test --unlabelled $D/news-samples"
+# Word classes learnt from 17 M words of unlabelled Arabic (ANT news and Arabic Wikipedia, ../shared/data/unlabelled) by
+# `isnad train-clusters` and stored in the model; no ANERcorp text (train or test) is read for them.
+CLASSES=${NER_CLASSES_OUT:-/tmp/ner-classes.tsv}
+CLASS_OPTIONS="@CLASS_OPTIONS@"
+/usr/bin/time -f "train-clusters: %e s wall, %M KB peak" \
+  $BUILD/isnad train-clusters --out "$CLASSES" $CLASS_OPTIONS $D/unlabelled/ant-news.jsonl.xz $D/unlabelled/arwiki-20170120.jsonl.xz
+UNLABELLED="--clusters $CLASSES"
 # A general-language dictionary (Debian hunspell-ar: its stems and their one-suffix forms) whose hashed forms the
 # model stores: a word outside it is more likely a name.
 DICTIONARY="--dictionary ${ISNAD_HUNSPELL_AR:-/usr/share/hunspell/ar.dic}"
