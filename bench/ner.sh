@@ -17,7 +17,7 @@ GAZ="--gazetteer first=$D/arabic-names/male-first--names-in-arabic.txt
 # Word classes learnt from 17 M words of unlabelled Arabic (ANT news and Arabic Wikipedia, ../shared/data/unlabelled) by
 # `isnad train-clusters` and stored in the model; no ANERcorp text (train or test) is read for them.
 CLASSES=${NER_CLASSES_OUT:-/tmp/ner-classes.tsv}
-CLASS_OPTIONS="@CLASS_OPTIONS@"
+CLASS_OPTIONS=""
 /usr/bin/time -f "train-clusters: %e s wall, %M KB peak" \
   $BUILD/isnad train-clusters --out "$CLASSES" $CLASS_OPTIONS $D/unlabelled/ant-news.jsonl.xz $D/unlabelled/arwiki-20170120.jsonl.xz
 UNLABELLED="--clusters $CLASSES"

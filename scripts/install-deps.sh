@@ -22,6 +22,7 @@ packages=(
   curl                               # tests: SPARQL queries over HTTP to the test's own Virtuoso on loopback
   chromium                           # tests: headless screenshot of report.html (renders offline, Arabic shaped)
   libgeonames-dev                    # extract/: world cities with Arabic names, country codes and coordinates
+  xz-utils                           # isnad train-clusters reads ../shared/data/unlabelled/*.jsonl.xz through xz -dc
   hunspell-ar                        # bench/ner.sh: Ayaspell's ar.dic/ar.aff, the dictionary train-ner hashes into the
                                      #   NER model (tagging needs no hunspell)
 )
