@@ -209,11 +209,11 @@ TEST_CASE("ner: ANERcorp test split with the committed model (needs ../shared/da
   auto s = score_entities(gold, m->tag_document(document));
   CHECK(s.micro.gold == 2231);  // as counted in the split's SOURCE.md
   MESSAGE("ANERcorp test micro F1 " << 100 * s.micro.f1() << " as a document");
-  CHECK(s.micro.f1() > 0.71);  // measured 0.7347; the floor catches a broken model, features or lexicons
+  CHECK(s.micro.f1() > 0.71);  // measured 0.7393; the floor catches a broken model, features or lexicons
   // Sentence by sentence (no neighbours) the second pass has less to go on.
   auto a = score_entities(gold, alone);
   MESSAGE("ANERcorp test micro F1 " << 100 * a.micro.f1() << " sentence by sentence");
-  CHECK(a.micro.f1() > 0.695);  // measured 0.7182
+  CHECK(a.micro.f1() > 0.695);  // measured 0.7192
 }
 
 TEST_CASE("ner: a document of one sentence is tagged as tag() tags it") {
