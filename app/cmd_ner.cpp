@@ -306,7 +306,8 @@ int cmd_train_clusters(const Args& args) {
           "the NER tagger sees them) from unlabelled text: each core seen at least --min-count times (default 5) is\n"
           "described by the --contexts most frequent cores (default 1000) within --window words on each side (default\n"
           "2), and the cores are split top-down by spherical k-means, A classes then B in each then C in each (default\n"
-          "16,4,16). The context counts are Hellinger-weighted, or with --ppmi positive-PMI-weighted. TEXT: JSON Lines (.jsonl or .jsonl.xz, fields title and text) or running text, a directory giving\n"
+          "16,4,16). Context counts are Hellinger-weighted (square roots of relative counts), with --ppmi positive-PMI\n"
+          "weighted. TEXT: JSON Lines (.jsonl or .jsonl.xz, fields title and text) or running text; a directory gives\n"
           "its files in name order. Deterministic. train-ner --clusters FILE stores the classes in the NER model.\n");
       return 0;
     }
