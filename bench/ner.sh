@@ -17,7 +17,7 @@ GAZ="--gazetteer first=$D/arabic-names/male-first--names-in-arabic.txt
 # Word classes learnt from 20.3 M tokens of unlabelled Arabic (ANT news and Arabic Wikipedia, ../shared/data/unlabelled)
 # by `isnad train-clusters` and stored in the model; no ANERcorp text (train or test) is read for them. Held-out means
 # (slices 0 2 4 6 9, seed 20240601) of the choices tried: these options (Hellinger weights) 76.71 (76.58 with --seed 7,
-# against 75.40 for the previous recipe); --min-count 2 76.04; --ppmi 76.12;
+# against 75.40 for the previous recipe); --min-count 2 76.04; --contexts 3000 75.98; --ppmi 76.12;
 # --min-count 3 --branching 16,8,32 75.53; --window 1 75.77; a second clustering (--ppmi) beside these 76.44;
 # with the whole class path of the words two away and of words unseen in training as features too 76.24; the
 # previous recipe (k-means classes from ANERcorp train+test tokens and news samples) 75.23. AQMAR as --extra-train
