@@ -1,4 +1,4 @@
-// Named-entity tagger commands: train-ner, tag, eval-ner, bench-ner.
+// Named-entity tagger commands: train-clusters, train-ner, tag, eval-ner, bench-ner.
 #include <sys/resource.h>
 
 #include <cerrno>
@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
@@ -175,6 +176,35 @@ NerGazetteer read_gazetteer(const std::string& spec) {
   return g;
 }
 
+// Sentences of one line of running text: XML markup (<...>) removed, normalised, punctuation split off, a
+// sentence ending after . ! ? ؟ or at the line end. Lines that are not valid UTF-8 are skipped.
+template <typename Sink>
+void split_sentences(const std::string& line, Sink&& sink) {
+  std::string text;
+  bool in_tag = false;
+  for (char c : line) {
+    if (c == '<') in_tag = true;
+    if (!in_tag) text += c;
+    if (c == '>') in_tag = false, text += ' ';
+  }
+  auto decoded = decode_utf8(text);
+  if (!decoded.ok) return;
+  std::vector<std::u32string> words;
+  std::u32string cur;
+  for (char32_t c : normalize(decoded.text)) {
+    if (is_word_char(c)) {
+      cur += c;
+      continue;
+    }
+    if (!cur.empty()) words.push_back(cur), cur.clear();
+    if (is_space(c)) continue;
+    words.push_back(std::u32string(1, c));
+    if (c == U'.' || c == U'!' || c == U'?' || c == U'؟') sink(std::move(words)), words.clear();
+  }
+  if (!cur.empty()) words.push_back(cur);
+  if (!words.empty()) sink(std::move(words));
+}
+
 // Sentences of normalised words from unlabelled text: with `conll`, the tokens of a CoNLL file (first column; the
 // tags are never read); else running text with XML markup (<...>) removed, punctuation split off, a sentence
 // ending at a line end or after . ! ? ؟. A directory contributes its files in name order.
@@ -198,43 +228,153 @@ void read_unlabelled(const std::string& path, bool conll, std::vector<std::vecto
       out.push_back(std::move(words));
     }
   } else {
-    for (std::string line; std::getline(f, line);) {
-      std::string text;
-      bool in_tag = false;
-      for (char c : line) {
-        if (c == '<') in_tag = true;
-        if (!in_tag) text += c;
-        if (c == '>') in_tag = false, text += ' ';
-      }
-      auto decoded = decode_utf8(text);
-      if (!decoded.ok) continue;
-      std::vector<std::u32string> words;
-      std::u32string cur;
-      for (char32_t c : normalize(decoded.text)) {
-        if (is_word_char(c)) {
-          cur += c;
-          continue;
-        }
-        if (!cur.empty()) words.push_back(cur), cur.clear();
-        if (is_space(c)) continue;
-        words.push_back(std::u32string(1, c));
-        if (c == U'.' || c == U'!' || c == U'?' || c == U'؟') out.push_back(std::move(words)), words.clear();
-      }
-      if (!cur.empty()) words.push_back(cur);
-      if (!words.empty()) out.push_back(std::move(words));
-    }
+    for (std::string line; std::getline(f, line);) split_sentences(line, [&](std::vector<std::u32string>&& words) { out.push_back(std::move(words)); });
   }
   std::fprintf(stderr, "unlabelled %s: %zu sentences\n", path.c_str(), out.size() - before);
 }
 
+// Feeds the sentences of a text file to `sink`: JSON Lines (".jsonl", or ".jsonl.xz" read through `xz -dc`) give
+// the "title" and "text" fields of each record, each line of them split by split_sentences; any other file is
+// running text. Returns the number of sentences.
+template <typename Sink>
+std::size_t read_text_sentences(const std::string& path, Sink&& sink) {
+  auto ends_with = [&](std::string_view suffix) {
+    return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  const bool xz = ends_with(".xz"), jsonl = ends_with(".jsonl") || ends_with(".jsonl.xz");
+  std::size_t sentences = 0;
+  auto counting = [&](std::vector<std::u32string>&& words) {
+    ++sentences;
+    sink(std::move(words));
+  };
+  auto one_line = [&](const std::string& line) {
+    if (!jsonl) {
+      split_sentences(line, counting);
+      return;
+    }
+    if (line.empty()) return;
+    const auto record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (!record.is_object()) throw std::runtime_error(path + ": a line is not a JSON object");
+    for (const char* field : {"title", "text"}) {
+      auto it = record.find(field);
+      if (it == record.end() || !it->is_string()) continue;
+      std::istringstream lines(it->get<std::string>());
+      for (std::string l; std::getline(lines, l);) split_sentences(l, counting);
+    }
+  };
+  if (xz) {
+    if (path.find('\'') != std::string::npos) throw std::runtime_error("cannot quote the path " + path);
+    std::FILE* pipe = ::popen(("xz -dc -- '" + path + "'").c_str(), "r");
+    if (!pipe) throw std::runtime_error("cannot run xz -dc on " + path);
+    std::string line;
+    char buffer[1 << 16];
+    while (std::fgets(buffer, sizeof buffer, pipe)) {
+      line += buffer;
+      if (!line.empty() && line.back() == '\n') {
+        line.pop_back();
+        one_line(line);
+        line.clear();
+      }
+    }
+    if (!line.empty()) one_line(line);
+    if (::pclose(pipe) != 0) throw std::runtime_error("xz -dc failed on " + path + " (is xz-utils installed?)");
+  } else {
+    std::ifstream f(path);
+    if (!f) throw std::runtime_error("cannot open " + path);
+    for (std::string line; std::getline(f, line);) one_line(line);
+  }
+  return sentences;
+}
+
 }  // namespace
+
+int cmd_train_clusters(const Args& args) {
+  std::string out_path;
+  std::vector<std::string> inputs;
+  WordClassOptions options;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&]() -> const std::string& {
+      if (i + 1 >= args.size()) throw std::runtime_error(a + " needs a value");
+      return args[++i];
+    };
+    if (a == "--help") {
+      std::printf(
+          "usage: isnad train-clusters --out FILE [--min-count N] [--contexts N] [--window N] [--branching A,B,C]\n"
+          "                            [--iterations N] [--seed N] [--ppmi] TEXT...\n"
+          "Learns hierarchical word classes of word cores (the words without و/ف, a preposition and the article, as\n"
+          "the NER tagger sees them) from unlabelled text: each core seen at least --min-count times (default 5) is\n"
+          "described by the --contexts most frequent cores (default 1000) within --window words on each side (default\n"
+          "2), and the cores are split top-down by spherical k-means, A classes then B in each then C in each (default\n"
+          "16,4,16). Context counts are Hellinger-weighted (square roots of relative counts), with --ppmi positive-PMI\n"
+          "weighted. TEXT: JSON Lines (.jsonl or .jsonl.xz, fields title and text) or running text; a directory gives\n"
+          "its files in name order. Deterministic. train-ner --clusters FILE stores the classes in the NER model.\n");
+      return 0;
+    }
+    if (a == "--out") out_path = value();
+    else if (a == "--min-count") options.min_count = std::stoi(value());
+    else if (a == "--contexts") options.contexts = std::stoi(value());
+    else if (a == "--window") options.window = std::stoi(value());
+    else if (a == "--iterations") options.iterations = std::stoi(value());
+    else if (a == "--ppmi") options.ppmi = true;
+    else if (a == "--seed") options.seed = std::stoull(value());
+    else if (a == "--branching") {
+      options.branching.clear();
+      std::istringstream list(value());
+      for (std::string part; std::getline(list, part, ',');) options.branching.push_back(std::stoi(part));
+      long product = 1;
+      const long limits[] = {128, 256, 65536};
+      if (options.branching.empty() || options.branching.size() > 3) throw std::runtime_error("--branching wants 1 to 3 numbers");
+      for (std::size_t l = 0; l < options.branching.size(); ++l) {
+        if (options.branching[l] < 1) throw std::runtime_error("--branching wants positive numbers");
+        product *= options.branching[l];
+        if (product >= limits[l]) throw std::runtime_error("--branching: too many classes at level " + std::to_string(l + 1));
+      }
+    } else if (!a.empty() && a[0] == '-') throw std::runtime_error("unknown option " + a);
+    else inputs.push_back(a);
+  }
+  if (out_path.empty() || inputs.empty()) {
+    std::fprintf(stderr, "usage: isnad train-clusters --out FILE TEXT... (see --help)\n");
+    return 2;
+  }
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const auto& input : inputs) {
+    if (!fs::is_directory(input)) {
+      files.push_back(input);
+      continue;
+    }
+    std::vector<std::string> inside;
+    for (const auto& e : fs::directory_iterator(input))
+      if (e.is_regular_file() && e.path().extension() != ".md") inside.push_back(e.path().string());
+    std::sort(inside.begin(), inside.end());
+    files.insert(files.end(), inside.begin(), inside.end());
+  }
+  WordClassLearner learner;
+  auto start = std::chrono::steady_clock::now();
+  for (const auto& file : files) {
+    std::size_t n = read_text_sentences(file, [&](std::vector<std::u32string>&& words) { learner.add_sentence(words); });
+    std::fprintf(stderr, "%s: %zu sentences (%zu tokens so far, %.0f s)\n", file.c_str(), n, learner.tokens(),
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  options.log = [&](const std::string& message) {
+    std::fprintf(stderr, "%s (%.0f s)\n", message.c_str(), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  };
+  auto classes = learner.learn(options);
+  std::string error;
+  if (!save_word_classes(out_path, classes, &learner, &error)) throw std::runtime_error(error);
+  std::fprintf(stderr, "wrote %s: %zu cores\n", out_path.c_str(), classes.size());
+  return 0;
+}
 
 int cmd_train_ner(const Args& args) {
   std::string train_path, out_path = "extract/models/ner.model";
   NerTrainOptions options;
   int holdout_percent = 0, holdout_slice = -1;
-  std::string dictionary_path;
+  std::string dictionary_path, clusters_path, second_clusters_path;
+  std::vector<std::string> extra_paths;
   int dictionary_suffix_levels = 1;
+  std::unordered_map<std::uint64_t, std::uint32_t> clusters;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&]() -> std::string {
@@ -247,7 +387,7 @@ int cmd_train_ner(const Args& args) {
           "                         [--holdout PERCENT [--holdout-slice K]] [--name-folds N] [--o-penalty W] [--gazetteer NAME=FILE[@CSV-COLUMN]]...\n"
           "                         [--window N] [--stack-folds N] [--second-o-penalty W] [--min-feature-count N]\n"
           "                         [--margin W] [--o-margin W] [--dictionary FILE.dic [--dictionary-suffix-levels N]]\n"
-          "                         [--unlabelled FILE|DIR]... [--unlabelled-conll FILE]... [--fine-classes N] [--coarse-classes N]\n"
+          "                         [--extra-train FILE]... [--clusters FILE [--second-clusters FILE]] [--unlabelled FILE|DIR]... [--unlabelled-conll FILE]... [--fine-classes N] [--coarse-classes N]\n"
           "Trains the averaged-perceptron BIO tagger on a CoNLL file (token TAG per line).\n"
           "--holdout P trains on the first 100-P%% of the sentences and prints entity F1 on the rest after\n"
           "every epoch (for tuning without touching the test split). --holdout-slice K holds out the K-th (0-based)\n"
@@ -262,6 +402,10 @@ int cmd_train_ner(const Args& args) {
           "as a hashed set: each word then says whether it (without proclitics) is an ordinary word.\n"
           "--window N (default 0: one pass) trains a second pass that sees the first pass's tags of the same word\n"
           "in the sentences within ±(N-1); --stack-folds N (default 5) blocks give it first-pass tags of unseen text.\n"
+          "--extra-train FILE adds the sentences of another CoNLL file to the training sentences (after --holdout has\n"
+          "taken its slice of TRAIN); tags must be ANERcorp's (B-PER is read as B-PERS, unknown tags as O).\n"
+          "--clusters FILE stores the word classes of `isnad train-clusters` in the model (instead of learning them\n"
+          "from --unlabelled); --second-clusters FILE adds a second clustering (other templates, same model).\n"
           "--unlabelled (running text, XML markup dropped) and --unlabelled-conll (the tokens of a CoNLL file, its\n"
           "tags never read) give text from which train-ner learns word classes (k-means over neighbouring words; default 256 and 32) stored\n"
           "in the model.\n");
@@ -285,6 +429,9 @@ int cmd_train_ner(const Args& args) {
     else if (a == "--second-o-penalty") options.second_o_penalty = std::stod(value());
     else if (a == "--margin") options.margin = std::stoi(value());
     else if (a == "--o-margin") options.o_margin = std::stoi(value());
+    else if (a == "--clusters") clusters_path = value();
+    else if (a == "--second-clusters") second_clusters_path = value();
+    else if (a == "--extra-train") extra_paths.push_back(value());
     else if (a == "--dictionary") dictionary_path = value();
     else if (a == "--dictionary-suffix-levels") dictionary_suffix_levels = std::stoi(value());
     else if (!a.empty() && a[0] == '-') throw std::runtime_error("unknown option " + a);
@@ -305,6 +452,23 @@ int cmd_train_ner(const Args& args) {
     std::fprintf(stderr, "dictionary %s: %zu normalised word forms%s\n", dictionary_path.c_str(), options.dictionary.size(),
                  with_affixes ? (" (with the suffix rules of " + aff_path + ")").c_str() : "");
   }
+  if (!clusters_path.empty()) {
+    std::string error;
+    if (!load_word_classes(clusters_path, clusters, &error)) throw std::runtime_error(error);
+    options.clusters = &clusters;
+    std::fprintf(stderr, "word classes %s: %zu cores\n", clusters_path.c_str(), clusters.size());
+  }
+  if (!second_clusters_path.empty()) {
+    if (clusters_path.empty()) throw std::runtime_error("--second-clusters needs --clusters");
+    std::unordered_map<std::uint64_t, std::uint32_t> second;
+    std::string error;
+    if (!load_word_classes(second_clusters_path, second, &error)) throw std::runtime_error(error);
+    for (const auto& [core, value] : second) {
+      if (!(value & kWordClassHierarchical) || (value >> 16) >= 0x8000) throw std::runtime_error(second_clusters_path + ": not hierarchical classes with fewer than 32768 leaves");
+      clusters[second_class_key(core)] = value | kWordClassSecond;
+    }
+    std::fprintf(stderr, "second word classes %s: %zu cores\n", second_clusters_path.c_str(), second.size());
+  }
   auto conll = read_conll_file(train_path);
   auto sentences = to_ner_sentences(conll);
   std::vector<NerSentence> dev;
@@ -322,6 +486,13 @@ int cmd_train_ner(const Args& args) {
     sentences.erase(sentences.begin() + long(begin), sentences.begin() + long(end));
     std::fprintf(stderr, "training on %zu sentences, holding out %zu (sentences %zu to %zu)\n", sentences.size(), dev.size(),
                  begin, end);
+  }
+  // Extra training sentences (another corpus) follow the train file's, after any held-out slice was taken out:
+  // held-out scores stay scores on the train file's own text.
+  for (const auto& path : extra_paths) {
+    auto extra = to_ner_sentences(read_conll_file(path));
+    std::fprintf(stderr, "extra training sentences %s: %zu\n", path.c_str(), extra.size());
+    sentences.insert(sentences.end(), extra.begin(), extra.end());
   }
   auto start = std::chrono::steady_clock::now();
   options.log = [](const std::string& message) { std::fprintf(stderr, "%s\n", message.c_str()); };

@@ -13,6 +13,7 @@ int cmd_extract(const Args& args);
 int cmd_merge(const Args& args);
 int cmd_render(const Args& args);
 int cmd_eval(const Args& args);
+int cmd_train_clusters(const Args& args);
 int cmd_train_ner(const Args& args);
 int cmd_train_speaker(const Args& args);
 int cmd_tag(const Args& args);

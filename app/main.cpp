@@ -21,6 +21,8 @@ constexpr Command kCommands[] = {
     {"render", "re-render a graph.json as svg/png/dot (or any format), optionally one actor's ego network",
      isnad::app::cmd_render},
     {"eval", "score a graph.json against gold annotations (precision/recall/F1)", isnad::app::cmd_eval},
+    {"train-clusters", "learn hierarchical word classes for the NER tagger from unlabelled text (JSON Lines, xz)",
+     isnad::app::cmd_train_clusters},
     {"train-ner", "train the named-entity tagger on a CoNLL file (token TAG per line)", isnad::app::cmd_train_ner},
     {"train-speaker", "learn who speaks at a cue from annotated articles (news-gold layout)", isnad::app::cmd_train_speaker},
     {"tag", "tag CoNLL tokens (file or stdin) with BIO named-entity tags", isnad::app::cmd_tag},

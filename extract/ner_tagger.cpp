@@ -73,6 +73,12 @@ enum Template : std::uint64_t {
   // Second pass: the first pass's tag with the dictionary status.
   kFirstTagDict,
   kDictOrgTriggerM1, kDictTitleM1,
+  // Hierarchical word classes (WordClassLearner): the level-2 prefix of the class path of the token and of its
+  // neighbours (level 1 and the whole path reuse kClusterCoarse* and kClusterFine*).
+  kClassMid, kClassMidM1, kClassMidP1, kClassMidM2, kClassMidP2, kClassMidBigramM1, kClassMidBigramP1,
+  // A second hierarchical clustering (kWordClassSecond): its path prefixes of the token and its neighbours.
+  kClass2Leaf, kClass2Top, kClass2Mid, kClass2LeafM1, kClass2LeafP1, kClass2MidM1, kClass2MidP1, kClass2LeafBigramM1,
+  kClass2LeafBigramP1,
 };
 inline std::uint64_t feature(Template t, std::uint64_t value) { return combine(std::uint64_t(t) << 8, value); }
 inline std::uint64_t feature(Template t) { return combine(std::uint64_t(t) << 8, 0); }
@@ -204,6 +210,7 @@ struct TokenInfo {
   std::uint64_t word = 0, core = 0, shape = 0, clitic_prefix = 0;
   std::uint64_t prefix[3] = {}, suffix[3] = {}, core_prefix2 = 0, core_suffix2 = 0, core_suffix3 = 0;
   std::uint32_t cluster = 0;  // distributional word classes of the core: fine << 16 | coarse, 0 unknown
+  std::uint32_t cluster2 = 0;  // the core's class in a second hierarchical clustering (kWordClassSecond), 0 none
   const LabelCounts* labels = nullptr;  // tag counts of the core in training text, nullptr if never seen there
   std::uint8_t quote = 0;               // inside a short quotation: 1 its first word, 2 a later one
   std::uint64_t quote_opener = 0;       // core of the word before the opening quote: برنامج in برنامج « الناس وأنا »
@@ -280,9 +287,14 @@ struct CoreFacts {
   const LabelCounts* labels = nullptr;
 };
 struct CoreTable : HashTable64<CoreFacts> {
+  bool second_classes = false;  // some cores have a class of a second clustering (under second_class_key)
   void build(const ClusterMap& clusters, const LabelMap& labels) {
     clear_for(clusters.size() + labels.size());
-    for (const auto& [key, cluster] : clusters) insert(key).cluster = cluster;
+    second_classes = false;
+    for (const auto& [key, cluster] : clusters) {
+      insert(key).cluster = cluster;
+      second_classes |= (cluster & kWordClassSecond) != 0;
+    }
     for (const auto& [key, counts] : labels) insert(key).labels = &counts;
   }
 };
@@ -528,6 +540,8 @@ void analyse(const std::vector<std::u32string>& words, const std::unordered_set<
     }
     if (index.cores) {
       if (const CoreFacts* facts = index.cores->find(t.core)) t.cluster = facts->cluster, t.labels = facts->labels;
+      if (index.cores->second_classes)
+        if (const CoreFacts* facts = index.cores->find(second_class_key(t.core))) t.cluster2 = facts->cluster;
     } else if (index.labels) {
       if (auto it = index.labels->find(t.core); it != index.labels->end()) t.labels = &it->second;
     }
@@ -696,6 +710,10 @@ void label_features(const TokenInfo& t, const TokenInfo& m1, const TokenInfo& p1
   add(kLabelMajorityP1, std::uint64_t(label_majority(p1.labels)));
 }
 
+// Level 1 and level 2 of a word class value (see kWordClassHierarchical); flat classes have no level 2 (0).
+inline std::uint32_t class_top(std::uint32_t c) { return c & kWordClassHierarchical ? c & 0x7F : c & 0xFFFF; }
+inline std::uint32_t class_mid(std::uint32_t c) { return c & kWordClassHierarchical ? c >> 7 & 0xFF : 0; }
+
 // Static (tag-history-free) features of token i, appended to out.
 void static_features(const std::vector<TokenInfo>& s, std::size_t i, std::vector<std::uint64_t>& out) {
   const TokenInfo& t = s[i];
@@ -745,13 +763,35 @@ void static_features(const std::vector<TokenInfo>& s, std::size_t i, std::vector
     if (m1.title) add(kRareTitleM1, 1);
   }
   add(kClusterFine, t.cluster >> 16);
-  add(kClusterCoarse, t.cluster & 0xFFFF);
+  add(kClusterCoarse, class_top(t.cluster));
   add(kClusterFineM1, m1.cluster >> 16);
   add(kClusterFineP1, p1.cluster >> 16);
-  add(kClusterCoarseM1, m1.cluster & 0xFFFF);
-  add(kClusterCoarseP1, p1.cluster & 0xFFFF);
+  add(kClusterCoarseM1, class_top(m1.cluster));
+  add(kClusterCoarseP1, class_top(p1.cluster));
+  if ((t.cluster | m1.cluster | p1.cluster | m2.cluster | p2.cluster) & kWordClassHierarchical) {
+    const std::uint32_t mid = class_mid(t.cluster), mid_m1 = class_mid(m1.cluster), mid_p1 = class_mid(p1.cluster);
+    add(kClassMid, mid);
+    add(kClassMidM1, mid_m1);
+    add(kClassMidP1, mid_p1);
+    add(kClassMidM2, class_mid(m2.cluster));
+    add(kClassMidP2, class_mid(p2.cluster));
+    add(kClassMidBigramM1, mid_m1 << 8 | mid);
+    add(kClassMidBigramP1, mid << 8 | mid_p1);
+  }
   add(kClusterBigramM1, (std::uint64_t(m1.cluster >> 16) << 16) | (t.cluster >> 16));
   add(kClusterBigramP1, (std::uint64_t(t.cluster >> 16) << 16) | (p1.cluster >> 16));
+  if (t.cluster2 | m1.cluster2 | p1.cluster2) {  // the second clustering: the same prefixes, other templates
+    const std::uint32_t leaf = t.cluster2 >> 16 & 0x7FFF, leaf_m1 = m1.cluster2 >> 16 & 0x7FFF, leaf_p1 = p1.cluster2 >> 16 & 0x7FFF;
+    add(kClass2Leaf, leaf);
+    add(kClass2Top, class_top(t.cluster2));
+    add(kClass2Mid, class_mid(t.cluster2));
+    add(kClass2LeafM1, leaf_m1);
+    add(kClass2LeafP1, leaf_p1);
+    add(kClass2MidM1, class_mid(m1.cluster2));
+    add(kClass2MidP1, class_mid(p1.cluster2));
+    add(kClass2LeafBigramM1, leaf_m1 << 16 | leaf);
+    add(kClass2LeafBigramP1, leaf << 16 | leaf_p1);
+  }
   if (m1.rare) add(kRareM1, 1);
   if (p1.rare) add(kRareP1, 1);
   if (t.title) add(kTitle, 1);
@@ -915,6 +955,9 @@ void sentence_features(const std::vector<std::u32string>& words, const std::unor
   if (!clusters.empty() && !index.cores)  // with a CoreTable analyse() has set the classes
     for (TokenInfo& t : out.infos)
       if (auto it = clusters.find(t.core); it != clusters.end()) t.cluster = it->second;
+  if (!clusters.empty() && !index.cores)
+    for (TokenInfo& t : out.infos)
+      if (auto it = clusters.find(second_class_key(t.core)); it != clusters.end()) t.cluster2 = it->second;
   out.offsets.assign(1, 0);
   out.hashes.clear();
   out.hashes.reserve(out.infos.size() * 96);  // about 80 features a token: one allocation per sentence
@@ -1886,6 +1929,289 @@ NerScores score_entities(const std::vector<std::vector<std::string>>& gold,
     s.micro.correct += c.correct;
   }
   return s;
+}
+
+// ---- hierarchical word classes (isnad train-clusters) ----
+
+namespace {
+
+using SparseVector = std::vector<std::pair<std::uint32_t, float>>;  // (dimension, value), L2-normalised
+
+// Spherical k-means of the vectors `members` into k classes (k-means++ seeding from an mt19937_64 stream, then
+// Lloyd iterations): the class of each member, in member order. Deterministic.
+std::vector<std::uint32_t> kmeans_of(const std::vector<SparseVector>& vectors, const std::vector<std::uint32_t>& members,
+                                     std::size_t dims, int k, int iterations, std::uint64_t seed) {
+  const std::size_t n = members.size(), K = std::size_t(std::max(1, std::min<int>(k, int(n))));
+  std::vector<std::uint32_t> assignment(n, 0);
+  if (n == 0 || K == 1) return assignment;
+  std::vector<float> centroids(dims * K, 0.0f);  // transposed: centroids[d * K + c]
+  std::mt19937_64 rng(seed);
+  auto uniform = [&] { return double(rng() >> 11) * 0x1.0p-53; };
+  std::vector<double> distance(n, 2.0);
+  std::size_t pick = std::size_t(rng() % n);
+  for (std::size_t c = 0; c < K; ++c) {
+    if (c > 0) {
+      double total = 0;
+      for (double d : distance) total += d;
+      double r = uniform() * total;
+      pick = n - 1;
+      for (std::size_t i = 0; i < n; ++i)
+        if ((r -= distance[i]) <= 0) {
+          pick = i;
+          break;
+        }
+    }
+    for (auto [d, x] : vectors[members[pick]]) centroids[d * K + c] = x;
+    for (std::size_t i = 0; i < n; ++i) {
+      double dot = 0;
+      for (auto [d, x] : vectors[members[i]]) dot += double(x) * centroids[d * K + c];
+      distance[i] = std::min(distance[i], std::max(0.0, 2.0 - 2.0 * dot));
+    }
+  }
+  std::vector<float> scores(K);
+  for (int iteration = 0; iteration < iterations; ++iteration) {
+    bool changed = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::fill(scores.begin(), scores.end(), 0.0f);
+      for (auto [d, x] : vectors[members[i]]) {
+        const float* row = &centroids[d * K];
+        for (std::size_t c = 0; c < K; ++c) scores[c] += x * row[c];
+      }
+      auto best = std::uint32_t(std::max_element(scores.begin(), scores.end()) - scores.begin());
+      changed |= best != assignment[i];
+      assignment[i] = best;
+    }
+    if (!changed && iteration > 0) break;
+    std::vector<float> next(dims * K, 0.0f);
+    std::vector<std::size_t> sizes(K, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      ++sizes[assignment[i]];
+      for (auto [d, x] : vectors[members[i]]) next[d * K + assignment[i]] += x;
+    }
+    for (std::size_t c = 0; c < K; ++c) {
+      if (sizes[c] == 0) {  // an emptied class keeps its centroid
+        for (std::size_t d = 0; d < dims; ++d) next[d * K + c] = centroids[d * K + c];
+        continue;
+      }
+      double norm = 0;
+      for (std::size_t d = 0; d < dims; ++d) norm += double(next[d * K + c]) * next[d * K + c];
+      if (norm <= 0) continue;
+      float inv = float(1.0 / std::sqrt(norm));
+      for (std::size_t d = 0; d < dims; ++d) next[d * K + c] *= inv;
+    }
+    centroids.swap(next);
+  }
+  return assignment;
+}
+
+}  // namespace
+
+struct WordClassLearner::State {
+  std::vector<std::uint64_t> cores;  // every token's core, sentences separated by kBoundary
+  std::unordered_map<std::uint64_t, std::uint32_t> counts;
+  std::unordered_map<std::uint64_t, std::u32string> examples;
+  WordIndex plain = index_words(nullptr);
+  std::vector<TokenInfo> infos;
+  const std::uint64_t boundary = hash_chars(U"<s>");
+};
+
+WordClassLearner::WordClassLearner() : state_(std::make_unique<State>()) { state_->cores.push_back(state_->boundary); }
+WordClassLearner::~WordClassLearner() = default;
+std::size_t WordClassLearner::tokens() const { return state_->cores.size(); }
+std::uint32_t WordClassLearner::count(std::uint64_t core) const {
+  auto it = state_->counts.find(core);
+  return it == state_->counts.end() ? 0 : it->second;
+}
+std::u32string WordClassLearner::example(std::uint64_t core) const {
+  auto it = state_->examples.find(core);
+  return it == state_->examples.end() ? std::u32string() : it->second;
+}
+
+void WordClassLearner::add_sentence(const std::vector<std::u32string>& words) {
+  State& st = *state_;
+  if (words.empty()) return;
+  analyse(words, nullptr, st.plain, st.infos);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::uint64_t core = st.infos[i].core;
+    st.cores.push_back(core);
+    if (st.counts[core]++ == 0) st.examples.emplace(core, words[i]);
+  }
+  st.cores.push_back(st.boundary);
+}
+
+std::unordered_map<std::uint64_t, std::uint32_t> WordClassLearner::learn(const WordClassOptions& options) const {
+  const State& st = *state_;
+  auto log = [&](const std::string& m) {
+    if (options.log) options.log(m);
+  };
+  // Types by frequency (ties by hash): the first `contexts` are the context words, the boundary among them.
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> types;
+  for (const auto& [h, f] : st.counts) types.push_back({f, h});
+  types.push_back({std::uint32_t(-1), st.boundary});
+  std::sort(types.begin(), types.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  std::unordered_map<std::uint64_t, std::uint32_t> type_id, context_id;
+  std::vector<std::uint64_t> vocabulary;  // cores with a class, by type id
+  for (const auto& [f, h] : types) {
+    if (context_id.size() < std::size_t(std::max(1, options.contexts))) context_id.emplace(h, std::uint32_t(context_id.size()));
+    if (h != st.boundary && f >= std::uint32_t(std::max(1, options.min_count))) {
+      type_id.emplace(h, std::uint32_t(vocabulary.size()));
+      vocabulary.push_back(h);
+    }
+  }
+  const std::size_t C = context_id.size(), W = std::size_t(std::max(1, options.window));
+  const std::size_t dims = 2 * W * C;  // dimension (side, distance, context)
+  log("word classes: " + std::to_string(st.cores.size()) + " tokens, " + std::to_string(vocabulary.size()) +
+      " cores seen at least " + std::to_string(options.min_count) + " times, " + std::to_string(C) + " context words");
+  // Co-occurrence pairs (type << 32 | dimension), sorted and counted.
+  std::vector<std::uint64_t> pairs;
+  std::vector<std::int64_t> context_of(st.cores.size(), -1);
+  for (std::size_t i = 0; i < st.cores.size(); ++i)
+    if (auto it = context_id.find(st.cores[i]); it != context_id.end()) context_of[i] = it->second;
+  for (std::size_t i = 0; i < st.cores.size(); ++i) {
+    if (st.cores[i] == st.boundary) continue;
+    auto it = type_id.find(st.cores[i]);
+    if (it == type_id.end()) continue;
+    const std::uint64_t type = std::uint64_t(it->second) << 32;
+    for (std::size_t d = 1; d <= W; ++d) {
+      // Contexts beyond a sentence boundary are not seen: the boundary itself is the last context.
+      if (i >= d) {
+        if (context_of[i - d] >= 0) pairs.push_back(type | ((d - 1) * C + std::size_t(context_of[i - d])));
+        if (st.cores[i - d] == st.boundary) break;
+      }
+    }
+    for (std::size_t d = 1; d <= W; ++d) {
+      if (i + d < st.cores.size()) {
+        if (context_of[i + d] >= 0) pairs.push_back(type | ((W + d - 1) * C + std::size_t(context_of[i + d])));
+        if (st.cores[i + d] == st.boundary) break;
+      }
+    }
+  }
+  context_of.clear();
+  context_of.shrink_to_fit();
+  std::sort(pairs.begin(), pairs.end());
+  std::vector<SparseVector> vectors(vocabulary.size());
+  for (std::size_t a = 0; a < pairs.size();) {
+    std::size_t b = a;
+    while (b < pairs.size() && pairs[b] == pairs[a]) ++b;
+    vectors[pairs[a] >> 32].push_back({std::uint32_t(pairs[a] & 0xFFFFFFFFu), float(b - a)});
+    a = b;
+  }
+  pairs.clear();
+  pairs.shrink_to_fit();
+  if (options.ppmi) {
+    // Positive PMI with context-distribution smoothing (Levy, Goldberg & Dagan 2015: counts of a context raised to
+    // 0.75), then unit L2 norm: log n(w,c) − log n(w) − log P₀.₇₅(c), negative values dropped.
+    std::vector<double> context_total(dims, 0.0);
+    for (const auto& v : vectors)
+      for (auto [d, x] : v) context_total[d] += x;
+    double smoothed_sum = 0;
+    for (double& c : context_total) smoothed_sum += (c = std::pow(c, 0.75));
+    for (auto& v : vectors) {
+      double total = 0;
+      for (auto [d, x] : v) total += x;
+      SparseVector kept;
+      double norm = 0;
+      for (auto [d, x] : v) {
+        const double pmi = std::log(double(x)) - std::log(total) - std::log(context_total[d] / smoothed_sum);
+        if (pmi > 0) kept.push_back({d, float(pmi)}), norm += pmi * pmi;
+      }
+      for (auto& [d, x] : kept) x = float(x / std::sqrt(norm));
+      v = std::move(kept);
+    }
+  } else {
+    for (auto& v : vectors) {  // Hellinger: square roots of relative counts (unit L2 norm)
+      double total = 0;
+      for (auto [d, x] : v) total += x;
+      for (auto& [d, x] : v) x = float(std::sqrt(x / total));
+    }
+  }
+  // Top-down splits: members of each class at the current level, in type order.
+  std::vector<std::uint32_t> all;
+  for (std::uint32_t i = 0; i < vectors.size(); ++i)
+    if (!vectors[i].empty()) all.push_back(i);
+  std::vector<std::vector<std::uint32_t>> groups = {all};
+  std::vector<std::array<std::uint32_t, 3>> path(vectors.size(), {0, 0, 0});  // 1-based class per level
+  const std::size_t levels = std::min<std::size_t>(3, options.branching.size());
+  for (std::size_t level = 0; level < levels; ++level) {
+    std::vector<std::vector<std::uint32_t>> next;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      auto assignment = kmeans_of(vectors, groups[g], dims, options.branching[level], options.iterations,
+                                  options.seed + level * 1000003 + g);
+      const std::size_t base = next.size();
+      std::uint32_t used = 0;
+      for (auto a : assignment) used = std::max(used, a + 1);
+      next.resize(base + used);
+      for (std::size_t i = 0; i < groups[g].size(); ++i) next[base + assignment[i]].push_back(groups[g][i]);
+    }
+    std::vector<std::vector<std::uint32_t>> kept;  // empty classes dropped, ids dense
+    for (auto& members : next)
+      if (!members.empty()) {
+        for (auto m : members) path[m][level] = std::uint32_t(kept.size() + 1);
+        kept.push_back(std::move(members));
+      }
+    groups = std::move(kept);
+    log("word classes: level " + std::to_string(level + 1) + ": " + std::to_string(groups.size()) + " classes");
+  }
+  std::unordered_map<std::uint64_t, std::uint32_t> out;
+  for (std::uint32_t i = 0; i < vectors.size(); ++i) {
+    if (vectors[i].empty()) continue;
+    const std::uint32_t top = std::min<std::uint32_t>(path[i][0], 127);
+    const std::uint32_t mid = levels >= 2 ? std::min<std::uint32_t>(path[i][1], 255) : top;
+    const std::uint32_t leaf = std::min<std::uint32_t>(path[i][levels - 1], 65535);
+    out[vocabulary[i]] = leaf << 16 | kWordClassHierarchical | mid << 7 | top;
+  }
+  return out;
+}
+
+bool save_word_classes(const std::string& path, const std::unordered_map<std::uint64_t, std::uint32_t>& classes,
+                       const WordClassLearner* learner, std::string* error) {
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> rows;
+  for (const auto& [core, value] : classes) rows.push_back({value, core});
+  std::sort(rows.begin(), rows.end());
+  std::ofstream out(path, std::ios::binary);
+  if (!out) {
+    if (error) *error = "cannot write " + path;
+    return false;
+  }
+  char buffer[64];
+  for (const auto& [value, core] : rows) {
+    std::snprintf(buffer, sizeof buffer, "%08x\t%016llx", value, static_cast<unsigned long long>(core));
+    out << buffer;
+    if (learner) out << '\t' << learner->count(core) << '\t' << encode_utf8(learner->example(core));
+    out << '\n';
+  }
+  out.flush();
+  if (!out) {
+    if (error) *error = "cannot write " + path;
+    return false;
+  }
+  return true;
+}
+
+bool load_word_classes(const std::string& path, std::unordered_map<std::uint64_t, std::uint32_t>& classes, std::string* error) {
+  std::ifstream in(path);
+  if (!in) {
+    if (error) *error = "cannot open " + path;
+    return false;
+  }
+  classes.clear();
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    char* end = nullptr;
+    const unsigned long value = std::strtoul(line.c_str(), &end, 16);
+    if (!end || *end != '\t') {
+      if (error) *error = path + ": malformed line: " + line;
+      return false;
+    }
+    char* end2 = nullptr;
+    const unsigned long long core = std::strtoull(end + 1, &end2, 16);
+    if (end2 == end + 1 || value > 0xFFFFFFFFul) {
+      if (error) *error = path + ": malformed line: " + line;
+      return false;
+    }
+    classes[std::uint64_t(core)] = std::uint32_t(value);
+  }
+  return true;
 }
 
 }  // namespace isnad

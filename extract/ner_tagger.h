@@ -118,6 +118,71 @@ class NerTagger {
   std::unique_ptr<Model> model_;
 };
 
+// ---- hierarchical word classes from unlabelled text (isnad train-clusters) ----
+//
+// A Brown-like hierarchy of word classes learnt from large unlabelled text: every word core (the word without
+// و/ف, one preposition and the article, as the tagger computes it) whose count reaches `min_count` is described
+// by the counts of the frequent cores around it (positions -window..-1 and +1..+window, sentence boundaries
+// included), Hellinger-weighted (square roots of relative counts), and the cores are split by spherical k-means
+// top-down: `branching[0]` classes, each split into `branching[1]`, and so on. A core's path through the levels
+// is its class; the tagger uses the prefixes of that path as features (level 1, levels 1–2, the whole path), as
+// bit-string prefixes of Brown clusters are used (Ratinov & Roth 2009).
+//
+// Class values, as stored in the model (ClusterMap): leaf << 16 | kWordClassHierarchical | mid << 7 | top, each
+// id 1-based (0: unknown), top < 128, mid < 256 (the id of the class at level 2, unique over level 1), leaf
+// < 65536 (the id of the deepest class, unique over all). Values without kWordClassHierarchical are the older
+// flat classes (fine << 16 | coarse).
+inline constexpr std::uint32_t kWordClassHierarchical = 0x8000;
+// A second clustering (say, of other contexts) can be stored beside the first: its values carry kWordClassSecond
+// (their leaf ids are then < 32768) and its keys are second_class_key(core), in the same map.
+inline constexpr std::uint32_t kWordClassSecond = 0x80000000u;
+inline std::uint64_t second_class_key(std::uint64_t core) {
+  std::uint64_t x = core ^ 0x5EC0D0C1A55E5ull;  // splitmix64 finaliser of the salted core
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  x ^= x >> 31;
+  return x;
+}
+
+struct WordClassOptions {
+  int min_count = 5;       // cores seen fewer times get no class
+  int contexts = 1000;     // the most frequent cores (and the sentence boundary) serve as context words
+  int window = 2;          // context positions on each side
+  std::vector<int> branching = {16, 4, 16};  // 1 to 3 levels; products < 128, < 256 and < 65536
+  int iterations = 15;     // k-means iterations per split (at most)
+  // Context weights: false, Hellinger (square roots of the relative counts); true, positive PMI (context counts
+  // smoothed to the power 0.75). Either way each core's vector has unit length.
+  bool ppmi = false;
+  std::uint64_t seed = 20240601;
+  std::function<void(const std::string&)> log;
+};
+
+class WordClassLearner {
+ public:
+  WordClassLearner();
+  ~WordClassLearner();
+  // One sentence of normalised words (as read_unlabelled makes them); only the core hashes are kept.
+  void add_sentence(const std::vector<std::u32string>& words);
+  std::size_t tokens() const;
+  // Core hash → class value (see above). Deterministic: same sentences in the same order, same options.
+  std::unordered_map<std::uint64_t, std::uint32_t> learn(const WordClassOptions& options) const;
+  // How often each core was seen, and one written form of it (the first seen), for the class file.
+  std::uint32_t count(std::uint64_t core) const;
+  std::u32string example(std::uint64_t core) const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// Class files: one line per core, sorted by class then core hash: "class-hex core-hash-hex count example".
+// Only the first two columns are read back.
+bool save_word_classes(const std::string& path, const std::unordered_map<std::uint64_t, std::uint32_t>& classes,
+                       const WordClassLearner* learner, std::string* error);
+bool load_word_classes(const std::string& path, std::unordered_map<std::uint64_t, std::uint32_t>& classes, std::string* error);
+
 // ---- a general-language dictionary for train-ner ----
 
 // The normalised Arabic word forms of a hunspell dictionary: every stem of `dic` (its "/flags" and morphology

@@ -25,6 +25,7 @@ packages=(
   nodejs                             # tests: tests/workbench_drive.mjs drives the workbench (no npm package);
                                      #   bench/load_time.mjs
   libgeonames-dev                    # extract/: world cities with Arabic names, country codes and coordinates
+  xz-utils                           # isnad train-clusters reads ../shared/data/unlabelled/*.jsonl.xz through xz -dc
   hunspell-ar                        # bench/ner.sh: Ayaspell's ar.dic/ar.aff, the dictionary train-ner hashes into the
                                      #   NER model (tagging needs no hunspell)
 )

@@ -209,11 +209,11 @@ TEST_CASE("ner: ANERcorp test split with the committed model (needs ../shared/da
   auto s = score_entities(gold, m->tag_document(document));
   CHECK(s.micro.gold == 2231);  // as counted in the split's SOURCE.md
   MESSAGE("ANERcorp test micro F1 " << 100 * s.micro.f1() << " as a document");
-  CHECK(s.micro.f1() > 0.71);  // measured 0.7347; the floor catches a broken model, features or lexicons
+  CHECK(s.micro.f1() > 0.71);  // measured 0.7393; the floor catches a broken model, features or lexicons
   // Sentence by sentence (no neighbours) the second pass has less to go on.
   auto a = score_entities(gold, alone);
   MESSAGE("ANERcorp test micro F1 " << 100 * a.micro.f1() << " sentence by sentence");
-  CHECK(a.micro.f1() > 0.695);  // measured 0.7182
+  CHECK(a.micro.f1() > 0.695);  // measured 0.7192
 }
 
 TEST_CASE("ner: a document of one sentence is tagged as tag() tags it") {
@@ -309,4 +309,57 @@ TEST_CASE("ner: a dictionary stored in the model tells unseen names from ordinar
   options.dictionary.push_back(U"هولاند");
   auto listed = NerTagger::train(sentences, options);
   CHECK(listed->tag(name) == std::vector<std::string>{"O", "O", "O", "O", "O"});
+}
+
+// Hierarchical word classes (isnad train-clusters): cores that share their neighbours share a class path, learning
+// is repeatable, the class file round-trips, and a model trained with the classes stores them (save/load tags alike).
+TEST_CASE("ner: hierarchical word classes from unlabelled text") {
+  // Names in one frame, cities in another: within a frame the cores' context vectors are identical.
+  WordClassLearner learner;
+  for (const char* name : {"بوتين", "اوباما", "ماكرون"})
+    learner.add_sentence(words_of((std::string("قال الرئيس ") + name + " إن الحرب انتهت").c_str()));
+  for (const char* city : {"موسكو", "باريس", "القاهره"})
+    learner.add_sentence(words_of((std::string("وصل الوفد الى ") + city + " امس").c_str()));
+  WordClassOptions options;
+  options.min_count = 1;
+  options.contexts = 50;
+  options.branching = {16, 2, 2};  // more classes than distinct vectors at level 1
+  auto classes = learner.learn(options);
+  CHECK(classes == learner.learn(options));
+  auto class_of = [&](const char* word) {
+    auto infos = words_of(word);
+    REQUIRE(infos.size() == 1);
+    // The core of a bare word without clitics is the word itself.
+    std::uint64_t h = 0;
+    for (const auto& [core, value] : classes)
+      if (learner.example(core) == infos[0]) h = core;
+    REQUIRE(h != 0);
+    return classes.at(h);
+  };
+  const std::uint32_t putin = class_of("بوتين"), obama = class_of("اوباما"), moscow = class_of("موسكو"), paris = class_of("باريس");
+  CHECK((putin & kWordClassHierarchical) != 0);
+  CHECK(putin == obama);
+  CHECK(moscow == paris);
+  CHECK((putin & 0x7F) != (moscow & 0x7F));  // different at level 1 already
+  CHECK((putin & kWordClassSecond) == 0);
+  auto path = (std::filesystem::temp_directory_path() / "isnad_word_classes.tsv").string();
+  std::string error;
+  REQUIRE(save_word_classes(path, classes, &learner, &error));
+  std::unordered_map<std::uint64_t, std::uint32_t> loaded;
+  REQUIRE(load_word_classes(path, loaded, &error));
+  CHECK(loaded == classes);
+  std::filesystem::remove(path);
+
+  std::istringstream in(kSixSentences);
+  auto sentences = to_ner_sentences(read_conll(in));
+  NerTrainOptions train;
+  train.epochs = 3;
+  train.training_name_folds = 0;
+  train.clusters = &loaded;
+  train_and_check_round_trip(sentences, train, "isnad_ner_classes.model");
+  // A second clustering in the same map (train-ner --second-clusters) travels with the model too.
+  auto both = loaded;
+  for (const auto& [core, value] : loaded) both[second_class_key(core)] = value | kWordClassSecond;
+  train.clusters = &both;
+  train_and_check_round_trip(sentences, train, "isnad_ner_two_classes.model");
 }
