@@ -857,11 +857,11 @@ class Recogniser {
   // 9. A country whose name is also a capital's: "العاصمة تونس"، "ولاية تونس"، "تونس العاصمة" are the city of
   //    Tunis, "تونس" alone the country. "عمان" is Oman, but Amman in a story that names Jordan (and not "سلطنة عمان").
   void capital_homographs() {
-    struct Homograph { const char* name; const char* country; const char* city_en; const char* city_country; };
-    static const Homograph homographs[] = {{"تونس", "TN", "Tunis", "TN"},
-                                           {"الجزائر", "DZ", "Algiers", "DZ"},
-                                           {"الكويت", "KW", "Kuwait City", "KW"},
-                                           {"عمان", "OM", "Amman", "JO"}};
+    struct Homograph { std::u32string name; std::string group, city_en, city_country; };
+    static const Homograph homographs[] = {{normalize(U"تونس"), "place:TN", "Tunis", "TN"},
+                                           {normalize(U"الجزائر"), "place:DZ", "Algiers", "DZ"},
+                                           {normalize(U"الكويت"), "place:KW", "Kuwait City", "KW"},
+                                           {normalize(U"عمان"), "place:OM", "Amman", "JO"}};
     static const std::u32string city_words[] = {normalize(U"العاصمة"), normalize(U"مدينة"), normalize(U"ولاية"),
                                                 normalize(U"بلدية"), normalize(U"عاصمة")};
     auto city_word = [&](std::size_t t) {
@@ -871,19 +871,26 @@ class Recogniser {
           if (r.stem == w) return true;
       return std::find(std::begin(city_words), std::end(city_words), tok(t).form) != std::end(city_words);
     };
-    bool jordan = false;
-    for (const Mention& m : doc_.mentions) jordan |= m.group == "place:JO";
-    for (std::size_t t = 0; t < size() && !jordan; ++t) {
-      const LexiconEntry* nat = nullptr;
-      jordan = tok(t).is_word && nationality_at(t, &nat) && nat->country == "JO";
-    }
+    int jordan = -1;  // looked up at the first عمان only
+    auto story_names_jordan = [&] {
+      for (const Mention& m : doc_.mentions)
+        if (m.group == "place:JO") return true;
+      for (std::size_t t = 0; t < size(); ++t) {
+        const LexiconEntry* nat = nullptr;
+        if (tok(t).is_word && nationality_at(t, &nat) && nat->country == "JO") return true;
+      }
+      return false;
+    };
+    static const std::u32string sultanate = normalize(U"سلطنة");
     for (Mention& m : doc_.mentions) {
-      if (m.type != EntityType::Place) continue;
+      if (m.type != EntityType::Place || m.subtype != "country") continue;
       for (const Homograph& h : homographs) {
-        if (m.group != std::string("place:") + h.country || m.key != normalize(to_u32(h.name))) continue;
+        if (m.group != h.group || m.key != h.name) continue;
         bool city = (m.first_token > 0 && city_word(m.first_token - 1)) || city_word(m.end_token);
-        if (std::string(h.city_country) != h.country)  // عمان: Amman in a story about Jordan, not after سلطنة
-          city = jordan && !(m.first_token > 0 && tok(m.first_token - 1).form.ends_with(normalize(U"سلطنة")));
+        if (h.group != "place:" + h.city_country) {  // عمان: Amman in a story about Jordan, not after سلطنة
+          if (jordan < 0) jordan = story_names_jordan();
+          city = jordan && !(m.first_token > 0 && tok(m.first_token - 1).form.ends_with(sultanate));
+        }
         if (!city) continue;
         m.group = std::string("place:") + h.city_en;
         m.subtype = "city";
