@@ -481,6 +481,24 @@ class Recogniser {
 
   static bool overrun_plural(const std::u32string& w) { return overrun(w, 0) && w.rfind(U"لل", 0) != 0; }
 
+  // The organisation named before token `before` that the definite noun at j describes: "الحزب" (also "للحزب"،
+  // "بالحزب") → the last "حزب ..." or "الحزب ..." named; "المرصد" → "المرصد السوري لحقوق الإنسان". -1 if none.
+  int organisation_described_at(std::size_t j, std::size_t before) const {
+    if (!tok(j).is_word) return -1;
+    for (const auto& r : tok(j).readings) {
+      if (!r.has_article || r.stem.size() < 5) continue;
+      const std::u32string head = r.stem.substr(2);  // without ال
+      const std::u32string definite = r.stem;
+      for (std::size_t m = doc_.mentions.size(); m-- > 0;) {
+        const Mention& mention = doc_.mentions[m];
+        if (mention.type != EntityType::Organization || mention.first_token >= before) continue;
+        const bool named = mention.key.rfind(head + U" ", 0) == 0 || mention.key.rfind(definite + U" ", 0) == 0;
+        if (named) return static_cast<int>(m);
+      }
+    }
+    return -1;
+  }
+
   // A title with its qualifiers: "وزير الدفاع الروسي"، "المتحدث باسم جماعة نور الدين زنكي"،
   // "رئيس هيئة الأركان العامة للقوات المسلحة الروسية".
   bool read_title(std::size_t i, TitleComplex& t) {
@@ -520,6 +538,15 @@ class Recogniser {
       // السابق الرئيس الأسبق للوكالة الدولية للطاقة الذرية".
       const LexiconEntry* next_title = nullptr;
       if ((!t.country.empty() || t.tail_mention >= 0) && lx_.titles.match(doc_, j, &next_title, nullptr, false)) break;
+      // A definite head noun standing for an organisation named before: "مدير المرصد"، "القيادي بالحزب"،
+      // "رئيس المكتب السياسي للحزب" belong to the observatory or party the article named.
+      if (t.complement != "none" && t.tail_mention < 0 && t.country.empty() && owner_[j] == -1) {
+        if (int m = organisation_described_at(j, i); m >= 0) {
+          t.tail_mention = m;
+          ++j;
+          continue;
+        }
+      }
       if (owner_[j] == -1 && is_definite(tok(j).form) && !hamza_initial(j) && !lx_.is_function_word(tok(j).form) &&
           t.complement != "none") {
         ++j;

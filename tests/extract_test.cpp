@@ -283,6 +283,9 @@ TEST_CASE("roles: the country of a nationality adjective, the posting after في
   CHECK(has(roles_of(tunisia, "خميس الجهيناوي"), "تونس"));
   Document two = run("قال وزير الخارجية خميس الجهيناوي إن تونس وليبيا تتابعان الملف. وأضاف أن تونس وليبيا جارتان.");
   CHECK(roles_of(two, "خميس الجهيناوي").empty());
+  // A definite head noun after the title stands for the organisation named before it.
+  Document observatory = run("قال المرصد السوري لحقوق الإنسان إن القصف مستمر. وأوضح مدير المرصد رامي عبد الرحمن أن عشرات قتلوا.");
+  CHECK(has(roles_of(observatory, "رامي عبد الرحمن"), "المرصد السوري لحقوق الإنسان"));
   // An activist named in a story about a country may be from anywhere: no role from the story alone.
   Document activist = run("قال الناشط هاريش إير إن الهند تتغير. وأضاف أن الهند بلد كبير.");
   CHECK(roles_of(activist, "هاريش إير").empty());
