@@ -245,6 +245,16 @@ class Recogniser {
     const std::u32string& original = doc_.text.original();
     return tok(i).span.start < original.size() ? original[tok(i).span.start] : U'\0';
   }
+  // "رفضه"، "موقفها"، "قيادتهم": a noun with a possessive pronoun (written with ه, not ة) ends a name before it;
+  // "الله" and "طه" are names.
+  bool possessive_suffix(std::size_t i) const {
+    const std::u32string& original = doc_.text.original();
+    const Span sp = tok(i).span;
+    if (sp.end <= sp.start + 3 || sp.end > original.size()) return false;
+    const std::u32string_view w(original.data() + sp.start, sp.end - sp.start);
+    if (tok(i).form.ends_with(U"الله")) return false;
+    return w.back() == U'ه' || w.ends_with(U"ها") || w.ends_with(U"هم");
+  }
   bool hamza_initial(std::size_t i) const {
     const char32_t c = first_written_letter(i);
     return c == U'آ' || c == U'أ' || c == U'إ';
@@ -439,7 +449,7 @@ class Recogniser {
       } else {
         // "حزب الرابطة اليميني المتطرف": a describing adjective ends the name.
         while (end < k + 4 && name_like(end) && tok(end).sentence == tok(i).sentence &&
-               !(end > k && lx_.org_descriptors.count(tok(end).form)))
+               !(end > k && (lx_.org_descriptors.count(tok(end).form) || possessive_suffix(end))))
           ++end;
         const LexiconEntry* nat = nullptr;
         if (end > k) end += nationality_at(end, &nat);  // "شركة الخطوط التونسية"
