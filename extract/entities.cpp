@@ -1306,6 +1306,27 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
       if (eb.mentions.size() > ea.mentions.size()) absorb(ra, rb, "one name, one kind");
       else absorb(rb, ra, "one name, one kind");
     }
+  // A place or organisation spelt two ways in one article is one: "ميونخ" / "ميونيخ"، "سول" / "سيول" (every word a
+  // transliteration variant of the other's; not two lexicon entries).
+  for (std::size_t a = 0; a < n; ++a)
+    for (std::size_t b = a + 1; b < n; ++b) {
+      std::size_t ra = root(a), rb = root(b);
+      if (ra == rb) continue;
+      const Entity& ea = doc.entities[ra];
+      const Entity& eb = doc.entities[rb];
+      if (ea.type != eb.type || ea.type == EntityType::Person || ea.mentions.empty() || eb.mentions.empty() ||
+          groups_conflict(ea, eb) || (!ea.group.empty() && !eb.group.empty()))
+        continue;
+      auto wa = split_words(doc.mentions[ea.mentions.front()].key), wb = split_words(doc.mentions[eb.mentions.front()].key);
+      if (wa.size() != wb.size() || wa == wb) continue;
+      bool variant = true;
+      for (std::size_t k = 0; k < wa.size() && variant; ++k)
+        variant = wa[k] == wb[k] || transliteration_variant(wa[k], wb[k]) ||
+                  (wa[k].size() >= 3 && wb[k].size() >= 3 && name_skeleton(wa[k]) == name_skeleton(wb[k]));
+      if (!variant) continue;
+      if (eb.mentions.size() > ea.mentions.size()) absorb(ra, rb, "one name, two spellings");
+      else absorb(rb, ra, "one name, two spellings");
+    }
   // A bare name joins its one qualified form.
   std::vector<std::vector<std::vector<std::u32string>>> words(n);
   for (std::size_t e = 0; e < n; ++e)

@@ -370,3 +370,10 @@ TEST_CASE("entities: a country named like a capital is the city after 'العا�
   CHECK(has(places(run("وزار وفد أردني سلطنة عمان أمس.")), "Oman/country"));
   CHECK(has(places(run("وقالت عمان إنها تدعم الحوار بين الأطراف اليمنية.")), "Oman/country"));
 }
+
+TEST_CASE("entities: a place spelt two ways in one article is one node") {
+  Document d = run("وصل الوفد إلى ميونخ أمس. وقال المشاركون في ميونيخ إن المؤتمر ناجح.");
+  std::size_t places = 0;
+  for (const auto& e : d.entities) places += e.type == EntityType::Place;
+  CHECK(places == 1);
+}
