@@ -1610,7 +1610,9 @@ void find_entities(Document& doc) {
       const LexiconEntry* trigger = nullptr;
       const bool bare_is_word = m.end_token == m.first_token + 2 &&
                                 (doc.tokens[m.first_token + 1].form == U"الله" || lx.is_function_word(doc.tokens[m.first_token + 1].form));
+      // (A definite head noun is part of the name: "الاتحاد العام التونسي للشغل" is not "العام التونسي للشغل".)
       if (e.type == EntityType::Organization && !m.group.empty() && m.end_token > m.first_token + 1 && !bare_is_word &&
+          !is_definite(doc.tokens[m.first_token].form) &&
           lx.org_triggers.match(doc, m.first_token, &trigger, nullptr, true, 1) == 1) {
         Mention name = m;
         name.first_token = m.first_token + 1;

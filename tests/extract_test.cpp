@@ -221,6 +221,10 @@ TEST_CASE("entities: a known organisation written with its head noun is also kno
   for (const auto& e : d.entities)
     if (e.label == "قناة روسيا اليوم") found = std::find(e.aliases.begin(), e.aliases.end(), "روسيا اليوم") != e.aliases.end();
   CHECK(found);
+  // A definite head noun is part of the name.
+  Document ugtt = run("وقال الأمين العام للاتحاد العام التونسي للشغل نور الدين الطبوبي إن الإضراب قائم.");
+  for (const auto& e : ugtt.entities)
+    if (e.label == "الاتحاد العام التونسي للشغل") CHECK(e.aliases.empty());
 }
 
 // Document-level consistency (issue 18): a bare name joins its one qualified form in the article.
