@@ -12,6 +12,7 @@
 #include "statements.h"
 
 #include <algorithm>
+#include <set>
 
 #include "gazetteer.h"
 #include "segment.h"
@@ -327,9 +328,19 @@ class Attributor {
         // "الصين طالبت إسرائيل بـ" the name after the verb is the object, not the speaker.
         st.speaker = subject_before(i, s.first_token);  // "ولكن المعارضة رفضت"
         if (st.speaker < 0) st.speaker = topic_of_amma(i, s.first_token);  // "أما نور الغساني ... فتقول"
-        if (st.speaker < 0) st.speaker = speaker_after(i + 1, end, &after);
+        bool object_follows = false;
+        if (st.speaker < 0) {
+          st.speaker = speaker_after(i + 1, end, &after);
+          // A masculine verb does not agree with a country or city (feminine in Arabic, but for a few): in
+          // "ودعا الجزائر إلى تحمل مسؤولياتها" Algeria is the one called upon, the speaker is the clause's subject.
+          if (st.speaker >= 0 && masculine_singular_verb(i) && feminine_place(st.speaker)) {
+            st.speaker = -1;  // the addressee, found below
+            after = i + 1;
+            object_follows = true;
+          }
+        }
         if (st.speaker < 0) st.speaker = relative_antecedent(i, s.first_token);  // "تصريحات ترامب التي طالب فيها"
-        if (st.speaker < 0 && i + 1 < end && subjectless(i + 1)) {
+        if (st.speaker < 0 && i + 1 < end && (object_follows || subjectless(i + 1))) {
           // The subject of the clause before, if a person was named since the last act in this sentence:
           // "بينما وجه هوراسيو كارتيس ... دعوة للهدوء ودعا إلى الحوار"; else the last speaker
           // ("وأضاف إن ..."، "وقالت "...""); else the person last named ("ويواصل ترامب ... عندما قال").
@@ -495,6 +506,23 @@ class Attributor {
   bool is_saying_participle(std::size_t i) const {
     static const std::u32string forms[] = {normalize(U"قائلا"), normalize(U"قائلة"), normalize(U"قائلين")};
     return std::find(std::begin(forms), std::end(forms), tok(i).form) != std::end(forms);
+  }
+
+  // A past or present verb in the third person masculine singular: "دعا"، "يدعو" (not "دعت"، "تدعو"، "دعوا").
+  bool masculine_singular_verb(std::size_t i) const {
+    std::u32string verb = tok(i).form;
+    if (verb.size() > 3 && (verb[0] == U'و' || verb[0] == U'ف')) verb = verb.substr(1);
+    if (verb.size() < 3) return false;
+    return verb.back() != U'ت' && verb[0] != U'ت' && !verb.ends_with(U"وا") && !verb.ends_with(U"ون");
+  }
+
+  // Whether an entity is a place whose name Arabic treats as feminine: every country and city but a few
+  // masculine ones (العراق، الأردن، لبنان، السودان، المغرب، اليمن، البحرين، الكويت، الصومال).
+  bool feminine_place(int entity) const {
+    const Entity& e = doc_.entities[static_cast<std::size_t>(entity)];
+    if (e.type != EntityType::Place) return false;
+    static const std::set<std::string> masculine = {"IQ", "JO", "LB", "SD", "MA", "YE", "BH", "KW", "SO"};
+    return e.country.empty() || !masculine.count(e.country) || e.subtype == "city";
   }
 
   // Whether the last act of this sentence is a verb that announces more speech ("أضاف"، "أردف"، "تابع"، "قال")

@@ -381,3 +381,17 @@ TEST_CASE("entities: a place spelt two ways in one article is one node") {
   for (const auto& e : d.entities) places += e.type == EntityType::Place;
   CHECK(places == 1);
 }
+
+TEST_CASE("statements: a masculine verb does not agree with a country after it: the country is called upon") {
+  Document d = run("وقال الملك محمد السادس إن الوضع خطير. ودعا الجزائر إلى تحمل مسؤولياتها التاريخية.");
+  REQUIRE(d.statements.size() == 2);
+  REQUIRE(d.statements[1].speaker >= 0);
+  CHECK(d.entities[static_cast<std::size_t>(d.statements[1].speaker)].label == "محمد السادس");
+  REQUIRE(d.statements[1].addressees.size() == 1);
+  CHECK(d.entities[static_cast<std::size_t>(d.statements[1].addressees[0])].label == "الجزائر");
+  // A feminine verb agrees: the country speaks. So does a masculine country.
+  Document f = run("ودعت فرنسا إلى الحوار. وقال العراق إن الهجوم فشل.");
+  REQUIRE(f.statements.size() == 2);
+  CHECK(f.entities[static_cast<std::size_t>(f.statements[0].speaker)].label == "فرنسا");
+  CHECK(f.entities[static_cast<std::size_t>(f.statements[1].speaker)].label == "العراق");
+}
