@@ -1327,6 +1327,28 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
       if (eb.mentions.size() > ea.mentions.size()) absorb(ra, rb, "one name, two spellings");
       else absorb(rb, ra, "one name, two spellings");
     }
+  // A name the tagger read with its conjunction, "وكيم" beside "كيم", is that name: the و is not part of it.
+  for (std::size_t a = 0; a < n; ++a) {
+    if (into[a] >= 0 || doc.entities[a].mentions.empty()) continue;
+    Entity& ea = doc.entities[a];
+    const std::u32string& key = doc.mentions[ea.mentions.front()].key;
+    if (key.size() < 4 || (key[0] != U'و' && key[0] != U'ف') || !ea.group.empty()) continue;
+    for (std::size_t b = 0; b < n; ++b) {
+      if (b == a || into[b] >= 0 || doc.entities[b].type != ea.type || doc.entities[b].mentions.empty()) continue;
+      bool same = false;
+      for (std::size_t y : doc.entities[b].mentions) same |= doc.mentions[y].key == key.substr(1);
+      if (!same) continue;
+      for (std::size_t x : ea.mentions) {
+        Mention& m = doc.mentions[x];
+        if (m.key.size() < 2 || m.key[0] != key[0]) continue;
+        m.key = m.key.substr(1);
+        m.span.start = doc.text.to_original(doc.tokens[m.first_token].nstart + 1, doc.tokens[m.end_token - 1].nend).start;
+        m.text = doc.text.slice_utf8(m.span);
+      }
+      absorb(a, root(b), "the same name after a conjunction");
+      break;
+    }
+  }
   // A bare name joins its one qualified form.
   std::vector<std::vector<std::vector<std::u32string>>> words(n);
   for (std::size_t e = 0; e < n; ++e)

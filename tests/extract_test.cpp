@@ -395,3 +395,10 @@ TEST_CASE("statements: a masculine verb does not agree with a country after it: 
   CHECK(f.entities[static_cast<std::size_t>(f.statements[0].speaker)].label == "فرنسا");
   CHECK(f.entities[static_cast<std::size_t>(f.statements[1].speaker)].label == "العراق");
 }
+
+TEST_CASE("entities: a name read with its conjunction ('وكيم') is the name") {
+  Document d = run("وكان ترمب وكيم اجتمعا في سنغافورة. وقال كيم إن الاتفاق تاريخي.");
+  std::vector<std::string> labels;
+  for (const auto& e : d.entities) labels.push_back(e.label);
+  CHECK_FALSE(has(labels, "وكيم"));
+}
