@@ -49,6 +49,10 @@ struct Binding {
   TitleComplex title;
 };
 
+// Defined with the resolution helpers below.
+bool one_edit_apart(std::u32string_view a, std::u32string_view b);
+std::vector<std::u32string> split_words(const std::u32string& key);
+
 class Recogniser {
  public:
   explicit Recogniser(Document& doc) : doc_(doc), lx_(lexicons()), owner_(doc.tokens.size(), -1) {}
@@ -312,7 +316,8 @@ class Recogniser {
       return j > i && j < size() && tok(j).is_word && owner_[j] == -1 && is_patronymic_link(tok(j - 1).form);
     };
     while (n < longest && (name_like(i + n) || after_lineage(i + n)) && tok(i + n).sentence == tok(i).sentence) {
-      if (n > 0 && (is_patronymic_link(tok(i + n).form) || tok(i + n).form == U"ال")) longest = 6;
+      // Each link (بن، آل) brings the next name: "حمد بن جاسم بن جبر آل ثاني" has seven words.
+      if (n > 0 && (is_patronymic_link(tok(i + n).form) || tok(i + n).form == U"ال")) longest = std::min<std::size_t>(9, std::max<std::size_t>(6, n + 3));
       const std::u32string& w = tok(i + n).form;
       bool compound = false;  // the second word of "عبد الرحمن"، "زين العابدين" (a plural in form, not a noun)
       for (const auto& h : compound_heads) compound |= n > 0 && starts_with_article(w) && tok(i + n - 1).form == h;
@@ -738,7 +743,8 @@ class Recogniser {
       if (!n || n > 3 || !content_follows(k + n)) continue;
       // One word that is not a family name in its nisba form is a name only when the tagger reads it as one:
       // "وأضافت نتوقع أن"، "ويقول منتقدون إن"، "وقال متهكما" are not persons.
-      if (n == 1 && !(starts_with_article(tok(k).form) && tok(k).form.back() == U'ي') && !tags_()[k].ends_with("PERS"))
+      if (n == 1 && !(starts_with_article(tok(k).form) && tok(k).form.back() == U'ي') && !tags_()[k].ends_with("PERS") &&
+          !spells_a_named_person(k))
         continue;
       // Not a preposition + definite noun ("بالقول"، "للمجلس"), not a verbal noun with ل ("لإرسال").
       const std::u32string& head = tok(k).form;
@@ -754,6 +760,19 @@ class Recogniser {
       if (generic) continue;
       add_mention(EntityType::Person, k, k + n, 0, "cue-subject");
     }
+  }
+
+  // Whether the word at k is a word of a person already named, spelt the same or one letter apart ("نتياهو" for
+  // "نتنياهو"), so that a misspelt surname after a verb of speech is still a name.
+  bool spells_a_named_person(std::size_t k) const {
+    const std::u32string& w = tok(k).form;
+    if (w.size() < 5) return false;
+    for (const Mention& m : doc_.mentions) {
+      if (m.type != EntityType::Person) continue;
+      for (const auto& part : split_words(m.key))
+        if (part.size() >= 5 && (part == w || one_edit_apart(part, w) || transliteration_variant(part, w))) return true;
+    }
+    return false;
   }
 
   // 3. Organisation triggers anywhere.
@@ -1173,6 +1192,14 @@ std::size_t surname_words(const std::vector<std::u32string>& parts) {
 bool compatible_person(const std::u32string& a, const std::u32string& b) {
   auto pa = split_words(a), pb = split_words(b);
   if (pa.empty() || pb.empty()) return false;
+  // A lineage cut short: "حمد بن جاسم" begins "حمد بن جاسم بن جبر آل ثاني".
+  {
+    const auto& shorter = pa.size() < pb.size() ? pa : pb;
+    const auto& longer = pa.size() < pb.size() ? pb : pa;
+    bool prefix = shorter.size() >= 3 && shorter.size() < longer.size() && is_patronymic_link(shorter[shorter.size() - 2]);
+    for (std::size_t k = 0; k < shorter.size() && prefix; ++k) prefix = same_word(shorter[k], longer[k]);
+    if (prefix) return true;
+  }
   std::size_t family = std::max(surname_words(pa), surname_words(pb));
   if (pa.size() < family || pb.size() < family) return false;  // "رمضان" is not "المنصف بن رمضان"
   for (std::size_t k = 1; k <= family; ++k)

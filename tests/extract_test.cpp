@@ -402,3 +402,14 @@ TEST_CASE("entities: a name read with its conjunction ('وكيم') is the name")
   for (const auto& e : d.entities) labels.push_back(e.label);
   CHECK_FALSE(has(labels, "وكيم"));
 }
+
+TEST_CASE("entities: a long lineage is one name, and its beginning refers back to it") {
+  Document d = run("رأى وزير الخارجية القطري الأسبق، حمد بن جاسم بن جبر آل ثاني، أن الأزمة طويلة. وقال حمد بن جاسم إن الخليج تغير.");
+  std::size_t persons = 0;
+  for (const auto& e : d.entities)
+    if (e.type == EntityType::Person) {
+      ++persons;
+      CHECK(e.label == "حمد بن جاسم بن جبر آل ثاني");
+    }
+  CHECK(persons == 1);
+}
