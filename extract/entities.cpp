@@ -740,7 +740,10 @@ class Recogniser {
       // A family name alone, in its nisba form: "وقال البرادعي إن".
       if (!n && name_like(k) && starts_with_article(tok(k).form) && tok(k).form.back() == U'ي' && tok(k).form.size() >= 6)
         n = 1;
-      if (!n || n > 3 || !content_follows(k + n)) continue;
+      // The name is followed by what was said, or by a title in apposition: "وقال مايكل كوهين محامي ترامب إن".
+      const LexiconEntry* apposed = nullptr;
+      if (!n || n > 3 || !(content_follows(k + n) || (n >= 2 && lx_.titles.match(doc_, k + n, &apposed, nullptr, false))))
+        continue;
       // One word that is not a family name in its nisba form is a name only when the tagger reads it as one:
       // "وأضافت نتوقع أن"، "ويقول منتقدون إن"، "وقال متهكما" are not persons.
       if (n == 1 && !(starts_with_article(tok(k).form) && tok(k).form.back() == U'ي') && !tags_()[k].ends_with("PERS") &&

@@ -413,3 +413,13 @@ TEST_CASE("entities: a long lineage is one name, and its beginning refers back t
     }
   CHECK(persons == 1);
 }
+
+TEST_CASE("entities: a name after a verb of speech followed by its title in apposition") {
+  Document d = run("وقال مايكل كوهين محامي ترامب إن الرسالة وصلت.");
+  std::vector<std::string> labels;
+  for (const auto& e : d.entities) labels.push_back(e.label);
+  CHECK(has(labels, "مايكل كوهين"));
+  REQUIRE(d.statements.size() == 1);
+  REQUIRE(d.statements[0].speaker >= 0);
+  CHECK(d.entities[static_cast<std::size_t>(d.statements[0].speaker)].label == "مايكل كوهين");
+}
