@@ -95,3 +95,32 @@ TEST_CASE("install: cmake --install gives a binary that finds both models beside
   CHECK(from_env["edges"] == installed["edges"]);
   fs::remove_all(tmp);
 }
+
+TEST_CASE("install: cpack builds a .deb whose binary, unpacked anywhere, finds its models") {
+  if (shell("command -v cpack >/dev/null 2>&1 && command -v dpkg-deb >/dev/null 2>&1") != 0) {
+    MESSAGE("skipped: cpack or dpkg-deb missing");
+    return;
+  }
+  fs::path build_dir = fs::path(ISNAD_BINARY).parent_path();
+  fs::path tmp = fs::temp_directory_path() / ("isnad-deb-" + std::to_string(::getpid()));
+  fs::remove_all(tmp);
+  fs::create_directories(tmp);
+  std::string log = (tmp / "cpack.log").string();
+  REQUIRE_MESSAGE(shell("cd '" + build_dir.string() + "' && cpack -G DEB -B '" + (tmp / "deb").string() + "' > '" + log +
+                        "' 2>&1") == 0,
+                  slurp(log));
+  fs::path deb;
+  for (const auto& entry : fs::directory_iterator(tmp / "deb"))
+    if (entry.path().extension() == ".deb") deb = entry.path();
+  REQUIRE_MESSAGE(!deb.empty(), slurp(log));
+  REQUIRE(shell("dpkg-deb -x '" + deb.string() + "' '" + (tmp / "root").string() + "'") == 0);
+  fs::path bin = tmp / "root" / "usr" / "bin" / "isnad";
+  REQUIRE(fs::exists(bin));
+  CHECK(fs::exists(tmp / "root" / "usr" / "share" / "isnad" / "models" / "ner.model"));
+  CHECK(fs::exists(tmp / "root" / "usr" / "share" / "isnad" / "models" / "speaker.model"));
+  std::string sample = (fs::path(ISNAD_SOURCE_DIR) / "samples" / "aleppo.txt").string();
+  REQUIRE(shell("cd '" + tmp.string() + "' && env -u ISNAD_NER_MODEL -u ISNAD_SPEAKER_MODEL '" + bin.string() + "' build '" +
+                sample + "' -o out --date 2016-11-03 --format json --quiet -j1 2>/dev/null") == 0);
+  CHECK(spoken_statements(Json::parse(slurp(tmp / "out" / "graph.json"))) > 20);
+  fs::remove_all(tmp);
+}
