@@ -306,20 +306,32 @@ std::string title_text(const KnowledgeGraph& kg) {
   return title;
 }
 
+// Legend swatches of the entity kinds drawn, in kKindStyles order.
+std::vector<std::string> kind_swatches(const std::set<std::string>& kinds_present) {
+  std::vector<std::string> kinds;
+  for (const auto& k : kKindStyles)
+    if (kinds_present.count(k.kind))
+      kinds.push_back(swatch(std::string(k.name_ar) + " " + k.kind, kind_colour(k.kind), 0.82));
+  return kinds;
+}
+
+// Legend swatches of the acts drawn, in DESIGN.md's order; acts outside that list still get one, after them.
+std::vector<std::string> act_swatches(const std::set<std::string>& acts_present) {
+  std::vector<std::string> acts;
+  for (const char* act : kActOrder)
+    if (acts_present.count(act)) acts.push_back(swatch(std::string(act_name_ar(act)) + " " + act, act_colour(act), 0.78));
+  for (const auto& act : acts_present)
+    if (std::string(act_name_ar(act)).empty()) acts.push_back(swatch(act, act_colour(act), 0.78));
+  return acts;
+}
+
 // The legend as an HTML-like table under the drawing: title, the node kinds, the acts present, edge styles,
 // and the entities that are only mentioned (no statement, no relation), which would otherwise float around
 // the drawing as loose nodes.
 std::string legend_html(const KnowledgeGraph& kg, const std::set<std::string>& acts_present,
                         const std::set<std::string>& kinds_present, const std::vector<Vertex>& isolated) {
-  std::vector<std::string> kinds;
-  for (const auto& k : kKindStyles)
-    if (kinds_present.count(k.kind))
-      kinds.push_back(swatch(std::string(k.name_ar) + " " + k.kind, kind_colour(k.kind), 0.82));
-  std::vector<std::string> acts;
-  for (const char* act : kActOrder)
-    if (acts_present.count(act)) acts.push_back(swatch(std::string(act_name_ar(act)) + " " + act, act_colour(act), 0.78));
-  for (const auto& act : acts_present)  // acts outside DESIGN.md's list still get a swatch
-    if (std::string(act_name_ar(act)).empty()) acts.push_back(swatch(act, act_colour(act), 0.78));
+  std::vector<std::string> kinds = kind_swatches(kinds_present);
+  std::vector<std::string> acts = act_swatches(acts_present);
   const Rgb ink = {60, 60, 60};
   std::vector<std::string> edges = {
       swatch("━━ القائل ← التصريح ← المخاطَب", ink, 1.0),
@@ -356,15 +368,8 @@ struct OverviewCounts {
 // the kinds, the acts of the drawn statements, and what its edges mean.
 std::string overview_legend_html(const KnowledgeGraph& kg, const std::set<std::string>& acts_present,
                                  const std::set<std::string>& kinds_present, const OverviewCounts& c) {
-  std::vector<std::string> kinds;
-  for (const auto& k : kKindStyles)
-    if (kinds_present.count(k.kind))
-      kinds.push_back(swatch(std::string(k.name_ar) + " " + k.kind, kind_colour(k.kind), 0.82));
-  std::vector<std::string> acts;
-  for (const char* act : kActOrder)
-    if (acts_present.count(act)) acts.push_back(swatch(std::string(act_name_ar(act)) + " " + act, act_colour(act), 0.78));
-  for (const auto& act : acts_present)
-    if (std::string(act_name_ar(act)).empty()) acts.push_back(swatch(act, act_colour(act), 0.78));
+  std::vector<std::string> kinds = kind_swatches(kinds_present);
+  std::vector<std::string> acts = act_swatches(acts_present);
   const Rgb ink = {60, 60, 60};
   std::vector<std::string> edges = {
       swatch("━━ القائل ← المخاطَب (الرقم: عدد التصريحات)", ink, 1.0),

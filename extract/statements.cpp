@@ -509,9 +509,14 @@ class Attributor {
   }
 
   // A past or present verb in the third person masculine singular: "دعا"، "يدعو" (not "دعت"، "تدعو"، "دعوا").
+  // The cue at i without a و/ف conjunction: "وقالت" → "قالت".
+  std::u32string verb_without_conjunction(std::size_t i) const {
+    const std::u32string& verb = tok(i).form;
+    return verb.size() > 3 && (verb[0] == U'و' || verb[0] == U'ف') ? verb.substr(1) : verb;
+  }
+
   bool masculine_singular_verb(std::size_t i) const {
-    std::u32string verb = tok(i).form;
-    if (verb.size() > 3 && (verb[0] == U'و' || verb[0] == U'ف')) verb = verb.substr(1);
+    const std::u32string verb = verb_without_conjunction(i);
     if (verb.size() < 3) return false;
     return verb.back() != U'ت' && verb[0] != U'ت' && !verb.ends_with(U"وا") && !verb.ends_with(U"ون");
   }
@@ -767,8 +772,7 @@ class Attributor {
     const std::size_t from = doc_.sentences[sentence >= 4 ? sentence - 4 : 0].first_token;
     const std::size_t to = std::min(s.end_token, i + 40);
     const std::string group = cue.subtype == "participle" ? "part" : (cue.subtype == "verb" || cue.subtype == "verb-that") ? "verb" : "noun";
-    std::u32string verb = tok(i).form;
-    if (verb.size() > 3 && (verb[0] == U'و' || verb[0] == U'ف')) verb = verb.substr(1);
+    const std::u32string verb = verb_without_conjunction(i);
     const bool feminine = group == "part" ? verb.back() == U'ه' : (verb.back() == U'ت' || (verb[0] == U'ت' && verb.size() >= 4));
     const bool plural = verb.size() > 3 && (verb.ends_with(U"وا") || verb.ends_with(U"ون") || (group == "part" && verb.ends_with(U"ين")));
 
