@@ -398,12 +398,12 @@ class Recogniser {
       Mention& m = doc_.mentions[static_cast<std::size_t>(owner_[k])];
       if (m.first_token != k || m.type != EntityType::Organization) return -1;
       const LexiconEntry* head = nullptr;
-      bool namesake = lx_.org_triggers.match(doc_, k, &head, nullptr, false) > 0;
+      bool namesake = lx_.org_triggers.match(doc_, k, &head, nullptr, false) > 0 || e->value == "part";
       int index = owner_[k];
       std::size_t end = m.end_token;
       // "مجلس الأمم المتحدة لحقوق الإنسان": a council with a ل-complement is a body of the UN, not the UN
       // (while "قناة روسيا اليوم" and "وزارة الخارجية الأمريكية" name the organisation that follows).
-      if (e->value == "descriptive" && end < size() && tok(end).is_word && tok(end).sentence == tok(i).sentence &&
+      if (e->value != "proper" && end < size() && tok(end).is_word && tok(end).sentence == tok(i).sentence &&
           owner_[end] == -1 && tok(end).form.size() > 3 && tok(end).form[0] == U'ل' && !lx_.is_function_word(tok(end).form)) {
         namesake = true;
         ++end;
@@ -573,7 +573,8 @@ class Recogniser {
         ++j;
         continue;
       }
-      if (t.complement == "org" && t.tail_mention < 0 && tok(j).form == U"في" && j + 1 < size()) {
+      // An office of state may name its body with في too: "وزيرة الأسرة في الحكومة الألمانية".
+      if (t.complement != "none" && t.tail_mention < 0 && t.country.empty() && tok(j).form == U"في" && j + 1 < size()) {
         if (int m = organisation_at(j + 1); m >= 0) {
           t.tail_mention = m;
           j = doc_.mentions[static_cast<std::size_t>(m)].end_token;
@@ -1399,9 +1400,10 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
           if (ka.empty() || kb.size() <= ka.size()) continue;
           bool prefix = std::equal(ka.begin(), ka.end(), kb.begin());
           // A bare name under a head noun; not a name with a head noun of its own under another ("حزب الله" is
-          // not "كتائب حزب الله").
-          bool after_trigger = kb.size() == ka.size() + 1 && std::equal(ka.begin(), ka.end(), kb.begin() + 1) &&
-                               lx.org_triggers.find(kb.front()) != nullptr && lx.org_triggers.find(ka.front()) == nullptr;
+          // not "كتائب حزب الله"), nor a body of the organisation ("بعثة الأمم المتحدة" is not the UN).
+          const LexiconEntry* head = kb.size() == ka.size() + 1 ? lx.org_triggers.find(kb.front()) : nullptr;
+          bool after_trigger = head && head->value != "part" && std::equal(ka.begin(), ka.end(), kb.begin() + 1) &&
+                               lx.org_triggers.find(ka.front()) == nullptr;
           qualifies |= prefix || after_trigger;
         }
       if (qualifies) fuller.push_back(b);
@@ -1484,6 +1486,7 @@ void find_entities(Document& doc) {
   // A name and its alias side by side are one entity: "حركة المقاومة الإسلامية (حماس)"،
   // "حركة المقاومة الفلسطينية حماس" (a descriptive name found by its trigger, then the short name).
   std::map<std::size_t, std::size_t> alias_of;
+  const LexiconEntry* nationality = nullptr;
   for (std::size_t a = 0; a + 1 < doc.mentions.size(); ++a) {
     const Mention& x = doc.mentions[a];
     const Mention& y = doc.mentions[a + 1];
@@ -1495,8 +1498,9 @@ void find_entities(Document& doc) {
     // Not a complement with ل: "اللجنة التنفيذية للاتحاد الأوروبي" is a body of the EU, not the EU.
     const Token& y_first = doc.tokens[y.first_token];
     bool complement = y_first.form.rfind(U"لل", 0) == 0 || y.span.start != y_first.span.start;
+    // Nor the object after a body its country completes: "وأبلغت البعثة الأمريكية مجلس الأمن".
     bool adjacent = y.first_token == x.end_token && x.rule.rfind("trigger", 0) == 0 && y.rule.rfind("lexicon", 0) == 0 &&
-                    !complement;
+                    !complement && !lx.nationalities.match(doc, x.end_token - 1, &nationality, nullptr, false);
     if (bracketed || adjacent) alias_of[a + 1] = a;
   }
 
@@ -1729,9 +1733,19 @@ void find_entities(Document& doc) {
     doc.entities.push_back(std::move(e));
     return static_cast<int>(doc.entities.size() - 1);
   };
+  // "نظيره الألماني": the office of the nearest person titled before, else "counterpart".
+  auto counterpart_role = [](const std::vector<Binding>& bindings, const TitleComplex& t) {
+    const TitleComplex* before = nullptr;
+    for (const Binding& b : bindings)
+      if (b.title.first < t.first && b.title.role != "counterpart" && (b.title.complement == "nat" || !b.title.country.empty()) &&
+          (!before || b.title.first > before->first))
+        before = &b.title;
+    if (!before) return std::string("counterpart");
+    return before->role == "secretary of state" ? std::string("foreign minister") : before->role;  // the US name of the office
+  };
   const std::string story_country = main_country(doc, true);
   static const std::set<std::string> not_of_state = {"activist", "journalist", "candidate", "spokesperson",
-                                                     "representative", "envoy"};
+                                                     "representative", "envoy", "counterpart"};
   for (const Binding& b : recogniser.bindings) {
     const Mention& person = doc.mentions[new_index[b.person_mention]];
     const TitleComplex& t = b.title;
@@ -1759,9 +1773,15 @@ void find_entities(Document& doc) {
       tail = country_entity(story_country);
     if (t.role == "mister" || t.role == "madam") continue;
     int post = t.post_mention >= 0 ? doc.mentions[new_index[static_cast<std::size_t>(t.post_mention)]].entity : -1;
-    for (int affiliation : {tail, post}) {
+    // An office in a country's government is an office of that country: "وزيرة الأسرة في الحكومة الألمانية".
+    int state = -1;
+    if (t.complement == "nat" && tail >= 0 && doc.entities[static_cast<std::size_t>(tail)].type == EntityType::Organization &&
+        !doc.entities[static_cast<std::size_t>(tail)].country.empty())
+      state = country_entity(doc.entities[static_cast<std::size_t>(tail)].country);
+    const std::string role = t.role == "counterpart" ? counterpart_role(recogniser.bindings, t) : t.role;
+    for (int affiliation : {tail, post, state}) {
       if (affiliation < 0) continue;
-      Relation r{person.entity, affiliation, t.role, title, span};
+      Relation r{person.entity, affiliation, role, title, span};
       bool duplicate = false;
       for (const auto& o : doc.relations) duplicate |= (o.head == r.head && o.tail == r.tail && o.role == r.role);
       if (!duplicate) doc.relations.push_back(std::move(r));

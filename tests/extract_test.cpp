@@ -295,6 +295,54 @@ TEST_CASE("roles: the country of a nationality adjective, the posting after في
   CHECK(roles_of(activist, "هاريش إير").empty());
 }
 
+// Roles in ordinary news style: a title the name comes before ("بيورن روثر ممثل صندوق النقد الدولي"), a correspondent
+// of an outlet before the name between commas, an office "في الحكومة الألمانية" (the government's country too), and a
+// counterpart, who holds the office of the person named before in the country of the adjective.
+TEST_CASE("roles: a title after the name, في + the government, and a counterpart's office") {
+  auto roles_of = [](const Document& d, const std::string& person) {
+    std::vector<std::string> out;
+    for (const auto& r : d.relations)
+      if (d.entities[static_cast<std::size_t>(r.head)].label == person) out.push_back(d.entities[static_cast<std::size_t>(r.tail)].label);
+    return out;
+  };
+  auto role_name = [](const Document& d, const std::string& person) {
+    for (const auto& r : d.relations)
+      if (d.entities[static_cast<std::size_t>(r.head)].label == person) return r.role;
+    return std::string();
+  };
+  CHECK(has(roles_of(run("من جانبه أكد بيورن روثر ممثل صندوق النقد الدولي أن الوضع صعب."), "بيورن روثر"), "صندوق النقد الدولي"));
+  CHECK(has(roles_of(run("ويقول مراسل بي بي سي للشؤون الدبلوماسية، جوناثان ماركوس، إن الأمر صعب."), "جوناثان ماركوس"), "بي بي سي"));
+  Document minister = run("قالت وزيرة الأسرة في الحكومة الألمانية، فرانزيسكا غيفي إنه من حق الفتيات أن يتعلمن.");
+  CHECK(has(roles_of(minister, "فرانزيسكا غيفي"), "الحكومة الألمانية"));
+  CHECK(has(roles_of(minister, "فرانزيسكا غيفي"), "ألمانيا"));
+  Document counterpart = run("وقال وزير الخارجية الأمريكي مايك بومبيو إن نظيره الألماني، هايكو ماس، عبر عن مخاوفه.");
+  CHECK(role_name(run("وقال وزير الخارجية الروسي سيرغي لافروف إن نظيره الألماني، هايكو ماس، عبر عن مخاوفه."), "هايكو ماس") ==
+        "foreign minister");
+  CHECK(roles_of(counterpart, "هايكو ماس") == std::vector<std::string>{"ألمانيا"});
+  CHECK(role_name(counterpart, "هايكو ماس") == "foreign minister");  // the office, not its US name
+  // A counterpart with no country written is from elsewhere, never the story's country.
+  Document bare = run("قال وزير الخارجية خميس الجهيناوي إن تونس تتابع الملف مع نظيره، هايكو ماس. وأضاف أن تونس حريصة.");
+  CHECK(roles_of(bare, "هايكو ماس").empty());
+}
+
+// Organisations named by a head noun: unions, associations, centres, missions. A mission or a parliamentary bloc
+// of a known organisation is a body of it, not the organisation; a body its country completes is not one entity
+// with the name after it ("وأبلغت البعثة الأمريكية مجلس الأمن": the mission told the Security Council).
+TEST_CASE("entities: unions, associations and missions by their head noun; a mission is not its organisation") {
+  auto entities_named = [](const Document& d, const std::string& name) {
+    int n = 0;
+    for (const auto& e : d.entities)
+      n += e.label == name || std::find(e.aliases.begin(), e.aliases.end(), name) != e.aliases.end();
+    return n;
+  };
+  Document d = run("وقال الكاتب العام لنقابة التعليم الثانوي لسعد اليعقوبي إن الإضراب مستمر. وقالت بعثة الأمم المتحدة للدعم في ليبيا إن "
+                   "الوضع خطير. وأكدت الأمم المتحدة ذلك. وأبلغت البعثة الأمريكية مجلس الأمن بأنها تحتاج إلى الوقت.");
+  CHECK(entities_named(d, "نقابة التعليم الثانوي") == 1);
+  CHECK(entities_named(d, "بعثة الأمم المتحدة للدعم") == 1);
+  CHECK(entities_named(d, "الأمم المتحدة") == 1);
+  CHECK(entities_named(d, "مجلس الأمن") == 1);
+}
+
 // Issue 16.5: a person first found by a rule, then by a lexicon form that joined it, carries the lexicon's English
 // name and identity (graph.merges says "same lexicon entry"), not a transliteration.
 TEST_CASE("entities: a rule-found person joined by a persons.tsv form takes the lexicon's English name") {
