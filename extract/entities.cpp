@@ -1429,6 +1429,19 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
 
 }  // namespace
 
+// Head nouns that open a place name as written (normalised): "هضبة الجولان"، "محافظة إدلب".
+static const std::set<std::u32string>& place_heads() {
+  static const std::set<std::u32string> heads = [] {
+    std::set<std::u32string> out;
+    // Not a facility named after its city ("مطار صنعاء"، "ميناء الحديدة"), nor "ولاية سيناء", a group's "province".
+    for (const char* w : {"هضبة", "مرتفعات", "جبال", "جبل", "محافظة", "مديرية", "إقليم", "منطقة", "مدينة", "بلدة", "قرية",
+                          "جزيرة", "جزر", "نهر", "مملكة", "دولة"})
+      out.insert(normalize(to_u32(w)));
+    return out;
+  }();
+  return heads;
+}
+
 std::string main_country(const Document& doc, bool dominant) {
   std::string best;
   std::size_t best_mentions = 0, best_first = 0, runner_up = 0;
@@ -1674,6 +1687,18 @@ void find_entities(Document& doc) {
         name.first_token = m.first_token + 1;
         name.span.start = doc.tokens[name.first_token].span.start;
         add_alias(mention_label(doc, name));
+      }
+      // A place written after its head noun is also known by both words: "هضبة الجولان"، "محافظة إدلب"
+      // (the label stays the bare name, which other articles write alone).
+      if (e.type == EntityType::Place && m.first_token > 0 && m.span.start == doc.tokens[m.first_token].span.start) {
+        const Token& before = doc.tokens[m.first_token - 1];
+        const CliticReading* headed = nullptr;
+        for (const auto& r : before.readings)
+          if (!r.has_article && place_heads().count(r.stem)) headed = &r;
+        if (before.is_word && before.sentence == doc.tokens[m.first_token].sentence && headed) {
+          const std::string written = doc.text.slice_utf8(Span{before.span.start, m.span.end});
+          add_alias(written.substr(headed->prefix.size() * 2));  // the clitics و/ف/ب/ل are two bytes each in UTF-8
+        }
       }
     }
   }
