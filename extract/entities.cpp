@@ -300,10 +300,17 @@ class Recogniser {
   // Person name tokens starting at i: 1–4 name-like tokens, the first without ال. A word with ال
   // ends the name ("بشار الأسد") unless it completes a compound ("عبد العزيز"، "نور الدين") or the
   // tagger continues the name: "أفيغدور ليبرمان التحقيق" stops before "التحقيق".
+  // "الحبيب الصيد": a given name with the article, then a family name (definite_given_names.tsv).
+  bool definite_given_name_at(std::size_t i) const {
+    return i + 1 < size() && tok(i).is_word && owner_[i] == -1 && lx_.definite_given_names.count(tok(i).form) &&
+           name_like(i + 1) && tok(i + 1).sentence == tok(i).sentence;
+  }
+
   std::size_t read_person_name(std::size_t i) {
     // A first name with the article opens a name only before a lineage: "المنصف بن رمضان"، "الوليد بن طلال".
     bool lineage_next = i + 1 < size() && is_patronymic_link(tok(i + 1).form);
-    if (!name_like(i) || (has_article(i) && !lineage_next)) return 0;
+    // So does a given name the Maghreb writes with the article, before a family name: "الحبيب الصيد".
+    if (!name_like(i) || (has_article(i) && !lineage_next && !definite_given_name_at(i))) return 0;
     static const std::u32string compound_heads[] = {U"عبد", U"ابو", U"بن", U"ابن", U"بنت", U"نور", U"سيف",
                                                     U"صلاح", U"شمس", U"علاء", U"عز", U"جمال", U"نجم", U"ام", U"ال",
                                                     U"زين", U"محيي", U"تقي", U"ضياء", U"بهاء", U"فخر", U"خير", U"شرف"};
@@ -467,7 +474,7 @@ class Recogniser {
       const LexiconEntry* nat = nullptr;
       while (end < k + 6 && end < size() && tok(end).is_word && owner_[end] == -1 && tok(end).sentence == tok(i).sentence) {
         if (std::size_t n = nationality_at(end, &nat)) { end += n; break; }
-        if (!is_definite(tok(end).form) || lx_.is_function_word(tok(end).form)) break;
+        if (!is_definite(tok(end).form) || lx_.is_function_word(tok(end).form) || definite_given_name_at(end)) break;
         ++end;
       }
     }
@@ -487,7 +494,7 @@ class Recogniser {
     std::size_t end = k + 1;
     while (end < k + 4 && end < size() && tok(end).is_word && owner_[end] == -1 && tok(end).sentence == tok(i).sentence &&
            is_definite(tok(end).form) && tok(end).form[0] != U'و' && !lx_.is_function_word(tok(end).form) &&
-           !overrun_plural(tok(end).form))
+           !overrun_plural(tok(end).form) && !definite_given_name_at(end))
       ++end;
     // The name keeps its article: "الحزب الليبرالي", not "حزب الليبرالي".
     std::size_t start = off >= 2 && tok(i).form.compare(off - 2, 2, U"ال") == 0 ? off - 2 : off;
@@ -562,6 +569,7 @@ class Recogniser {
           continue;
         }
       }
+      if (definite_given_name_at(j)) break;  // "رئيس الحكومة الحبيب الصيد": the name begins
       if (owner_[j] == -1 && is_definite(tok(j).form) && !hamza_initial(j) && !lx_.is_function_word(tok(j).form) &&
           t.complement != "none") {
         ++j;
@@ -682,6 +690,8 @@ class Recogniser {
   // A rule-found name is kept when it stands in apposition (between commas) or the tagger agrees.
   bool confirmed_person(std::size_t first, std::size_t end, bool apposition) {
     if (apposition) return true;
+    // A given name the lexicon knows, and a family name: "الشاذلي العياري".
+    if (end > first + 1 && lx_.definite_given_names.count(tok(first).form)) return true;
     // A comma, dash or bracket closes the name: "للجنرال ألفريدو ستروسنر (1954-1989)".
     if (end < size() && (is_comma(tok(end)) || tok(end).form == U"-" || tok(end).form == U"(" || opens_content(end))) return true;
     // "وزير الدفاع الروسي سيرجي شويجو قد أعلن": the name is the subject of the verb after قد / لم / لن.

@@ -239,6 +239,7 @@ Lexicons build_lexicons() {
   for (const auto& row : lexicon_rows("function_words.tsv")) lx.function_words.insert(normalise_phrase(row[0]));
   for (const auto& row : lexicon_rows("ambiguous_names.tsv")) lx.ambiguous_names.insert(normalise_phrase(row[0]));
   for (const auto& row : lexicon_rows("non_names.tsv")) lx.non_names.insert(normalise_phrase(row[0]));
+  for (const auto& row : lexicon_rows("definite_given_names.tsv")) lx.definite_given_names.insert(normalise_phrase(row[0]));
   for (const auto& row : lexicon_rows("org_descriptors.tsv")) lx.org_descriptors.insert(normalise_phrase(row[0]));
   for (const auto& row : lexicon_rows("title_qualifiers.tsv")) lx.title_qualifiers.insert(normalise_phrase(row[0]));
   for (const auto& row : lexicon_rows("act_cameo.tsv")) lx.cameo[row[0]] = field(row, 1);

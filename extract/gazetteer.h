@@ -66,6 +66,7 @@ struct Lexicons {
   WordSet function_words;
   WordSet ambiguous_names;  // ambiguous_names.tsv
   WordSet non_names;        // non_names.tsv
+  WordSet definite_given_names;  // definite_given_names.tsv
   WordSet org_descriptors;  // org_descriptors.tsv
   WordSet title_qualifiers; // title_qualifiers.tsv
   std::map<std::string, std::string> cameo;  // act → CAMEO code

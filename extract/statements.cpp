@@ -841,7 +841,12 @@ class Attributor {
       };
       for (const auto& t : e.titles)
         if (has_word(t)) return true;
-      return e.type == EntityType::Organization && has_word(e.label);
+      if (e.type != EntityType::Organization) return false;
+      // "وقالت المنظمة" → "منظمة هيومن رايتس ووتش", written so once in the article.
+      if (has_word(e.label)) return true;
+      for (const auto& a : e.aliases)
+        if (has_word(a)) return true;
+      return false;
     };
 
     std::vector<SpeakerCandidate> candidates;

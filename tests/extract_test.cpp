@@ -358,6 +358,27 @@ TEST_CASE("entities: a place after its head noun has the headed form as an alias
   CHECK_FALSE(has(aliases_of("صنعاء"), "(no such entity)"));
 }
 
+// A given name the Maghreb writes with the article opens a name (definite_given_names.tsv): the title and the
+// organisation before it end there.
+TEST_CASE("entities: 'رئيس الحكومة الحبيب الصيد' and 'محافظ البنك المركزي الشاذلي العياري' name persons") {
+  auto persons = [](const Document& d) {
+    std::vector<std::string> out;
+    for (const auto& e : d.entities)
+      if (e.type == EntityType::Person) out.push_back(e.label);
+    return out;
+  };
+  Document a = run("طالب رئيس الحكومة الحبيب الصيد، من كافة الولاة، بالعمل الميداني. وأعرب الصيد عن عدم رضاه.");
+  CHECK(persons(a) == std::vector<std::string>{"الحبيب الصيد"});
+  REQUIRE(a.statements.size() == 2);
+  CHECK(a.statements[1].speaker == a.statements[0].speaker);
+  Document b = run("دعا محافظ البنك المركزي الشاذلي العياري اليوم إلى تطوير سوق الصكوك.");
+  CHECK(persons(b) == std::vector<std::string>{"الشاذلي العياري"});
+  CHECK(has([&] { std::vector<std::string> o; for (const auto& e : b.entities) o.push_back(e.label); return o; }(), "البنك المركزي"));
+  // Not every word with the article: "الرئيس التونسي" stays a title.
+  Document c = run("وقال الرئيس التونسي إن الحكومة باقية.");
+  CHECK(persons(c).empty());
+}
+
 // Issue 16.5: a person first found by a rule, then by a lexicon form that joined it, carries the lexicon's English
 // name and identity (graph.merges says "same lexicon entry"), not a transliteration.
 TEST_CASE("entities: a rule-found person joined by a persons.tsv form takes the lexicon's English name") {
