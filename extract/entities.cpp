@@ -1752,21 +1752,15 @@ void find_entities(Document& doc) {
     if (e.subtype.empty()) e.subtype = "city";
   }
 
-  // Roles from titles bound to persons.
+  // Roles from titles bound to persons. A role's country is a node only when the article names the country: an
+  // adjective alone ("الرئيس القبرصي") names no place (news-gold GUIDE), so the person keeps the country as an
+  // attribute (Entity::country) and the graph gets no node the text never wrote.
   auto country_entity = [&](const std::string& code) {
     for (std::size_t e = 0; e < doc.entities.size(); ++e)
       if (doc.entities[e].type == EntityType::Place && doc.entities[e].country == code &&
-          doc.entities[e].subtype == "country")
+          doc.entities[e].subtype == "country" && !doc.entities[e].mentions.empty())
         return static_cast<int>(e);
-    // The country is only implied by an adjective: add it as an entity without mentions.
-    Entity e;
-    e.type = EntityType::Place;
-    e.country = code;
-    e.subtype = "country";
-    e.label = lx.country_ar.count(code) ? lx.country_ar.at(code) : code;
-    e.label_en = lx.country_en.count(code) ? lx.country_en.at(code) : code;
-    doc.entities.push_back(std::move(e));
-    return static_cast<int>(doc.entities.size() - 1);
+    return -1;
   };
   // "نظيره الألماني": the office of the nearest person titled before, else "counterpart".
   auto counterpart_role = [](const std::vector<Binding>& bindings, const TitleComplex& t) {
@@ -1793,6 +1787,7 @@ void find_entities(Document& doc) {
     }
     Entity& pe = doc.entities[static_cast<std::size_t>(person.entity)];
     if (std::find(pe.titles.begin(), pe.titles.end(), title) == pe.titles.end()) pe.titles.push_back(title);
+    if (pe.country.empty() && !t.country.empty()) pe.country = t.country;
     int tail = -1;
     if (t.tail_mention >= 0) tail = doc.mentions[new_index[static_cast<std::size_t>(t.tail_mention)]].entity;
     else if (!t.country.empty()) tail = country_entity(t.country);
