@@ -927,6 +927,9 @@ class Recogniser {
     const RelWord* p = rel("period", j, j == i, h);
     if (!p) return std::nullopt;
     if (j == i) ph.prefix = h.prefix;
+    // "الأمين العام السابق", "المدعي العام الحالي": العام after a title is "general", not the year.
+    if (j == i && h.prefix == 0 && p->arg == "Y" && i > 0 && toks_[i].form == U"العام" && is_rel("generalnoun", i - 1, true))
+      return std::nullopt;
     j = h.end;
     Hit sh;
     const RelWord* s = rel("shift", j, false, sh);
