@@ -258,6 +258,17 @@ class Recogniser {
       if (f.starts_with(r->words[0])) return false;
     return true;
   }
+  // "ويلتقي قطبا الكرة الإسبانية الأحد", "يبدأ الاثنين": an imperfect verb يـ (و/ف may precede) reports what
+  // is under way or scheduled, unlike the perfect of a past report ("قال الأحد"). Nouns and names beginning
+  // with ي (yimperfect_not: يوم، يونيو، يوسف) are left out.
+  bool imperfect_verb(std::size_t k) const {
+    std::u32string_view f = toks_[k].form;
+    if (f.size() > 1 && (f[0] == U'و' || f[0] == U'ف') && f[1] == U'ي') f.remove_prefix(1);
+    if (f.size() < 4 || f[0] != U'ي') return false;
+    for (const RelWord* r : lex_.of_kind("yimperfect_not").all())
+      if (f.starts_with(r->words[0])) return false;
+    return true;
+  }
   bool clause_break(std::size_t k) const {
     if (toks_[k].is_word) return false;
     char32_t c = toks_[k].form.empty() ? 0 : toks_[k].form[0];
@@ -283,12 +294,17 @@ class Recogniser {
     std::size_t first = doc_.sentences.empty() ? 0 : doc_.sentences[toks_[i].sentence].first_token;
     std::size_t last = doc_.sentences.empty() ? toks_.size() : doc_.sentences[toks_[i].sentence].end_token;
     int words = 0;
+    bool imperfect = false;
     for (std::size_t k = i; k > first && words < 6;) {
       --k;
       if (clause_break(k)) break;
       if (!toks_[k].is_word) continue;
       ++words;
       if (is_rel("past", k, false)) return Direction::Past;
+      // Not in a relative clause: "المرصد الذي يتخذ من بريطانيا مقرا" describes, it does not report.
+      if (imperfect_verb(k) && !(k > first && word(k - 1) &&
+                                 (toks_[k - 1].form == U"الذي" || toks_[k - 1].form == U"التي" || toks_[k - 1].form == U"الذين")))
+        imperfect = true;
       if (is_rel("future", k, true) || future_verb(k)) {
         std::size_t p = k;
         while (p > first && !toks_[p - 1].is_word && !clause_break(p - 1)) --p;
@@ -314,6 +330,7 @@ class Recogniser {
       if (is_rel("past", k, false)) return Direction::Past;
       if (future_verb(k)) return Direction::Future;
     }
+    if (imperfect) return Direction::Nearest;
     return headline(toks_[i].sentence) ? Direction::Nearest : Direction::Past;
   }
 
