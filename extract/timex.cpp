@@ -850,7 +850,8 @@ class Recogniser {
     std::optional<Year> y;
     std::size_t prefix = 0;
     if (is_word_form(i, U"عام", true, h) || is_word_form(i, U"العام", true, h) || is_word_form(i, U"سنه", true, h) ||
-        is_word_form(i, U"السنه", true, h) || is_word_form(i, U"عامي", true, h)) {
+        is_word_form(i, U"السنه", true, h) || is_word_form(i, U"عامي", true, h) ||
+        is_word_form(i, U"للعام", true, h) || is_word_form(i, U"للسنه", true, h)) {  // "يعود تاريخه للعام 1999"
       y = year(h.end);
       prefix = h.prefix;
     }
