@@ -76,6 +76,9 @@ class Recogniser {
         m.year_shift = last_month_->year_shift;
         m.same_month = false;
       }
+      if (m.kind == Meaning::Kind::Date && m.day && m.month && !m.year && !m.hijri && m.shift == INT_MIN &&
+          m.year_shift == INT_MIN && m.month_shift == INT_MIN && m.range_end.empty())
+        m.year = event_year(i, m);
       if (m.kind == Meaning::Kind::Date && m.month > 0 && m.range_end.empty()) last_month_ = m;
       m.span = span_of(i, hit->prefix, hit->end);
       // "يومي الأربعاء والخميس": a coordinated weekday shares the direction of the first.
@@ -257,6 +260,15 @@ class Recogniser {
     for (const RelWord* r : lex_.of_kind("sfuture_not").all())
       if (f.starts_with(r->words[0])) return false;
     return true;
+  }
+  // A day and month without a year that name an event of the past after a word for it ("ثورة 25 يناير",
+  // "أحداث 11 سبتمبر", "الذكرى السادسة لثورة 14 جانفي"): the event's year (eventday: day, month, year), not the
+  // publication year. 0 when no event word comes right before it or the day is not in the list.
+  int event_year(std::size_t i, const Meaning& m) const {
+    if (i == 0 || !is_rel("eventword", i - 1, true)) return 0;
+    for (const RelWord* r : lex_.of_kind("eventday").all())
+      if (r->words.size() == 2 && to_int(r->words[0]) == m.day && to_int(r->words[1]) == m.month) return std::stoi(r->arg);
+    return 0;
   }
   // "ويلتقي قطبا الكرة الإسبانية الأحد", "يبدأ الاثنين": an imperfect verb يـ (و/ف may precede) reports what
   // is under way or scheduled, unlike the perfect of a past report ("قال الأحد"). Nouns and names beginning
