@@ -584,6 +584,13 @@ class Recogniser {
       return std::nullopt;
     }
     if (c.hour > 24 || c.minute > 59) return std::nullopt;
+    // "الثامنة والنصف صباحا" (8:30), "العاشرة والربع" (10:15), "السابعة إلا ربعا" (6:45): a fraction of the hour.
+    if (const RelWord* fr = c.minute == 0 ? rel("hourfraction", j, false, h) : nullptr) {
+      int minutes = std::stoi(fr->arg);
+      if (minutes < 0) { c.hour = c.hour == 1 ? 12 : c.hour - 1; minutes += 60; }
+      c.minute = minutes;
+      j = h.end;
+    }
     if (const RelWord* d = rel("daypart_adv", j, false, h); d || (d = rel("daypart", j, false, h))) {
       c.daypart = d->arg;
       j = h.end;
