@@ -1092,7 +1092,8 @@ class Recogniser {
     return hit;
   }
 
-  // Recurrences (TIMEX3 SET): "يوميا", "السنوي", "كل يوم", "كل عامين" (P2Y), "كل يوم سبت" (XXXX-WXX-6).
+  // Recurrences (TIMEX3 SET): "يوميا", "سنويا", "كل يوم", "كل عامين" (P2Y), "كل يوم سبت" (XXXX-WXX-6); not the
+  // adjectives "السنوي", "اليومية" (see timex_relative.tsv).
   std::optional<Hit> recurrence(std::size_t i, Meaning& m) const {
     Hit h;
     if (const RelWord* s = rel("set", i, true, h)) {
