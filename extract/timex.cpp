@@ -76,6 +76,9 @@ class Recogniser {
         m.year_shift = last_month_->year_shift;
         m.same_month = false;
       }
+      if (m.kind == Meaning::Kind::Date && m.day && m.month && !m.year && !m.hijri && m.shift == INT_MIN &&
+          m.year_shift == INT_MIN && m.month_shift == INT_MIN && m.range_end.empty())
+        m.year = event_year(i, m);
       if (m.kind == Meaning::Kind::Date && m.month > 0 && m.range_end.empty()) last_month_ = m;
       m.span = span_of(i, hit->prefix, hit->end);
       // "يومي الأربعاء والخميس": a coordinated weekday shares the direction of the first.
@@ -258,6 +261,26 @@ class Recogniser {
       if (f.starts_with(r->words[0])) return false;
     return true;
   }
+  // A day and month without a year that name an event of the past after a word for it ("ثورة 25 يناير",
+  // "أحداث 11 سبتمبر", "الذكرى السادسة لثورة 14 جانفي"): the event's year (eventday: day, month, year), not the
+  // publication year. 0 when no event word comes right before it or the day is not in the list.
+  int event_year(std::size_t i, const Meaning& m) const {
+    if (i == 0 || !is_rel("eventword", i - 1, true)) return 0;
+    for (const RelWord* r : lex_.of_kind("eventday").all())
+      if (r->words.size() == 2 && to_int(r->words[0]) == m.day && to_int(r->words[1]) == m.month) return std::stoi(r->arg);
+    return 0;
+  }
+  // "ويلتقي قطبا الكرة الإسبانية الأحد", "يبدأ الاثنين": an imperfect verb يـ (و/ف may precede) reports what
+  // is under way or scheduled, unlike the perfect of a past report ("قال الأحد"). Nouns and names beginning
+  // with ي (yimperfect_not: يوم، يونيو، يوسف) are left out.
+  bool imperfect_verb(std::size_t k) const {
+    std::u32string_view f = toks_[k].form;
+    if (f.size() > 1 && (f[0] == U'و' || f[0] == U'ف') && f[1] == U'ي') f.remove_prefix(1);
+    if (f.size() < 4 || f[0] != U'ي') return false;
+    for (const RelWord* r : lex_.of_kind("yimperfect_not").all())
+      if (f.starts_with(r->words[0])) return false;
+    return true;
+  }
   bool clause_break(std::size_t k) const {
     if (toks_[k].is_word) return false;
     char32_t c = toks_[k].form.empty() ? 0 : toks_[k].form[0];
@@ -283,12 +306,17 @@ class Recogniser {
     std::size_t first = doc_.sentences.empty() ? 0 : doc_.sentences[toks_[i].sentence].first_token;
     std::size_t last = doc_.sentences.empty() ? toks_.size() : doc_.sentences[toks_[i].sentence].end_token;
     int words = 0;
+    bool imperfect = false;
     for (std::size_t k = i; k > first && words < 6;) {
       --k;
       if (clause_break(k)) break;
       if (!toks_[k].is_word) continue;
       ++words;
       if (is_rel("past", k, false)) return Direction::Past;
+      // Not in a relative clause: "المرصد الذي يتخذ من بريطانيا مقرا" describes, it does not report.
+      if (imperfect_verb(k) && !(k > first && word(k - 1) &&
+                                 (toks_[k - 1].form == U"الذي" || toks_[k - 1].form == U"التي" || toks_[k - 1].form == U"الذين")))
+        imperfect = true;
       if (is_rel("future", k, true) || future_verb(k)) {
         std::size_t p = k;
         while (p > first && !toks_[p - 1].is_word && !clause_break(p - 1)) --p;
@@ -314,6 +342,7 @@ class Recogniser {
       if (is_rel("past", k, false)) return Direction::Past;
       if (future_verb(k)) return Direction::Future;
     }
+    if (imperfect) return Direction::Nearest;
     return headline(toks_[i].sentence) ? Direction::Nearest : Direction::Past;
   }
 
@@ -555,6 +584,13 @@ class Recogniser {
       return std::nullopt;
     }
     if (c.hour > 24 || c.minute > 59) return std::nullopt;
+    // "الثامنة والنصف صباحا" (8:30), "العاشرة والربع" (10:15), "السابعة إلا ربعا" (6:45): a fraction of the hour.
+    if (const RelWord* fr = c.minute == 0 ? rel("hourfraction", j, false, h) : nullptr) {
+      int minutes = std::stoi(fr->arg);
+      if (minutes < 0) { c.hour = c.hour == 1 ? 12 : c.hour - 1; minutes += 60; }
+      c.minute = minutes;
+      j = h.end;
+    }
     if (const RelWord* d = rel("daypart_adv", j, false, h); d || (d = rel("daypart", j, false, h))) {
       c.daypart = d->arg;
       j = h.end;
@@ -833,7 +869,8 @@ class Recogniser {
     std::optional<Year> y;
     std::size_t prefix = 0;
     if (is_word_form(i, U"عام", true, h) || is_word_form(i, U"العام", true, h) || is_word_form(i, U"سنه", true, h) ||
-        is_word_form(i, U"السنه", true, h) || is_word_form(i, U"عامي", true, h)) {
+        is_word_form(i, U"السنه", true, h) || is_word_form(i, U"عامي", true, h) ||
+        is_word_form(i, U"للعام", true, h) || is_word_form(i, U"للسنه", true, h)) {  // "يعود تاريخه للعام 1999"
       y = year(h.end);
       prefix = h.prefix;
     }
@@ -927,6 +964,9 @@ class Recogniser {
     const RelWord* p = rel("period", j, j == i, h);
     if (!p) return std::nullopt;
     if (j == i) ph.prefix = h.prefix;
+    // "الأمين العام السابق", "المدعي العام الحالي": العام after a title is "general", not the year.
+    if (j == i && h.prefix == 0 && p->arg == "Y" && i > 0 && toks_[i].form == U"العام" && is_rel("generalnoun", i - 1, true))
+      return std::nullopt;
     j = h.end;
     Hit sh;
     const RelWord* s = rel("shift", j, false, sh);
@@ -1052,7 +1092,8 @@ class Recogniser {
     return hit;
   }
 
-  // Recurrences (TIMEX3 SET): "يوميا", "السنوي", "كل يوم", "كل عامين" (P2Y), "كل يوم سبت" (XXXX-WXX-6).
+  // Recurrences (TIMEX3 SET): "يوميا", "سنويا", "كل يوم", "كل عامين" (P2Y), "كل يوم سبت" (XXXX-WXX-6); not the
+  // adjectives "السنوي", "اليومية" (see timex_relative.tsv).
   std::optional<Hit> recurrence(std::size_t i, Meaning& m) const {
     Hit h;
     if (const RelWord* s = rel("set", i, true, h)) {
