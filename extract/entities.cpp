@@ -73,6 +73,7 @@ class Recogniser {
     tagger_pass(false);
     trailing_title_pass();
     capital_homographs();
+    facility_pass();
   }
 
   std::vector<Binding> bindings;
@@ -969,6 +970,73 @@ class Recogniser {
         m.latitude.clear();
         m.longitude.clear();
       }
+    }
+  }
+
+  // 10. A facility or district named after a place is a place of its own: "مطار صنعاء الدولي" is not صنعاء,
+  //     "مخيم اليرموك"، "معبر نصيب"، "ريف دمشق"، "سجن عوفر العسكري". The head noun opens it before a place
+  //     the passes found or a name the tagger marks; its describing adjectives close it ("الدولي"، "الجوية").
+  void facility_pass() {
+    static const std::set<std::u32string> heads = [] {
+      std::set<std::u32string> out;
+      for (const char* w : {"مطار", "ميناء", "معبر", "مخيم", "سجن", "محطة", "متحف", "مضيق", "قاعدة", "ريف", "حي", "نفق",
+                            "جسر", "مستشفى", "ساحة", "شارع", "فندق", "دول"})
+        out.insert(normalize(to_u32(w)));
+      return out;
+    }();
+    static const std::set<std::u32string> adjectives = [] {
+      std::set<std::u32string> out;
+      for (const char* w : {"الدولي", "الجوية", "الجوي", "العسكري", "العسكرية", "البحرية", "البحري", "الحدودي", "المركزي",
+                            "الكبير", "الغربي", "الشرقي", "الشمالي", "الجنوبي"})
+        out.insert(normalize(to_u32(w)));
+      return out;
+    }();
+    const auto& tags = tags_();
+    for (std::size_t i = 0; i + 1 < size(); ++i) {
+      if (owner_[i] != -1 || !tok(i).is_word || tok(i + 1).sentence != tok(i).sentence) continue;
+      std::size_t clitics = 0;
+      bool head = false;
+      for (const auto& r : tok(i).readings)
+        if (!r.has_article && heads.count(r.stem)) { head = true; clitics = r.prefix.size(); }
+      if (!head) continue;
+      std::size_t end = i + 1;
+      int inner = owner_[i + 1];
+      if (inner >= 0) {
+        const Mention& m = doc_.mentions[static_cast<std::size_t>(inner)];
+        if (m.first_token != i + 1 || m.type != EntityType::Place) continue;
+        end = m.end_token;
+      } else {
+        // A name only the tagger sees: "مخيم البقعة"، "مطار معيتيقة".
+        while (end < size() && end < i + 4 && owner_[end] == -1 && tok(end).is_word && tags[end].size() > 2 &&
+               tags[end].substr(2) != "MISC" && tok(end).sentence == tok(i).sentence)
+          ++end;
+        if (end == i + 1) continue;
+      }
+      const std::size_t name_end = end;
+      while (end < size() && owner_[end] == -1 && tok(end).is_word && tok(end).sentence == tok(i).sentence &&
+             adjectives.count(tok(end).form))
+        ++end;
+      Mention facility;
+      facility.type = EntityType::Place;
+      facility.rule = "facility";
+      facility.subtype = "facility";
+      facility.first_token = i;
+      facility.end_token = end;
+      facility.span = doc_.text.to_original(tok(i).nstart + clitics, tok(end - 1).nend);
+      facility.text = doc_.text.slice_utf8(facility.span);
+      for (std::size_t t = i; t < end; ++t)
+        if (tok(t).is_word) facility.key += (facility.key.empty() ? U"" : U" ") + (t == i ? tok(t).form.substr(clitics) : tok(t).form);
+      if (inner >= 0) facility.country = doc_.mentions[static_cast<std::size_t>(inner)].country;
+      // One facility per name in the article, with or without its adjectives ("مطار التيفور العسكري"، "مطار التيفور").
+      std::u32string name = tok(i).form.substr(clitics);
+      for (std::size_t t = i + 1; t < name_end; ++t)
+        if (tok(t).is_word) name += U" " + tok(t).form;
+      facility.group = "facility:" + encode_utf8(name);
+      int index = inner >= 0 ? inner : static_cast<int>(doc_.mentions.size());
+      if (inner >= 0) doc_.mentions[static_cast<std::size_t>(inner)] = std::move(facility);
+      else doc_.mentions.push_back(std::move(facility));
+      for (std::size_t t = i; t < end; ++t) owner_[t] = index;
+      i = end - 1;
     }
   }
 

@@ -357,7 +357,7 @@ TEST_CASE("entities: unions, associations and missions by their head noun; a mis
 // A place written after its head noun is known by both words, its label stays the bare name; a facility named after
 // its city is another entity, so "مطار" gives no alias of the city.
 TEST_CASE("entities: a place after its head noun has the headed form as an alias, not an airport") {
-  Document d = run("وقصفت الطائرات مواقع في هضبة الجولان وبمحافظة إدلب. وأغلق مطار صنعاء أمس.");
+  Document d = run("وقصفت الطائرات مواقع في هضبة الجولان وبمحافظة إدلب. وأغلق مطار صنعاء أمس. وقال إن صنعاء آمنة.");
   auto aliases_of = [&](const std::string& label) {
     for (const auto& e : d.entities)
       if (e.label == label) return e.aliases;
@@ -388,6 +388,24 @@ TEST_CASE("entities: 'رئيس الحكومة الحبيب الصيد' and 'مح
   // Not every word with the article: "الرئيس التونسي" stays a title.
   Document c = run("وقال الرئيس التونسي إن الحكومة باقية.");
   CHECK(persons(c).empty());
+}
+
+// A facility or district named after a place is a place of its own, one node with or without its adjectives.
+TEST_CASE("entities: 'مطار التيفور العسكري' and 'ريف دمشق' are places of their own") {
+  Document d = run("وقصف الطيران مطار التيفور العسكري في محافظة حمص. وهي المرة الثانية التي يستهدف فيها مطار التيفور. "
+                   "وأغلق مطار صنعاء الدولي. وقال إن صنعاء آمنة وإن ريف دمشق هادئ.");
+  auto places = [&] {
+    std::vector<std::string> out;
+    for (const auto& e : d.entities)
+      if (e.type == EntityType::Place) out.push_back(e.label);
+    return out;
+  }();
+  CHECK(has(places, "مطار التيفور العسكري"));
+  CHECK_FALSE(has(places, "مطار التيفور"));  // the same airport
+  CHECK(has(places, "مطار صنعاء الدولي"));
+  CHECK(has(places, "صنعاء"));  // the city is another place
+  CHECK(has(places, "ريف دمشق"));
+  CHECK_FALSE(has(places, "دمشق"));
 }
 
 // Issue 16.5: a person first found by a rule, then by a lexicon form that joined it, carries the lexicon's English
