@@ -168,6 +168,8 @@ class Attributor {
     if (j >= end) return -1;
     if (mention_at_[j] >= 0) {
       const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[j])];
+      // A name behind a preposition is whom the speaker addressed, not the speaker: "وقالت لبي بي سي إنها".
+      if (m.first_token == j && clitic_preposition(m)) return -1;
       if (m.first_token == j) {
         *after = m.end_token;
         return m.entity;
@@ -331,6 +333,10 @@ class Attributor {
         bool object_follows = false;
         if (st.speaker < 0) {
           st.speaker = speaker_after(i + 1, end, &after);
+          // "وقالت لبي بي سي إنها": the one addressed follows, the speaker is the current one.
+          if (st.speaker < 0 && i + 1 < end && mention_at_[i + 1] >= 0 &&
+              clitic_preposition(doc_.mentions[static_cast<std::size_t>(mention_at_[i + 1])]))
+            object_follows = true;
           // A masculine verb does not agree with a country or city (feminine in Arabic, but for a few): in
           // "ودعا الجزائر إلى تحمل مسؤولياتها" Algeria is the one called upon, the speaker is the clause's subject.
           if (st.speaker >= 0 && masculine_singular_verb(i) && feminine_place(st.speaker)) {

@@ -155,6 +155,7 @@ class Recogniser {
   bool is_word_form(std::size_t i, std::u32string_view w, bool prefix_ok, Hit& hit) const {
     if (!word(i)) return false;
     std::u32string_view f = toks_[i].form;
+    if (f.size() < w.size() || !f.ends_with(w)) return false;  // most words: one comparison, no prefix loop
     for (const auto& p : kPrefixes) {
       if (!prefix_ok && !p.empty()) break;
       if (f.size() == p.size() + w.size() && f.starts_with(p) && f.ends_with(w)) {

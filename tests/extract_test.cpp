@@ -408,6 +408,15 @@ TEST_CASE("entities: 'مطار التيفور العسكري' and 'ريف دمش
   CHECK_FALSE(has(places, "دمشق"));
 }
 
+// A name behind a preposition right after the verb is whom the speaker addressed: "وقالت لبي بي سي" is still May.
+TEST_CASE("statements: 'وقالت لبي بي سي' — the outlet is addressed, the speaker continues") {
+  Document d = run("قالت تيريزا ماي إن بريطانيا ستغادر الاتحاد. وقالت لبي بي سي إن القرار نهائي.");
+  REQUIRE(d.statements.size() == 2);
+  REQUIRE(d.statements[0].speaker >= 0);
+  CHECK(d.entities[static_cast<std::size_t>(d.statements[0].speaker)].label == "تيريزا ماي");
+  CHECK(d.statements[1].speaker == d.statements[0].speaker);
+}
+
 // Issue 16.5: a person first found by a rule, then by a lexicon form that joined it, carries the lexicon's English
 // name and identity (graph.merges says "same lexicon entry"), not a transliteration.
 TEST_CASE("entities: a rule-found person joined by a persons.tsv form takes the lexicon's English name") {
