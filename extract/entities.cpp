@@ -1507,6 +1507,12 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
 
 }  // namespace
 
+// "الرسمية" after an organisation's name is part of how news names it: "وكالة الأنباء السورية الرسمية".
+static const std::set<std::u32string>& official_words() {
+  static const std::set<std::u32string> words = {normalize(U"الرسمية"), normalize(U"الرسمي")};
+  return words;
+}
+
 // Head nouns that open a place name as written (normalised): "هضبة الجولان"، "محافظة إدلب".
 static const std::set<std::u32string>& place_heads() {
   static const std::set<std::u32string> heads = [] {
@@ -1766,6 +1772,24 @@ void find_entities(Document& doc) {
         name.span.start = doc.tokens[name.first_token].span.start;
         add_alias(mention_label(doc, name));
       }
+      // A known outlet is named without the country that qualifies it ("قناة الجزيرة القطرية" is "قناة الجزيرة"), and an
+      // organisation with the "official" after it too ("وكالة الأنباء اليمنية الرسمية"). Not a ministry or another
+      // body every country has: "وزارة الخارجية" alone would join every country's.
+      const LexiconEntry* known = nullptr;
+      auto known_name = [&](std::size_t first, std::size_t end) {
+        return first < end && lx.names.match(doc, first, &known, nullptr, false) == end - first;
+      };
+      if (e.type == EntityType::Organization && m.end_token > m.first_token + 2 && m.subtype == "media" &&
+          lx.nationalities.match(doc, m.end_token - 1, &nationality, nullptr, false) &&
+          (known_name(m.first_token, m.end_token - 1) || known_name(m.first_token + 1, m.end_token - 1))) {
+        Mention bare = m;
+        bare.end_token = m.end_token - 1;
+        bare.span.end = doc.tokens[bare.end_token - 1].span.end;
+        add_alias(doc.text.slice_utf8(bare.span));
+      }
+      if (e.type == EntityType::Organization && m.end_token < doc.tokens.size() &&
+          official_words().count(doc.tokens[m.end_token].form) && doc.tokens[m.end_token].sentence == doc.tokens[m.first_token].sentence)
+        add_alias(doc.text.slice_utf8(Span{m.span.start, doc.tokens[m.end_token].span.end}));
       // A place written after its head noun is also known by both words: "هضبة الجولان"، "محافظة إدلب"
       // (the label stays the bare name, which other articles write alone).
       if (e.type == EntityType::Place && m.first_token > 0 && m.span.start == doc.tokens[m.first_token].span.start) {

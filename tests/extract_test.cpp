@@ -417,6 +417,20 @@ TEST_CASE("statements: 'وقالت لبي بي سي' — the outlet is addressed
   CHECK(d.statements[1].speaker == d.statements[0].speaker);
 }
 
+// A known outlet is also named without the country after it; "الرسمية" after a body is part of its written name; a
+// generic head noun ("وكالة الأنباء") is never an alias, or every country's agency would be one node.
+TEST_CASE("entities: 'قناة الجزيرة القطرية' is also 'قناة الجزيرة'; no alias 'وكالة الأنباء'") {
+  Document d = run("وقالت قناة الجزيرة القطرية إن وكالة الأنباء السورية الرسمية (سانا) نشرت الخبر.");
+  auto aliases_of = [&](const std::string& label) {
+    for (const auto& e : d.entities)
+      if (e.label == label) return e.aliases;
+    return std::vector<std::string>{};
+  };
+  CHECK(has(aliases_of("قناة الجزيرة القطرية"), "قناة الجزيرة"));
+  CHECK(has(aliases_of("وكالة الأنباء السورية"), "وكالة الأنباء السورية الرسمية"));
+  CHECK_FALSE(has(aliases_of("وكالة الأنباء السورية"), "وكالة الأنباء"));
+}
+
 // Issue 16.5: a person first found by a rule, then by a lexicon form that joined it, carries the lexicon's English
 // name and identity (graph.merges says "same lexicon entry"), not a transliteration.
 TEST_CASE("entities: a rule-found person joined by a persons.tsv form takes the lexicon's English name") {
