@@ -242,6 +242,22 @@ Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs
         if (variant) unite_names(bucket[i], bucket[j], "spelling-variant", plain_evidence);
       }
 
+  // A compound written together or apart is one name: "عبدالفتاح السيسي" / "عبد الفتاح السيسي"، "حسن نصرالله" /
+  // "حسن نصر الله"، "خانيونس" / "خان يونس". Persons and places, across articles.
+  std::map<std::pair<int, std::u32string>, std::vector<std::size_t>> by_spaceless;
+  for (std::size_t r = 0; r < refs.size(); ++r) {
+    if (entity(r).type != EntityType::Person && entity(r).type != EntityType::Place) continue;
+    std::u32string key;
+    for (const auto& w : words[r]) key += w;
+    if (key.size() >= 6) by_spaceless[{static_cast<int>(entity(r).type), key}].push_back(r);
+  }
+  for (const auto& [key, members] : by_spaceless)
+    for (std::size_t k = 1; k < members.size(); ++k) {
+      std::size_t x = members[0], y = members[k];
+      if (refs[x].doc == refs[y].doc || label_key[x] == label_key[y]) continue;
+      try_unite(x, y, "written-together", plain_evidence(x, y) + ", the same words written together or apart");
+    }
+
   // Typo variants of a full name: the same first name, surnames one typo apart ("بنيامين نتنياهو" /
   // "بنيامين نتياهو"), and a title in common as context. Two-word names only look alike by chance too
   // often without the title ("جون كيري" / "جون كيربي" are both 'الأمريكي' but hold different titles).
