@@ -29,6 +29,20 @@ std::vector<std::string> entities(const Document& d) {
 }
 
 bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+// The labels of what `person` is affiliated with (the tails of its role relations).
+std::vector<std::string> roles_of(const Document& d, const std::string& person) {
+  std::vector<std::string> out;
+  for (const auto& r : d.relations)
+    if (d.entities[static_cast<std::size_t>(r.head)].label == person) out.push_back(d.entities[static_cast<std::size_t>(r.tail)].label);
+  return out;
+}
+
+std::vector<std::string> person_labels(const Document& d) {
+  std::vector<std::string> out;
+  for (const auto& e : d.entities)
+    if (e.type == EntityType::Person) out.push_back(e.label);
+  return out;
+}
 
 }  // namespace
 
@@ -274,12 +288,6 @@ TEST_CASE("roles: 'وزير خارجية إيران' and 'الرئيس رجب ط
 }
 
 TEST_CASE("roles: the country of a nationality adjective, the posting after في/لدى, and the story's country") {
-  auto roles_of = [](const Document& d, const std::string& person) {
-    std::vector<std::string> out;
-    for (const auto& r : d.relations)
-      if (d.entities[static_cast<std::size_t>(r.head)].label == person) out.push_back(d.entities[static_cast<std::size_t>(r.tail)].label);
-    return out;
-  };
   CHECK(has(roles_of(run("وقال الرئيس القبرصي نيكوس أناستاسيادس إن المفاوضات مع قبرص الشمالية مستمرة. وأكد أن قبرص موحدة."),
                      "نيكوس أناستاسيادس"), "قبرص"));
   // A country only an adjective names is no node: the person carries it ("الرئيس القبرصي" alone).
@@ -310,12 +318,6 @@ TEST_CASE("roles: the country of a nationality adjective, the posting after في
 // of an outlet before the name between commas, an office "في الحكومة الألمانية" (the government's country too), and a
 // counterpart, who holds the office of the person named before in the country of the adjective.
 TEST_CASE("roles: a title after the name, في + the government, and a counterpart's office") {
-  auto roles_of = [](const Document& d, const std::string& person) {
-    std::vector<std::string> out;
-    for (const auto& r : d.relations)
-      if (d.entities[static_cast<std::size_t>(r.head)].label == person) out.push_back(d.entities[static_cast<std::size_t>(r.tail)].label);
-    return out;
-  };
   auto role_name = [](const Document& d, const std::string& person) {
     for (const auto& r : d.relations)
       if (d.entities[static_cast<std::size_t>(r.head)].label == person) return r.role;
@@ -372,22 +374,16 @@ TEST_CASE("entities: a place after its head noun has the headed form as an alias
 // A given name the Maghreb writes with the article opens a name (definite_given_names.tsv): the title and the
 // organisation before it end there.
 TEST_CASE("entities: 'رئيس الحكومة الحبيب الصيد' and 'محافظ البنك المركزي الشاذلي العياري' name persons") {
-  auto persons = [](const Document& d) {
-    std::vector<std::string> out;
-    for (const auto& e : d.entities)
-      if (e.type == EntityType::Person) out.push_back(e.label);
-    return out;
-  };
   Document a = run("طالب رئيس الحكومة الحبيب الصيد، من كافة الولاة، بالعمل الميداني. وأعرب الصيد عن عدم رضاه.");
-  CHECK(persons(a) == std::vector<std::string>{"الحبيب الصيد"});
+  CHECK(person_labels(a) == std::vector<std::string>{"الحبيب الصيد"});
   REQUIRE(a.statements.size() == 2);
   CHECK(a.statements[1].speaker == a.statements[0].speaker);
   Document b = run("دعا محافظ البنك المركزي الشاذلي العياري اليوم إلى تطوير سوق الصكوك.");
-  CHECK(persons(b) == std::vector<std::string>{"الشاذلي العياري"});
+  CHECK(person_labels(b) == std::vector<std::string>{"الشاذلي العياري"});
   CHECK(has([&] { std::vector<std::string> o; for (const auto& e : b.entities) o.push_back(e.label); return o; }(), "البنك المركزي"));
   // Not every word with the article: "الرئيس التونسي" stays a title.
   Document c = run("وقال الرئيس التونسي إن الحكومة باقية.");
-  CHECK(persons(c).empty());
+  CHECK(person_labels(c).empty());
 }
 
 // A facility or district named after a place is a place of its own, one node with or without its adjectives.
@@ -479,21 +475,15 @@ TEST_CASE("statements: a headline the body repeats is the body's act; a verb ann
 }
 
 TEST_CASE("entities: a hashtag is a name written for social media; one word after a title or a cue needs the tagger") {
-  auto persons = [](const Document& d) {
-    std::vector<std::string> out;
-    for (const auto& e : d.entities)
-      if (e.type == EntityType::Person) out.push_back(e.label);
-    return out;
-  };
   Document d = run("أكد وزير الخارجية الأميركي، مايك #بومبيو، خلال زيارة إلى #كوريا_الجنوبية أن الحوار مستمر.");
-  CHECK(has(persons(d), "مايك بومبيو"));
+  CHECK(has(person_labels(d), "مايك بومبيو"));
   bool korea = false;
   for (const auto& e : d.entities) korea |= e.type == EntityType::Place && e.country == "KR";
   CHECK(korea);
   // Words that follow a title or a verb of speech without being names.
-  CHECK(persons(run("وقال الرئيس أمام أنصاره: \"يتعين علينا أن نتناول القضية\".")).empty());
-  CHECK(persons(run("ويقول منتقدون إن ارتفاع الأسعار وراء الاحتجاجات.")).empty());
-  CHECK(persons(run("وأضافت نتوقع أن تقوم روسيا بواجبها.")).empty());
+  CHECK(person_labels(run("وقال الرئيس أمام أنصاره: \"يتعين علينا أن نتناول القضية\".")).empty());
+  CHECK(person_labels(run("ويقول منتقدون إن ارتفاع الأسعار وراء الاحتجاجات.")).empty());
+  CHECK(person_labels(run("وأضافت نتوقع أن تقوم روسيا بواجبها.")).empty());
 }
 
 TEST_CASE("entities: a country named like a capital is the city after 'العاصمة'، 'ولاية'; عمان is Amman in a story about Jordan") {
