@@ -42,6 +42,7 @@ int to_int(std::u32string_view s) {
 class Recogniser {
  public:
   explicit Recogniser(const Document& doc) : doc_(doc), toks_(doc.tokens), lex_(lexicon()) {
+    lam_al_lists_ = lex_.of_kind("period").bit | lex_.of_kind("day").bit | lex_.unit_index.bit;
     bare_lists_.assign(toks_.size(), 0);
     prefixed_lists_.assign(toks_.size(), 0);
     for (std::size_t i = 0; i < toks_.size(); ++i) {
@@ -50,6 +51,14 @@ class Recogniser {
       bare_lists_[i] = lex_.lists_starting_with(f);
       for (const auto& p : kPrefixes)
         if (f.size() > p.size() && f.starts_with(p)) prefixed_lists_[i] |= lex_.lists_starting_with(f.substr(p.size()));
+      // لـ before the article drops its alif: "للعام الحالي" is ل + "العام الحالي", "وللشهر الجاري" و + ل + "الشهر".
+      std::size_t c = f.starts_with(U"و") || f.starts_with(U"ف") ? 1 : 0;
+      if (f.size() >= c + 4 && f[c] == U'ل' && f[c + 1] == U'ل') {
+        if (lam_al_.empty()) lam_al_.resize(toks_.size());
+        lam_al_[i] = U"ال" + std::u32string(f.substr(c + 2));
+        lam_al_clitics_ = true;
+        prefixed_lists_[i] |= lex_.lists_starting_with(lam_al_[i]) & lam_al_lists_;
+      }
     }
     // A Maghreb-only month name anywhere makes the ambiguous ones (ماي) months too.
     auto maghreb_only = [](const MonthName& m) { return m.use == "maghreb" && m.words.size() == 1 && m.words[0] != U"ماي"; };
@@ -137,6 +146,15 @@ class Recogniser {
       for (const Item* item : index.starting_with(std::u32string_view(f).substr(p.size()))) {
         if (!keep(*item)) continue;
         auto h = match_rest(item->words, i, p.size());
+        if (h && (!best || h->end > hit.end || (h->end == hit.end && item < best))) { best = item; hit = *h; }
+      }
+    }
+    // "للعام الحالي": the phrase read with the article لـ swallowed; the span keeps لل, like "للعام 1996".
+    if (prefix_ok && lam_al_clitics_ && (index.bit & lam_al_lists_) && !lam_al_[i].empty()) {
+      std::size_t c = f.size() - lam_al_[i].size();  // the و or ف before لل
+      for (const Item* item : index.starting_with(lam_al_[i])) {
+        if (!keep(*item)) continue;
+        auto h = match_rest(item->words, i, c);
         if (h && (!best || h->end > hit.end || (h->end == hit.end && item < best))) { best = item; hit = *h; }
       }
     }
@@ -385,6 +403,10 @@ class Recogniser {
         // "اليوم التالي", "اليوم الأول", "اليوم الوطني": the day of something else, not today; "غد أفضل":
         // a figure of speech.
         if (is_rel("dayafter", h.end) || (d->arg == "0" && word(h.end) && number(h.end, false, 1))) return std::nullopt;
+        // "الاستعداد لليوم الأول", "تأجيله لليوم", "لليوم الدراسي": with لـ the word is "the day" of something;
+        // it is today when it names the weekday ("بوليتكا لليوم الخميس").
+        if (first(j) && lam_al_clitics_ && !lam_al_[j].empty() && d->words[0] == lam_al_[j] && !word_is_weekday(h.end))
+          return std::nullopt;
         // "تونس تعتبر اليوم نموذجا", "هو اليوم أقوى", "أصبحت تركيا اليوم", "النظام القائم اليوم": after a verb of
         // being or a copula (two words back at most) a bare اليوم is "nowadays", PRESENT_REF as news-gold has it.
         if (d->arg == "0" && first(j) && h.prefix == 0 && !word_is_weekday(h.end)) {
@@ -1278,6 +1300,13 @@ class Recogniser {
   const Lexicon& lex_;
   // Per token, Lexicon::lists_starting_with of its form, and of its form with or without proclitics.
   std::vector<std::uint64_t> bare_lists_, prefixed_lists_;
+  // Per token beginning with لل (after و or ف): the form with the article restored ("للعام" → "العام"); empty
+  // otherwise, and the vector left empty when no token does. Only calendar periods ("للعام الحالي"), days
+  // ("لليوم الخميس") and units ("للعامين القادمين") are read so: a vague phrase or a century after لـ is what
+  // something is of or for ("القصة المعروفة للساعات الاخيرة في حياة المسيح") or a name ("فوكس للقرن العشرين").
+  std::vector<std::u32string> lam_al_;
+  bool lam_al_clitics_ = false;
+  std::uint64_t lam_al_lists_ = 0;  // the bits of the lists read so
   bool maghreb_ = false;
   std::optional<Meaning> last_month_;  // the last date naming a month, for "الـ12 منه"
   std::size_t year_list_end_ = SIZE_MAX;  // token after the last bare year: "1910 و1912" continues a list
