@@ -325,7 +325,10 @@ class Recogniser {
     std::size_t last = doc_.sentences.empty() ? toks_.size() : doc_.sentences[toks_[i].sentence].end_token;
     int words = 0;
     bool imperfect = false;
-    for (std::size_t k = i; k > first && words < 6;) {
+    // "إنه سيتخذ قرارا، الخميس، بشأن": a weekday set off by commas belongs to the clause before them.
+    auto comma = [&](std::size_t k) { return punct(k, U'،') || punct(k, U','); };
+    std::size_t from = i > first && comma(i - 1) && end < last && comma(end) ? i - 1 : i;
+    for (std::size_t k = from; k > first && words < 6;) {
       --k;
       if (clause_break(k)) break;
       if (!toks_[k].is_word) continue;

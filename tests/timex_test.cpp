@@ -504,6 +504,10 @@ TEST_CASE("timex: news-gold train phrases: feasts, paired days, ranges, vague ag
       {"ارتفعت الأسعار بنسبة 2 بالمئة للشهر الجاري مقارنة بيناير", "2017-02-15", "للشهر الجاري", "2017-02"},
       {"وقال ضيف برنامج بوليتكا لليوم الخميس إن الحكومة", "2016-12-01", "لليوم الخميس", "2016-12-01"},
       {"ودعت الحكومة إلى خطة شاملة للعامين القادمين لتحسين الخدمات", "2018-04-01", "للعامين القادمين", "P2Y"},
+      // A weekday set off by commas belongs to the clause before it: the future verb there makes it the next (t086).
+      {"قال وزير الخزانة الأمريكي إنه سيتخذ قرارًا، الخميس، بشأن حضور مؤتمر للمستثمرين", "2018-10-17", "الخميس",
+       "2018-10-18"},
+      {"وقال المتحدث، الخميس، إن الوفد سيصل إلى جنيف", "2018-10-17", "الخميس", "2018-10-11"},
   };
   check_rows(std::begin(rows), std::end(rows));
   struct Trap { const char* sentence; const char* not_a_timex; };
