@@ -86,8 +86,10 @@ class Recogniser {
         m.same_month = false;
       }
       if (m.kind == Meaning::Kind::Date && m.day && m.month && !m.year && !m.hijri && m.shift == INT_MIN &&
-          m.year_shift == INT_MIN && m.month_shift == INT_MIN && m.range_end.empty())
+          m.year_shift == INT_MIN && m.month_shift == INT_MIN && m.range_end.empty()) {
         m.year = event_year(i, m);
+        if (!m.year) m.shift = tense_cue(i);  // "تم نقله يوم 17 يوليو": the last 17 July, even a month ahead
+      }
       if (m.kind == Meaning::Kind::Date && m.month > 0 && m.range_end.empty()) last_month_ = m;
       m.span = span_of(i, hit->prefix, hit->end);
       // "يومي الأربعاء والخميس": a coordinated weekday shares the direction of the first.
@@ -282,6 +284,28 @@ class Recogniser {
   // A day and month without a year that name an event of the past after a word for it ("ثورة 25 يناير",
   // "أحداث 11 سبتمبر", "الذكرى السادسة لثورة 14 جانفي"): the event's year (eventday: day, month, year), not the
   // publication year. 0 when no event word comes right before it or the day is not in the list.
+  // The side of the publication day a yearless date lies on, by a tense cue before it in its clause (six
+  // words at most): -1 after a past particle or تم ("وقد وصل يوم 17 يوليو", "تم يوم 17 يوليو"), +1 after a
+  // future cue ("المقرر في 25 ديسمبر"), INT_MIN (the nearest, biased to the past) without one or after كان.
+  int tense_cue(std::size_t i) const {
+    std::size_t first = doc_.sentences.empty() ? 0 : doc_.sentences[toks_[i].sentence].first_token;
+    int words = 0;
+    for (std::size_t k = i; k > first && words < 6;) {
+      --k;
+      if (clause_break(k)) break;
+      if (!toks_[k].is_word) continue;
+      ++words;
+      Hit h;
+      if (is_rel("past", k, false) || is_word_form(k, U"تم", true, h)) return -1;
+      if (is_rel("future", k, true) || future_verb(k)) {
+        std::size_t p = k;
+        while (p > first && !toks_[p - 1].is_word && !clause_break(p - 1)) --p;
+        if (p > first + 1 && toks_[p - 1].form == U"من") --p;  // "كان من المقرر"
+        return p > first && is_rel("was", p - 1, false) ? INT_MIN : 1;
+      }
+    }
+    return INT_MIN;
+  }
   int event_year(std::size_t i, const Meaning& m) const {
     if (i == 0 || !is_rel("eventword", i - 1, true)) return 0;
     for (const RelWord* r : lex_.of_kind("eventday").all())
