@@ -1038,7 +1038,10 @@ class Recogniser {
   std::optional<Hit> weekend(std::size_t i, Meaning& m) const {
     Hit h, w, sh;
     const RelWord* p = rel("part", i, true, h);
-    if (!p || p->arg != "END" || !is_word_form(h.end, U"الاسبوع", false, w)) return std::nullopt;
+    if (!p || p->arg != "END") return std::nullopt;
+    std::size_t k = h.end;
+    if (Hit t; is_rel("this", k) && is_word_form(k + 1, U"الاسبوع", false, t)) ++k;  // "نهاية هذا الأسبوع"
+    if (!is_word_form(k, U"الاسبوع", false, w)) return std::nullopt;
     m = Meaning{};
     m.kind = Meaning::Kind::Period;
     m.period = "WE";
