@@ -42,6 +42,7 @@ int to_int(std::u32string_view s) {
 class Recogniser {
  public:
   explicit Recogniser(const Document& doc) : doc_(doc), toks_(doc.tokens), lex_(lexicon()) {
+    lam_al_lists_ = lex_.of_kind("period").bit | lex_.of_kind("day").bit | lex_.unit_index.bit;
     bare_lists_.assign(toks_.size(), 0);
     prefixed_lists_.assign(toks_.size(), 0);
     for (std::size_t i = 0; i < toks_.size(); ++i) {
@@ -50,6 +51,14 @@ class Recogniser {
       bare_lists_[i] = lex_.lists_starting_with(f);
       for (const auto& p : kPrefixes)
         if (f.size() > p.size() && f.starts_with(p)) prefixed_lists_[i] |= lex_.lists_starting_with(f.substr(p.size()));
+      // لـ before the article drops its alif: "للعام الحالي" is ل + "العام الحالي", "وللشهر الجاري" و + ل + "الشهر".
+      std::size_t c = f.starts_with(U"و") || f.starts_with(U"ف") ? 1 : 0;
+      if (f.size() >= c + 4 && f[c] == U'ل' && f[c + 1] == U'ل') {
+        if (lam_al_.empty()) lam_al_.resize(toks_.size());
+        lam_al_[i] = U"ال" + std::u32string(f.substr(c + 2));
+        lam_al_clitics_ = true;
+        prefixed_lists_[i] |= lex_.lists_starting_with(lam_al_[i]) & lam_al_lists_;
+      }
     }
     // A Maghreb-only month name anywhere makes the ambiguous ones (ماي) months too.
     auto maghreb_only = [](const MonthName& m) { return m.use == "maghreb" && m.words.size() == 1 && m.words[0] != U"ماي"; };
@@ -77,8 +86,10 @@ class Recogniser {
         m.same_month = false;
       }
       if (m.kind == Meaning::Kind::Date && m.day && m.month && !m.year && !m.hijri && m.shift == INT_MIN &&
-          m.year_shift == INT_MIN && m.month_shift == INT_MIN && m.range_end.empty())
+          m.year_shift == INT_MIN && m.month_shift == INT_MIN && m.range_end.empty()) {
         m.year = event_year(i, m);
+        if (!m.year) m.shift = tense_cue(i);  // "تم نقله يوم 17 يوليو": the last 17 July, even a month ahead
+      }
       if (m.kind == Meaning::Kind::Date && m.month > 0 && m.range_end.empty()) last_month_ = m;
       m.span = span_of(i, hit->prefix, hit->end);
       // "يومي الأربعاء والخميس": a coordinated weekday shares the direction of the first.
@@ -137,6 +148,15 @@ class Recogniser {
       for (const Item* item : index.starting_with(std::u32string_view(f).substr(p.size()))) {
         if (!keep(*item)) continue;
         auto h = match_rest(item->words, i, p.size());
+        if (h && (!best || h->end > hit.end || (h->end == hit.end && item < best))) { best = item; hit = *h; }
+      }
+    }
+    // "للعام الحالي": the phrase read with the article لـ swallowed; the span keeps لل, like "للعام 1996".
+    if (prefix_ok && lam_al_clitics_ && (index.bit & lam_al_lists_) && !lam_al_[i].empty()) {
+      std::size_t c = f.size() - lam_al_[i].size();  // the و or ف before لل
+      for (const Item* item : index.starting_with(lam_al_[i])) {
+        if (!keep(*item)) continue;
+        auto h = match_rest(item->words, i, c);
         if (h && (!best || h->end > hit.end || (h->end == hit.end && item < best))) { best = item; hit = *h; }
       }
     }
@@ -265,6 +285,28 @@ class Recogniser {
   // A day and month without a year that name an event of the past after a word for it ("ثورة 25 يناير",
   // "أحداث 11 سبتمبر", "الذكرى السادسة لثورة 14 جانفي"): the event's year (eventday: day, month, year), not the
   // publication year. 0 when no event word comes right before it or the day is not in the list.
+  // The side of the publication day a yearless date lies on, by a tense cue before it in its clause (six
+  // words at most): -1 after a past particle or تم ("وقد وصل يوم 17 يوليو", "تم يوم 17 يوليو"), +1 after a
+  // future cue ("المقرر في 25 ديسمبر"), INT_MIN (the nearest, biased to the past) without one or after كان.
+  int tense_cue(std::size_t i) const {
+    std::size_t first = doc_.sentences.empty() ? 0 : doc_.sentences[toks_[i].sentence].first_token;
+    int words = 0;
+    for (std::size_t k = i; k > first && words < 6;) {
+      --k;
+      if (clause_break(k)) break;
+      if (!toks_[k].is_word) continue;
+      ++words;
+      Hit h;
+      if (is_rel("past", k, false) || is_word_form(k, U"تم", true, h)) return -1;
+      if (is_rel("future", k, true) || future_verb(k)) {
+        std::size_t p = k;
+        while (p > first && !toks_[p - 1].is_word && !clause_break(p - 1)) --p;
+        if (p > first + 1 && toks_[p - 1].form == U"من") --p;  // "كان من المقرر"
+        return p > first && is_rel("was", p - 1, false) ? INT_MIN : 1;
+      }
+    }
+    return INT_MIN;
+  }
   int event_year(std::size_t i, const Meaning& m) const {
     if (i == 0 || !is_rel("eventword", i - 1, true)) return 0;
     for (const RelWord* r : lex_.of_kind("eventday").all())
@@ -308,7 +350,10 @@ class Recogniser {
     std::size_t last = doc_.sentences.empty() ? toks_.size() : doc_.sentences[toks_[i].sentence].end_token;
     int words = 0;
     bool imperfect = false;
-    for (std::size_t k = i; k > first && words < 6;) {
+    // "إنه سيتخذ قرارا، الخميس، بشأن": a weekday set off by commas belongs to the clause before them.
+    auto comma = [&](std::size_t k) { return punct(k, U'،') || punct(k, U','); };
+    std::size_t from = i > first && comma(i - 1) && end < last && comma(end) ? i - 1 : i;
+    for (std::size_t k = from; k > first && words < 6;) {
       --k;
       if (clause_break(k)) break;
       if (!toks_[k].is_word) continue;
@@ -386,6 +431,10 @@ class Recogniser {
         // "اليوم التالي", "اليوم الأول", "اليوم الوطني": the day of something else, not today; "غد أفضل":
         // a figure of speech.
         if (is_rel("dayafter", h.end) || (d->arg == "0" && word(h.end) && number(h.end, false, 1))) return std::nullopt;
+        // "الاستعداد لليوم الأول", "تأجيله لليوم", "لليوم الدراسي": with لـ the word is "the day" of something;
+        // it is today when it names the weekday ("بوليتكا لليوم الخميس").
+        if (first(j) && lam_al_clitics_ && !lam_al_[j].empty() && d->words[0] == lam_al_[j] && !word_is_weekday(h.end))
+          return std::nullopt;
         // "تونس تعتبر اليوم نموذجا", "هو اليوم أقوى", "أصبحت تركيا اليوم", "النظام القائم اليوم": after a verb of
         // being or a copula (two words back at most) a bare اليوم is "nowadays", PRESENT_REF as news-gold has it.
         if (d->arg == "0" && first(j) && h.prefix == 0 && !word_is_weekday(h.end)) {
@@ -990,7 +1039,10 @@ class Recogniser {
   std::optional<Hit> weekend(std::size_t i, Meaning& m) const {
     Hit h, w, sh;
     const RelWord* p = rel("part", i, true, h);
-    if (!p || p->arg != "END" || !is_word_form(h.end, U"الاسبوع", false, w)) return std::nullopt;
+    if (!p || p->arg != "END") return std::nullopt;
+    std::size_t k = h.end;
+    if (Hit t; is_rel("this", k) && is_word_form(k + 1, U"الاسبوع", false, t)) ++k;  // "نهاية هذا الأسبوع"
+    if (!is_word_form(k, U"الاسبوع", false, w)) return std::nullopt;
     m = Meaning{};
     m.kind = Meaning::Kind::Period;
     m.period = "WE";
@@ -1279,6 +1331,13 @@ class Recogniser {
   const Lexicon& lex_;
   // Per token, Lexicon::lists_starting_with of its form, and of its form with or without proclitics.
   std::vector<std::uint64_t> bare_lists_, prefixed_lists_;
+  // Per token beginning with لل (after و or ف): the form with the article restored ("للعام" → "العام"); empty
+  // otherwise, and the vector left empty when no token does. Only calendar periods ("للعام الحالي"), days
+  // ("لليوم الخميس") and units ("للعامين القادمين") are read so: a vague phrase or a century after لـ is what
+  // something is of or for ("القصة المعروفة للساعات الاخيرة في حياة المسيح") or a name ("فوكس للقرن العشرين").
+  std::vector<std::u32string> lam_al_;
+  bool lam_al_clitics_ = false;
+  std::uint64_t lam_al_lists_ = 0;  // the bits of the lists read so
   bool maghreb_ = false;
   std::optional<Meaning> last_month_;  // the last date naming a month, for "الـ12 منه"
   std::size_t year_list_end_ = SIZE_MAX;  // token after the last bare year: "1910 و1912" continues a list
