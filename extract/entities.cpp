@@ -450,6 +450,21 @@ class Recogniser {
       for (std::size_t t = i; t <= close; ++t) owner_[t] = index;
       return index;
     }
+    // An indefinite adjective after the head noun describes, it names nothing: "حزب سياسي"، "حزب جديد"، "منظمة
+    // إسبانية"، "جماعة سيخية انفصالية".
+    static const std::set<std::u32string> describing = [] {
+      std::set<std::u32string> out;
+      for (const char* w : {"سياسي", "جديد", "جديدة", "قوي", "كبير", "كبيرة", "صغير", "صغيرة", "آخر", "أخرى", "واحد",
+                            "إرهابي", "إرهابية", "مسلح", "مسلحة", "متطرف", "متطرفة", "إسلامي", "إسلامية", "يساري",
+                            "يمينية", "يميني", "معارض", "معارضة", "محظور", "محظورة", "انفصالي", "انفصالية", "محلي",
+                            "محلية", "دولي", "دولية", "خاص", "خاصة", "حكومي", "حكومية", "خيرية", "إعلامية", "ناشئة"})
+        out.insert(normalize(to_u32(w)));
+      return out;
+    }();
+    const LexiconEntry* adjective = nullptr;
+    if (tok(k).is_word && !is_definite(tok(k).form) &&
+        (describing.count(tok(k).form) || nationality_at(k, &adjective)))
+      return -1;
     std::size_t end = k;
     if (e->value == "proper") {
       if (is_open_quote(tok(k))) {

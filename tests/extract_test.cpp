@@ -427,6 +427,19 @@ TEST_CASE("entities: 'قناة الجزيرة القطرية' is also 'قناة 
   CHECK_FALSE(has(aliases_of("وكالة الأنباء السورية"), "وكالة الأنباء"));
 }
 
+// A head noun followed by an indefinite adjective is a description, not a name: "حزب سياسي جديد"، "جماعة انفصالية".
+TEST_CASE("entities: 'حزب سياسي جديد' and 'جماعة انفصالية محظورة' name no organisation") {
+  auto organisations = [](const Document& d) {
+    std::vector<std::string> out;
+    for (const auto& e : d.entities)
+      if (e.type == EntityType::Organization) out.push_back(e.label);
+    return out;
+  };
+  CHECK(organisations(run("وقال إنه سيؤسس حزب سياسي جديد قبل الانتخابات.")).empty());
+  CHECK(organisations(run("وقالت الشرطة إن جماعة انفصالية محظورة نفذت الهجوم.")).empty());
+  CHECK(has(organisations(run("وقال حزب نداء تونس إن الانتخابات نزيهة.")), "حزب نداء تونس"));
+}
+
 // Issue 16.5: a person first found by a rule, then by a lexicon form that joined it, carries the lexicon's English
 // name and identity (graph.merges says "same lexicon entry"), not a transliteration.
 TEST_CASE("entities: a rule-found person joined by a persons.tsv form takes the lexicon's English name") {
