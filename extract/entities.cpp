@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <set>
@@ -32,6 +33,13 @@ bool is_definite(std::u32string_view w) {
          (w.size() > 4 && (w[0] == U'و' || w[0] == U'ب') && starts_with_article(w.substr(1)));
 }
 bool is_open_quote(const Token& t) { return t.form == U"\"" || t.form == U"(" || t.form == U"'"; }
+
+// Words written as in the text, normalised for looking tokens up: {"مطار", "ميناء"}.
+WordSet normalised_words(std::initializer_list<const char*> words) {
+  WordSet out;
+  for (const char* w : words) out.insert(normalize(to_u32(w)));
+  return out;
+}
 
 // A title found in the text with what qualifies it.
 struct TitleComplex {
@@ -452,15 +460,11 @@ class Recogniser {
     }
     // An indefinite adjective after the head noun describes, it names nothing: "حزب سياسي"، "حزب جديد"، "منظمة
     // إسبانية"، "جماعة سيخية انفصالية".
-    static const std::set<std::u32string> describing = [] {
-      std::set<std::u32string> out;
-      for (const char* w : {"سياسي", "جديد", "جديدة", "قوي", "كبير", "كبيرة", "صغير", "صغيرة", "آخر", "أخرى", "واحد",
-                            "إرهابي", "إرهابية", "مسلح", "مسلحة", "متطرف", "متطرفة", "إسلامي", "إسلامية", "يساري",
-                            "يمينية", "يميني", "معارض", "معارضة", "محظور", "محظورة", "انفصالي", "انفصالية", "محلي",
-                            "محلية", "دولي", "دولية", "خاص", "خاصة", "حكومي", "حكومية", "خيرية", "إعلامية", "ناشئة"})
-        out.insert(normalize(to_u32(w)));
-      return out;
-    }();
+    static const WordSet describing = normalised_words(
+        {"سياسي", "جديد", "جديدة", "قوي", "كبير", "كبيرة", "صغير", "صغيرة", "آخر", "أخرى", "واحد", "إرهابي", "إرهابية",
+         "مسلح", "مسلحة", "متطرف", "متطرفة", "إسلامي", "إسلامية", "يساري", "يمينية", "يميني", "معارض", "معارضة", "محظور",
+         "محظورة", "انفصالي", "انفصالية", "محلي", "محلية", "دولي", "دولية", "خاص", "خاصة", "حكومي", "حكومية", "خيرية",
+         "إعلامية", "ناشئة"});
     const LexiconEntry* adjective = nullptr;
     if (tok(k).is_word && !is_definite(tok(k).form) &&
         (describing.count(tok(k).form) || nationality_at(k, &adjective)))
@@ -992,20 +996,11 @@ class Recogniser {
   //     "مخيم اليرموك"، "معبر نصيب"، "ريف دمشق"، "سجن عوفر العسكري". The head noun opens it before a place
   //     the passes found or a name the tagger marks; its describing adjectives close it ("الدولي"، "الجوية").
   void facility_pass() {
-    static const std::set<std::u32string> heads = [] {
-      std::set<std::u32string> out;
-      for (const char* w : {"مطار", "ميناء", "معبر", "مخيم", "سجن", "محطة", "متحف", "مضيق", "قاعدة", "ريف", "حي", "نفق",
-                            "جسر", "مستشفى", "ساحة", "شارع", "فندق", "دول"})
-        out.insert(normalize(to_u32(w)));
-      return out;
-    }();
-    static const std::set<std::u32string> adjectives = [] {
-      std::set<std::u32string> out;
-      for (const char* w : {"الدولي", "الجوية", "الجوي", "العسكري", "العسكرية", "البحرية", "البحري", "الحدودي", "المركزي",
-                            "الكبير", "الغربي", "الشرقي", "الشمالي", "الجنوبي"})
-        out.insert(normalize(to_u32(w)));
-      return out;
-    }();
+    static const WordSet heads = normalised_words({"مطار", "ميناء", "معبر", "مخيم", "سجن", "محطة", "متحف", "مضيق", "قاعدة",
+                                                   "ريف", "حي", "نفق", "جسر", "مستشفى", "ساحة", "شارع", "فندق", "دول"});
+    static const WordSet adjectives = normalised_words({"الدولي", "الجوية", "الجوي", "العسكري", "العسكرية", "البحرية",
+                                                        "البحري", "الحدودي", "المركزي", "الكبير", "الغربي", "الشرقي",
+                                                        "الشمالي", "الجنوبي"});
     const auto& tags = tags_();
     for (std::size_t i = 0; i + 1 < size(); ++i) {
       if (owner_[i] != -1 || !tok(i).is_word || tok(i + 1).sentence != tok(i).sentence) continue;
@@ -1523,21 +1518,16 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
 }  // namespace
 
 // "الرسمية" after an organisation's name is part of how news names it: "وكالة الأنباء السورية الرسمية".
-static const std::set<std::u32string>& official_words() {
-  static const std::set<std::u32string> words = {normalize(U"الرسمية"), normalize(U"الرسمي")};
+static const WordSet& official_words() {
+  static const WordSet words = normalised_words({"الرسمية", "الرسمي"});
   return words;
 }
 
-// Head nouns that open a place name as written (normalised): "هضبة الجولان"، "محافظة إدلب".
-static const std::set<std::u32string>& place_heads() {
-  static const std::set<std::u32string> heads = [] {
-    std::set<std::u32string> out;
-    // Not a facility named after its city ("مطار صنعاء"، "ميناء الحديدة"), nor "ولاية سيناء", a group's "province".
-    for (const char* w : {"هضبة", "مرتفعات", "جبال", "جبل", "محافظة", "مديرية", "إقليم", "منطقة", "مدينة", "بلدة", "قرية",
-                          "جزيرة", "جزر", "نهر", "مملكة", "دولة"})
-      out.insert(normalize(to_u32(w)));
-    return out;
-  }();
+// Head nouns that open a place name as written (normalised): "هضبة الجولان"، "محافظة إدلب". Not a facility named
+// after its city ("مطار صنعاء"، "ميناء الحديدة"), nor "ولاية سيناء", a group's "province".
+static const WordSet& place_heads() {
+  static const WordSet heads = normalised_words({"هضبة", "مرتفعات", "جبال", "جبل", "محافظة", "مديرية", "إقليم", "منطقة",
+                                                 "مدينة", "بلدة", "قرية", "جزيرة", "جزر", "نهر", "مملكة", "دولة"});
   return heads;
 }
 
@@ -1813,8 +1803,9 @@ void find_entities(Document& doc) {
         for (const auto& r : before.readings)
           if (!r.has_article && place_heads().count(r.stem)) headed = &r;
         if (before.is_word && before.sentence == doc.tokens[m.first_token].sentence && headed) {
-          const std::string written = doc.text.slice_utf8(Span{before.span.start, m.span.end});
-          add_alias(written.substr(headed->prefix.size() * 2));  // the clitics و/ف/ب/ل are two bytes each in UTF-8
+          // Without its clitics ("وبمحافظة" → "محافظة"), mapped back to the text as a mention's start is.
+          const Span head = doc.text.to_original(before.nstart + headed->prefix.size(), before.nend);
+          add_alias(doc.text.slice_utf8(Span{head.start, m.span.end}));
         }
       }
     }
