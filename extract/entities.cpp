@@ -21,6 +21,7 @@
 #include "lexicon.h"
 #include "segment.h"
 #include "ner_bridge.h"
+#include "ner_tagger.h"
 
 namespace isnad {
 
@@ -576,6 +577,14 @@ class Recogniser {
           continue;
         }
       }
+      // The body's own body with ل: "أمين سر اللجنة التنفيذية لمنظمة التحرير الفلسطينية" (the title's body stays
+      // the committee).
+      if (t.tail_mention >= 0 && tok(j).form.size() > 3 && tok(j).form[0] == U'ل') {
+        if (int m = organisation_at(j); m >= 0) {
+          j = doc_.mentions[static_cast<std::size_t>(m)].end_token;
+          continue;
+        }
+      }
       // Once the title has its country or body, another title word opens a second title: "نائب الرئيس المصري
       // السابق الرئيس الأسبق للوكالة الدولية للطاقة الذرية".
       const LexiconEntry* next_title = nullptr;
@@ -667,7 +676,12 @@ class Recogniser {
           // One word after a title is rarely a name the lexicons do not know: "الرئيس وحزبه"، "سيدة أخرى"،
           // "المرشح الرئاسي الجمهوري آنذاك". It stands when the tagger reads it as a person.
           bool lone_word = n == 1 && !tags_()[k].ends_with("PERS");
-          if (!lone_word && (confirmed_person(k, k + n, comma) || coordinated_title(k + n))) {
+          // A title complete with its body or country, then two or three words up to a function word or a verb
+          // of speech: "أمين سر اللجنة التنفيذية لمنظمة التحرير الفلسطينية صائب عريقات في بيان".
+          // Not ordinary words the tagger's dictionary knows: "بسحب قوات"، "لمدة تراوحت"، "بطريقة توافقية".
+          bool after_full_title = k == t.end && n >= 2 && n <= 3 && (t.tail_mention >= 0 || !t.country.empty()) &&
+                                  ends_name(k + n) && k + n < size() && tok(k + n).is_word && not_ordinary_words(k, k + n);
+          if (!lone_word && (confirmed_person(k, k + n, comma) || coordinated_title(k + n) || after_full_title)) {
             int m = add_mention(EntityType::Person, k, k + n, 0, "title-apposition");
             bind(m, t);
           }
@@ -705,6 +719,17 @@ class Recogniser {
   bool coordinated_title(std::size_t i) const {
     const LexiconEntry* e = nullptr;
     return coordinated_word(i) && lx_.titles.match(doc_, i, &e) > 0;
+  }
+
+  // No word of the span is an ordinary word behind a conjunction or preposition ("بسحب قوات"، "وتستدعي
+  // سفيرها"، "لمدة تراوحت"): a test for a name no lexicon or tagger vouches for. False without the tagger's
+  // dictionary.
+  bool not_ordinary_words(std::size_t first, std::size_t end) const {
+    const NerTagger* tagger = NerTagger::default_model();
+    if (!tagger) return false;
+    for (std::size_t k = first; k < end; ++k)
+      if (int status = tagger->dictionary_status(tok(k).form); status == 0 || status == 2) return false;
+    return true;
   }
 
   // A rule-found name is kept when it stands in apposition (between commas) or the tagger agrees.

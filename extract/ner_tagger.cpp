@@ -1056,6 +1056,20 @@ NerTagger::~NerTagger() = default;
 
 std::size_t NerTagger::feature_count() const { return model_->rows; }
 
+int NerTagger::dictionary_status(const std::u32string& w) const {
+  if (model_->dictionary.empty() || w.size() < 2 || !is_arabic_letter(w[0])) return 0;
+  // Readings without a conjunction or preposition (و، ف، ب، ل، ك; the article alone does not count: "التميمي")
+  // first: "بطريقة" is listed as written too.
+  if (w.size() >= 3)
+    for (const auto& r : clitic_readings(w)) {
+      if (r.prefix.empty() || r.prefix == U"ال") continue;
+      std::u32string_view stem(r.stem);
+      if (stem.size() >= 4 && stem[0] == U'ا' && stem[1] == U'ل') stem.remove_prefix(2);
+      if (model_->dictionary.contains(hash_chars(r.stem)) || model_->dictionary.contains(hash_chars(stem))) return 2;
+    }
+  return model_->dictionary.contains(hash_chars(w)) ? 3 : 1;
+}
+
 std::vector<std::vector<int>> NerTagger::tag_sentences(
     const std::vector<const std::vector<std::u32string>*>& sentences) const {
   const Model& m = *model_;
