@@ -1429,7 +1429,9 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
       b.mentions.push_back(mi);
     }
     std::sort(b.mentions.begin(), b.mentions.end());
-    if (b.group.empty() || b.group.rfind("org-name:", 0) == 0) b.group = a.group.empty() ? b.group : a.group;
+    // An organisation's own name ("org-name:") is no identity for an entity of another kind.
+    bool name_of_other_kind = a.group.rfind("org-name:", 0) == 0 && b.type != EntityType::Organization;
+    if ((b.group.empty() || b.group.rfind("org-name:", 0) == 0) && !a.group.empty() && !name_of_other_kind) b.group = a.group;
     if (b.country.empty()) b.country = a.country;
     a.mentions.clear();
     into[from] = static_cast<int>(to);
@@ -1442,11 +1444,20 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
       const Entity& ea = doc.entities[ra];
       const Entity& eb = doc.entities[rb];
       if (ea.type == eb.type || ea.mentions.empty() || eb.mentions.empty() || groups_conflict(ea, eb)) continue;
-      if (ea.type == EntityType::Person || eb.type == EntityType::Person) continue;  // persons: see below
       bool same = false;
       for (std::size_t x : ea.mentions)
         for (std::size_t y : eb.mentions) same |= doc.mentions[x].key == doc.mentions[y].key;
       if (!same) continue;
+      // A person is one kind with another only when the lexicons know the person and only the tagger read the
+      // name otherwise: "ترامب" (persons.tsv) stays Trump where the tagger once read a place.
+      if (ea.type == EntityType::Person || eb.type == EntityType::Person) {
+        const Entity& person = ea.type == EntityType::Person ? ea : eb;
+        const Entity& other = ea.type == EntityType::Person ? eb : ea;
+        bool tagger_only = true;
+        for (std::size_t x : other.mentions) tagger_only &= doc.mentions[x].rule == "tagger";
+        if (person.group.rfind("person:", 0) == 0 && tagger_only) absorb(&other == &ea ? ra : rb, &person == &ea ? ra : rb, "one name, one kind");
+        continue;
+      }
       if (eb.mentions.size() > ea.mentions.size()) absorb(ra, rb, "one name, one kind");
       else absorb(rb, ra, "one name, one kind");
     }
@@ -1471,14 +1482,20 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
       if (eb.mentions.size() > ea.mentions.size()) absorb(ra, rb, "one name, two spellings");
       else absorb(rb, ra, "one name, two spellings");
     }
-  // A name the tagger read with its conjunction, "وكيم" beside "كيم", is that name: the و is not part of it.
+  // A name the tagger read with its conjunction, "وكيم" beside "كيم", is that name: the و is not part of it. So
+  // is a name read with its preposition, of whatever kind the tagger took it for: "بنيس" beside "نيس".
   for (std::size_t a = 0; a < n; ++a) {
     if (into[a] >= 0 || doc.entities[a].mentions.empty()) continue;
     Entity& ea = doc.entities[a];
-    const std::u32string& key = doc.mentions[ea.mentions.front()].key;
-    if (key.size() < 4 || (key[0] != U'و' && key[0] != U'ف') || !ea.group.empty()) continue;
+    const std::u32string key = doc.mentions[ea.mentions.front()].key;  // a copy: the mentions' keys change below
+    if (key.size() < 4 || (!ea.group.empty() && ea.group.rfind("org-name:", 0) != 0)) continue;
+    const bool conjunction = key[0] == U'و' || key[0] == U'ف';
+    bool preposition = key[0] == U'ب' || key[0] == U'ل' || key[0] == U'ك';
+    for (std::size_t x : ea.mentions) preposition &= doc.mentions[x].rule == "tagger";
+    if (!conjunction && !preposition) continue;
     for (std::size_t b = 0; b < n; ++b) {
-      if (b == a || into[b] >= 0 || doc.entities[b].type != ea.type || doc.entities[b].mentions.empty()) continue;
+      if (b == a || into[b] >= 0 || (doc.entities[b].type != ea.type && !preposition) || doc.entities[b].mentions.empty())
+        continue;
       bool same = false;
       for (std::size_t y : doc.entities[b].mentions) same |= doc.mentions[y].key == key.substr(1);
       if (!same) continue;
@@ -1489,10 +1506,49 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
         m.span.start = doc.text.to_original(doc.tokens[m.first_token].nstart + 1, doc.tokens[m.end_token - 1].nend).start;
         m.text = doc.text.slice_utf8(m.span);
       }
-      absorb(a, root(b), "the same name after a conjunction");
+      absorb(a, root(b), conjunction ? "the same name after a conjunction" : "the same name after a preposition");
       break;
     }
   }
+  // A name the tagger read with the noun before it, "محامو برونسون"، "ابني وليد"، "إحاطات ماكماستر", is the person
+  // the rest names when exactly one person of the article has that name: the noun is an ordinary word the
+  // tagger's training data never saw open a person's name (so not "أمين الجميل" beside "بيار الجميل").
+  if (const NerTagger* tagger = NerTagger::default_model())
+    for (std::size_t a = 0; a < n; ++a) {
+      Entity& ea = doc.entities[a];
+      if (into[a] >= 0 || ea.type != EntityType::Person || !ea.group.empty() || ea.mentions.empty()) continue;
+      const std::u32string key = doc.mentions[ea.mentions.front()].key;
+      const auto words = split_words(key);
+      if (words.size() < 2 || tagger->dictionary_status(words.front()) < 2 || tagger->training_count(words.front(), "B-PERS") > 0 ||
+          lx.definite_given_names.count(words.front()))
+        continue;
+      bool same_noun = true;
+      for (std::size_t x : ea.mentions) {
+        const Mention& m = doc.mentions[x];
+        same_noun &= m.key == key && (m.rule == "tagger" || m.rule == "cue-subject") && m.end_token > m.first_token + 1;
+      }
+      if (!same_noun) continue;
+      const std::u32string rest = key.substr(words.front().size() + 1);
+      int only = -1;
+      bool ambiguous = false;
+      for (std::size_t b = 0; b < n && !ambiguous; ++b) {
+        if (b == a || into[b] >= 0 || doc.entities[b].type != EntityType::Person || doc.entities[b].mentions.empty()) continue;
+        bool names = false;
+        for (std::size_t y : doc.entities[b].mentions) names |= doc.mentions[y].key == rest;  // written so alone
+        if (!names) continue;
+        ambiguous = only >= 0;
+        only = static_cast<int>(b);
+      }
+      if (only < 0 || ambiguous) continue;
+      for (std::size_t x : ea.mentions) {
+        Mention& m = doc.mentions[x];
+        m.first_token += 1;
+        m.key = rest;
+        m.span.start = doc.tokens[m.first_token].span.start;
+        m.text = doc.text.slice_utf8(m.span);
+      }
+      absorb(a, static_cast<std::size_t>(only), "the name without the noun before it");
+    }
   // A bare name joins its one qualified form.
   std::vector<std::vector<std::vector<std::u32string>>> words(n);
   for (std::size_t e = 0; e < n; ++e)
@@ -1706,7 +1762,7 @@ void find_entities(Document& doc) {
     }
     // A first name alone, when exactly one person of the article has it and nobody has it as a family name:
     // "وقالت هيلاري" after "هيلاري كلينتون".
-    if (entity < 0 && m.type == EntityType::Person && group.empty() && split_words(m.key).size() == 1 && m.key.size() >= 4) {
+    if (entity < 0 && m.type == EntityType::Person && group.empty() && split_words(m.key).size() == 1 && m.key.size() >= 3) {
       int only = -1;
       bool ambiguous = false;
       for (std::size_t e = 0; e < doc.entities.size(); ++e) {

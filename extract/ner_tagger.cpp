@@ -1056,6 +1056,14 @@ NerTagger::~NerTagger() = default;
 
 std::size_t NerTagger::feature_count() const { return model_->rows; }
 
+int NerTagger::training_count(const std::u32string& w, std::string_view tag) const {
+  auto at = std::find(kNerTags.begin(), kNerTags.end(), tag);
+  if (at == kNerTags.end()) return 0;
+  std::vector<TokenInfo> infos;
+  analyse({w}, &model_->vocabulary, model_->index, infos);
+  return infos[0].labels ? (*infos[0].labels)[static_cast<std::size_t>(at - kNerTags.begin())] : 0;
+}
+
 int NerTagger::dictionary_status(const std::u32string& w) const {
   if (model_->dictionary.empty() || w.size() < 2 || !is_arabic_letter(w[0])) return 0;
   // Readings without a conjunction or preposition (و، ف، ب، ل، ك; the article alone does not count: "التميمي")

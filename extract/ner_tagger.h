@@ -110,6 +110,8 @@ class NerTagger {
   std::vector<std::vector<int>> tag_document_indices(const std::vector<std::vector<std::u32string>>& sentences) const;
 
   std::size_t feature_count() const;  // stored weight rows
+  // How often the training data gave `tag` ("B-PERS") to the word's core (the word without clitics and article).
+  int training_count(const std::u32string& normalised_word, std::string_view tag) const;
   // Whether a normalised word is an ordinary word of the model's general-language dictionary: 0 no dictionary
   // (or not an Arabic word), 1 not in it ("جولياني"), 2 in it once a conjunction or preposition is stripped
   // ("بسحب"، "وتستدعي"، also "باسم"), 3 as written only ("مباشر", and many names: "صائب"، "عريقات").

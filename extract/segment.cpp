@@ -96,6 +96,16 @@ void segment(Document& doc) {
       i = j;
       continue;
     }
+    // The dots of an abbreviation between short letter groups end no sentence: "قناة (سي.إن.إن ترك)".
+    if (c == U'.' && i > 0 && is_word_char(n[i - 1]) && j < n.size() && is_word_char(n[j]) && !is_digit(n[j])) {
+      std::size_t letters = 0;
+      while (letters < i && is_word_char(n[i - 1 - letters])) ++letters;
+      if (letters <= 3) {
+        add_token(i, j, false);
+        i = j;
+        continue;
+      }
+    }
     if (is_sentence_end(c)) {
       while (j < n.size() && is_sentence_end(n[j])) ++j;
       add_token(i, j, false);
