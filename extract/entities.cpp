@@ -817,6 +817,14 @@ class Recogniser {
         generic = generic || lx_.non_names.count(w);
       }
       if (generic) continue;
+      // The object after the subject, an ordinary noun with the subject's pronoun, is no part of the name:
+      // "وأبدى هادي ثقته بأن"، "وجدد الوزير رفضه".
+      if (n >= 2 && tok(k + n - 1).form.back() == U'ه' && doc_.text.slice_utf8(tok(k + n - 1).span).ends_with("ه"))  // not ة
+        if (const NerTagger* tagger = NerTagger::default_model();
+            tagger && tagger->dictionary_status(tok(k + n - 1).form) == 3 && tagger->training_count(tok(k + n - 1).form, "B-PERS") == 0 &&
+            tagger->training_count(tok(k + n - 1).form, "I-PERS") == 0 && tagger->training_count(tok(k + n - 1).form, "O") > 0)
+          --n;
+      if (n == 1 && !tags_()[k].ends_with("PERS") && !spells_a_named_person(k)) continue;
       add_mention(EntityType::Person, k, k + n, 0, "cue-subject");
     }
   }
@@ -1111,6 +1119,13 @@ class Recogniser {
       bool ok = true;
       for (std::size_t k = i; k < end && ok; ++k) ok = name_like(k) || (type != "PERS" && owner_[k] == -1 && tok(k).is_word);
       for (std::size_t k = i; k < end && ok; ++k) ok = !possessive_plural(tok(k).form);
+      // A definite plural alone is a group, not a person: "للصحافيين"، "السوريين" (but "الحسين").
+      if (type == "PERS" && end == i + 1) {
+        std::u32string w = tok(i).form;
+        if (w.rfind(U"لل", 0) == 0) w = U"ا" + w.substr(1);
+        else if (w.size() > 3 && (w[0] == U'و' || w[0] == U'ف' || w[0] == U'ب' || w[0] == U'ل') && starts_with_article(w.substr(1))) w = w.substr(1);
+        ok = ok && !overrun(w, 0, false);
+      }
       if (!ok) continue;
       EntityType t = type == "PERS" ? EntityType::Person : type == "LOC" ? EntityType::Place : EntityType::Organization;
       // A lineage does not open a full name: the free name-like word before "بن" is its first name, even when
