@@ -823,8 +823,7 @@ class Recogniser {
         if (const NerTagger* tagger = NerTagger::default_model();
             tagger && tagger->dictionary_status(tok(k + n - 1).form) == 3 && tagger->training_count(tok(k + n - 1).form, "B-PERS") == 0 &&
             tagger->training_count(tok(k + n - 1).form, "I-PERS") == 0 && tagger->training_count(tok(k + n - 1).form, "O") > 0)
-          --n;
-      if (n == 1 && !tags_()[k].ends_with("PERS") && !spells_a_named_person(k)) continue;
+          if (--n == 1 && !tags_()[k].ends_with("PERS") && !spells_a_named_person(k)) continue;
       add_mention(EntityType::Person, k, k + n, 0, "cue-subject");
     }
   }
