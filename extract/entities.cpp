@@ -413,6 +413,22 @@ class Recogniser {
     // own head noun makes a namesake: "كتائب حزب الله" is not حزب الله.
     if (owner_[k] >= 0) {
       Mention& m = doc_.mentions[static_cast<std::size_t>(owner_[k])];
+      // A city's body: "شرطة لندن"، "بلدية باريس" (the head noun and the city name one organisation).
+      if (m.first_token == k && m.type == EntityType::Place && m.subtype == "city" && e->value == "descriptive" &&
+          (e->subtype == "police" || e->subtype == "government")) {
+        int index = owner_[k];
+        m.type = EntityType::Organization;
+        m.subtype = e->subtype;
+        m.rule = "trigger:" + e->subtype;
+        m.key = tok(i).form.substr(off) + U" " + m.key;
+        m.group.clear();
+        m.label_en.clear();
+        m.span = doc_.text.to_original(tok(i).nstart + off, tok(m.end_token - 1).nend);
+        m.text = doc_.text.slice_utf8(m.span);
+        m.first_token = i;
+        owner_[i] = index;
+        return index;
+      }
       if (m.first_token != k || m.type != EntityType::Organization) return -1;
       const LexiconEntry* head = nullptr;
       bool namesake = lx_.org_triggers.match(doc_, k, &head, nullptr, false) > 0 || e->value == "part";
@@ -489,10 +505,18 @@ class Recogniser {
         // Unquoted names need support: a following comma for groups ("تجمع فاستقم،") or the tagger.
         bool group = e->subtype == "armed-group" || e->subtype == "political";
         bool delimited = end < size() && !tok(end).is_word && end - k <= 3;  // a comma, quote or full stop
-        if (!(group && delimited) && !tagger_marks_entity(k, end)) return -1;
+        // A party is named by a definite noun after حزب: "حزب القطب"، "حزب المبادرة" (titles are not name-like).
+        bool party = e->subtype == "political" && normalize(to_u32(e->written)) == U"حزب" && end == k + 1 &&
+                     starts_with_article(tok(k).form);
+        if (!(group && delimited) && !party && !tagger_marks_entity(k, end)) return -1;
       }
     } else {
       const LexiconEntry* nat = nullptr;
+      // A verbal noun in construct with a definite noun: "هيئة مكافحة التمييز"، "لجنة تقصي الحقائق".
+      if (name_like(k) && !is_definite(tok(k).form) && k + 1 < size() && tok(k + 1).is_word && owner_[k + 1] == -1 &&
+          tok(k + 1).sentence == tok(i).sentence && starts_with_article(tok(k + 1).form) && !lx_.is_function_word(tok(k + 1).form) &&
+          tok(k).form[0] != U'و' && tok(k).form[0] != U'ف' && tok(k).form[0] != U'ل' && tok(k).form[0] != U'ب')
+        ++end;
       while (end < k + 6 && end < size() && tok(end).is_word && owner_[end] == -1 && tok(end).sentence == tok(i).sentence) {
         if (std::size_t n = nationality_at(end, &nat)) { end += n; break; }
         if (!is_definite(tok(end).form) || lx_.is_function_word(tok(end).form) || definite_given_name_at(end)) break;
