@@ -88,19 +88,31 @@ class UnionFind {
   std::vector<std::size_t> parent_;
 };
 
-// A body every country has, named without its country (extract/lexicons/generic_bodies.tsv): "الخارجية".
-bool generic_body(const std::u32string& normalised_label) {
-  static const std::set<std::u32string> names = [] {
-    std::set<std::u32string> out;
+// A body every country has, named without its country (extract/lexicons/generic_bodies.tsv): "الخارجية". Some
+// bare names mean one country's body unless the story is about a country that calls its own so ("الكونغرس").
+struct GenericBody {
+  std::string usual_country;           // "" when the name is every country's alike
+  std::set<std::string> own_bodies_in;  // countries whose own body the name then is
+};
+const GenericBody* generic_body(const std::u32string& normalised_label) {
+  static const std::map<std::u32string, GenericBody> names = [] {
+    std::map<std::u32string, GenericBody> out;
     for (const auto& row : lexicon_rows("generic_bodies.tsv")) {
+      GenericBody body;
+      if (row.size() >= 2) body.usual_country = row[1];
+      if (row.size() >= 3)
+        for (std::size_t s = 0, c; s <= row[2].size(); s = c + 1) {
+          c = std::min(row[2].find(',', s), row[2].size());
+          if (c > s) body.own_bodies_in.insert(row[2].substr(s, c - s));
+        }
       std::u32string n = joined(words_of(row.at(0)));
-      out.insert(n);
-      if (n.starts_with(U"ال")) out.insert(n.substr(2));
-      else out.insert(U"ال" + n);
+      out[n] = body;
+      out[n.starts_with(U"ال") ? n.substr(2) : U"ال" + n] = body;
     }
     return out;
   }();
-  return names.count(normalised_label) > 0;
+  auto it = names.find(normalised_label);
+  return it == names.end() ? nullptr : &it->second;
 }
 
 
@@ -175,8 +187,7 @@ Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs
   }
 
   // Same lexicon entry / same name / spelling variant: bucket by keys, unite within a bucket. A body every
-  // country has, named without its country ("وزارة الخارجية"، "الكونغرس"), is keyed with its article's country
-  // too: the ministries of Algeria and of Lebanon stay two nodes, and an article with no country keeps its own.
+  // country has, named without its country ("وزارة الخارجية"، "الكونغرس"), is keyed with its country too: the ministries of Algeria and of Lebanon stay two nodes, and an article with no country keeps its own.
   std::map<std::string, std::vector<std::size_t>> by_group, by_name;
   std::vector<std::string> doc_country(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) doc_country[d] = main_country(docs[d]);
@@ -184,8 +195,9 @@ Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs
     const Entity& e = entity(r);
     std::string kind = entity_kind(e.type);
     std::string qualifier;
-    if (e.type == EntityType::Organization && generic_body(label_key[r])) {
-      const std::string& country = doc_country[refs[r].doc];
+    if (const GenericBody* body = e.type == EntityType::Organization ? generic_body(label_key[r]) : nullptr) {
+      std::string country = doc_country[refs[r].doc];
+      if (!body->usual_country.empty() && !body->own_bodies_in.count(country)) country = body->usual_country;
       qualifier = "|in:" + (country.empty() ? "doc:" + docs[refs[r].doc].id : country);
     }
     if (!e.group.empty() && e.group.rfind("org-name:", 0) != 0) by_group[kind + "|" + e.group + qualifier].push_back(r);

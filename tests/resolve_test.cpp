@@ -257,3 +257,14 @@ TEST_CASE("resolve: one lexicon body of two countries, two ministries of one cou
   REQUIRE(nodes_named(kg, "تركي المالكي").size() == 1);
   CHECK(nodes_named(kg, "تركي المالكي") != nodes_named(kg, "نوري المالكي"));
 }
+
+TEST_CASE("resolve: 'الكونغرس' is the US Congress in any story but one about a country that calls its own so") {
+  std::vector<Document> docs = {
+      article("us", "وقال الكونغرس إن الولايات المتحدة ستفرض عقوبات. وأكدت الولايات المتحدة ذلك."),
+      article("sy", "وقال الكونغرس إن العقوبات على سوريا ستستمر. ورفضت سوريا القرار."),
+      article("br", "وصوت الكونغرس على عزل رئيسة البرازيل. وتعيش البرازيل أزمة سياسية."),
+  };
+  KnowledgeGraph kg = build_graph(docs);
+  auto congresses = nodes_named(kg, "الكونغرس");
+  CHECK(congresses.size() == 2);  // the US Congress of the us and sy stories; Brazil's National Congress
+}
