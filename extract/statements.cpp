@@ -58,6 +58,22 @@ class Attributor {
     return cue_cache_[i];
   }
 
+  // Whether the cue verb at i takes a pronoun object, on it or right after it: "دعاها"، "ترفضه"، "رحبت به"،
+  // "أعلنت عنه". `lexeme` is the cue as the lexicon writes it (normalised).
+  bool object_pronoun_at(std::size_t i, const std::u32string& lexeme) const {
+    std::u32string w = tok(i).form;
+    if (w.size() > lexeme.size() && (w[0] == U'و' || w[0] == U'ف') && w.compare(1, lexeme.size(), lexeme) == 0) w = w.substr(1);
+    if (w.size() > lexeme.size() && w.compare(0, lexeme.size(), lexeme) == 0) {  // the suffix lookup_cue removed
+      const std::u32string rest = w.substr(lexeme.size());
+      if (rest == U"ه" || rest == U"ها" || rest == U"هم" || rest == U"هما") return true;
+    }
+    if (i + 1 >= doc_.tokens.size() || tok(i + 1).sentence != tok(i).sentence) return false;
+    static const std::u32string objects[] = {U"به", U"بها", U"بهم", U"عنه", U"عنها", U"عليه", U"عليها"};
+    for (const auto& o : objects)
+      if (tok(i + 1).form == o) return true;
+    return false;
+  }
+
   const LexiconEntry* lookup_cue(std::size_t i) const {
     if (!tok(i).is_word || mention_at_[i] >= 0) return nullptr;
     if (const LexiconEntry* e = lx_.speech_cue(tok(i).form)) return e;
@@ -452,6 +468,21 @@ class Attributor {
           if (std::find(st.about.begin(), st.about.end(), target) == st.about.end() &&
               std::find(st.addressees.begin(), st.addressees.end(), target) == st.addressees.end())
             st.about.push_back(target);
+        }
+      }
+      // An act on something named before, by a pronoun: "دعاها للمشاركة" (Algeria, named before), "رحبت به
+      // إسرائيل" (the decision named in the sentence before) is also about the last entity named before the cue,
+      // in this sentence or the one before it (not the speaker).
+      if (object_pronoun_at(i, written)) {
+        const std::size_t sentence = static_cast<std::size_t>(&s - doc_.sentences.data());
+        const std::size_t from = doc_.sentences[sentence > 0 ? sentence - 1 : 0].first_token;
+        for (std::size_t k = i; k-- > from;) {
+          int e = entity_of_mention_at(k);
+          if (e < 0 || e == st.speaker) continue;
+          if (std::find(st.about.begin(), st.about.end(), e) == st.about.end() &&
+              std::find(st.addressees.begin(), st.addressees.end(), e) == st.addressees.end())
+            st.about.push_back(e);
+          break;
         }
       }
       // What the sentence names before the first act in it sets its scene: "وخلال لقائه مع ماكرون، قال ..." is

@@ -195,6 +195,12 @@ TEST_CASE("statements: about a country by its adjective, an organisation by its 
   REQUIRE(d.statements.size() == 2);
   CHECK(d.statements[1].cue == "مؤكدا");
   CHECK(has(about_labels(d, d.statements[1]), "حلب"));
+  // An act on a pronoun is about what was named last before it, here in the sentence before.
+  Document f = run("وقدمت الجزائر مبادرة جديدة للحل. ورحبت بها فرنسا في بيان.");
+  bool pronoun = false;
+  for (const auto& s : f.statements)
+    if (s.cue == "رحبت") pronoun = has(about_labels(f, s), "الجزائر");
+  CHECK(pronoun);
 }
 
 TEST_CASE("statements: the date of the act and the reporting source") {
