@@ -414,29 +414,16 @@ class Recogniser {
     if (owner_[k] >= 0) {
       Mention& m = doc_.mentions[static_cast<std::size_t>(owner_[k])];
       // A city's body: "شرطة لندن"، "بلدية باريس" (the head noun and the city name one organisation).
-      if (m.first_token == k && m.type == EntityType::Place && m.subtype == "city" && e->value == "descriptive" &&
-          (e->subtype == "police" || e->subtype == "government")) {
-        int index = owner_[k];
-        m.type = EntityType::Organization;
-        m.subtype = e->subtype;
-        m.rule = "trigger:" + e->subtype;
-        m.key = tok(i).form.substr(off) + U" " + m.key;
-        m.group.clear();
-        m.label_en.clear();
-        m.span = doc_.text.to_original(tok(i).nstart + off, tok(m.end_token - 1).nend);
-        m.text = doc_.text.slice_utf8(m.span);
-        m.first_token = i;
-        owner_[i] = index;
-        return index;
-      }
-      if (m.first_token != k || m.type != EntityType::Organization) return -1;
+      const bool city_body = m.first_token == k && m.type == EntityType::Place && m.subtype == "city" &&
+                             e->value == "descriptive" && (e->subtype == "police" || e->subtype == "government");
+      if (m.first_token != k || (m.type != EntityType::Organization && !city_body)) return -1;
       const LexiconEntry* head = nullptr;
-      bool namesake = lx_.org_triggers.match(doc_, k, &head, nullptr, false) > 0 || e->value == "part";
+      bool namesake = city_body || lx_.org_triggers.match(doc_, k, &head, nullptr, false) > 0 || e->value == "part";
       int index = owner_[k];
       std::size_t end = m.end_token;
       // "مجلس الأمم المتحدة لحقوق الإنسان": a council with a ل-complement is a body of the UN, not the UN
       // (while "قناة روسيا اليوم" and "وزارة الخارجية الأمريكية" name the organisation that follows).
-      if (e->value != "proper" && end < size() && tok(end).is_word && tok(end).sentence == tok(i).sentence &&
+      if (!city_body && e->value != "proper" && end < size() && tok(end).is_word && tok(end).sentence == tok(i).sentence &&
           owner_[end] == -1 && tok(end).form.size() > 3 && tok(end).form[0] == U'ل' && !lx_.is_function_word(tok(end).form)) {
         namesake = true;
         ++end;
@@ -454,6 +441,7 @@ class Recogniser {
       m.first_token = i;
       owner_[i] = index;
       if (namesake) {
+        m.type = EntityType::Organization;
         m.key = tok(i).form.substr(off) + U" " + m.key;
         m.group.clear();
         m.label_en.clear();
@@ -745,6 +733,18 @@ class Recogniser {
     return coordinated_word(i) && lx_.titles.match(doc_, i, &e) > 0;
   }
 
+  // An ordinary noun with an attached pronoun ه (not ة), never part of a person's name in the tagger's training
+  // data: "ثقته"، "رفضه".
+  bool object_noun_with_pronoun(std::size_t i) const {
+    const std::u32string& w = tok(i).form;
+    if (w.back() != U'ه' || !doc_.text.slice_utf8(tok(i).span).ends_with("ه")) return false;
+    const NerTagger* tagger = NerTagger::default_model();
+    if (!tagger || tagger->dictionary_status(w) != 3) return false;
+    const auto counts = tagger->training_counts(w);
+    return counts[static_cast<std::size_t>(ner_tag_index("B-PERS"))] == 0 &&
+           counts[static_cast<std::size_t>(ner_tag_index("I-PERS"))] == 0 && counts[static_cast<std::size_t>(ner_tag_index("O"))] > 0;
+  }
+
   // No word of the span is an ordinary word behind a conjunction or preposition ("بسحب قوات"، "وتستدعي
   // سفيرها"، "لمدة تراوحت"): a test for a name no lexicon or tagger vouches for. False without the tagger's
   // dictionary.
@@ -843,11 +843,8 @@ class Recogniser {
       if (generic) continue;
       // The object after the subject, an ordinary noun with the subject's pronoun, is no part of the name:
       // "وأبدى هادي ثقته بأن"، "وجدد الوزير رفضه".
-      if (n >= 2 && tok(k + n - 1).form.back() == U'ه' && doc_.text.slice_utf8(tok(k + n - 1).span).ends_with("ه"))  // not ة
-        if (const NerTagger* tagger = NerTagger::default_model();
-            tagger && tagger->dictionary_status(tok(k + n - 1).form) == 3 && tagger->training_count(tok(k + n - 1).form, "B-PERS") == 0 &&
-            tagger->training_count(tok(k + n - 1).form, "I-PERS") == 0 && tagger->training_count(tok(k + n - 1).form, "O") > 0)
-          if (--n == 1 && !tags_()[k].ends_with("PERS") && !spells_a_named_person(k)) continue;
+      if (n >= 2 && object_noun_with_pronoun(k + n - 1) && --n == 1 && !tags_()[k].ends_with("PERS") && !spells_a_named_person(k))
+        continue;
       add_mention(EntityType::Person, k, k + n, 0, "cue-subject");
     }
   }
@@ -1387,10 +1384,7 @@ bool lexicon_full_names_allow(const std::string& person_group, const std::u32str
       if (row.size() < 2) continue;
       std::vector<std::string> forms = {row[0]};
       if (row.size() >= 4)
-        for (std::size_t s = 0, c; s <= row[3].size(); s = c + 1) {
-          c = std::min(row[3].find(',', s), row[3].size());
-          forms.push_back(row[3].substr(s, c - s));
-        }
+        for (auto& form : comma_list(row[3])) forms.push_back(std::move(form));
       for (const auto& f : forms) {
         std::u32string n = normalize(to_u32(f));
         if (n.find(U' ') != std::u32string::npos) out["person:" + row[1]].push_back(n);
@@ -1557,7 +1551,7 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
       if (into[a] >= 0 || ea.type != EntityType::Person || !ea.group.empty() || ea.mentions.empty()) continue;
       const std::u32string key = doc.mentions[ea.mentions.front()].key;
       const auto words = split_words(key);
-      if (words.size() < 2 || tagger->dictionary_status(words.front()) < 2 || tagger->training_count(words.front(), "B-PERS") > 0 ||
+      if (words.size() < 2 || tagger->dictionary_status(words.front()) < 2 || tagger->training_counts(words.front())[static_cast<std::size_t>(ner_tag_index("B-PERS"))] > 0 ||
           lx.definite_given_names.count(words.front()))
         continue;
       bool same_noun = true;

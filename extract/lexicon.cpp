@@ -1,8 +1,18 @@
 #include "lexicon.h"
+#include <algorithm>
 
 #include <stdexcept>
 
 namespace isnad {
+
+std::vector<std::string> comma_list(std::string_view field) {
+  std::vector<std::string> out;
+  for (std::size_t s = 0, c; s <= field.size(); s = c + 1) {
+    c = std::min(field.find(',', s), field.size());
+    if (c > s) out.emplace_back(field.substr(s, c - s));
+  }
+  return out;
+}
 
 std::vector<TsvRow> parse_tsv(std::string_view text) {
   std::vector<TsvRow> rows;

@@ -16,5 +16,7 @@ using TsvRow = std::vector<std::string>;
 std::vector<TsvRow> lexicon_rows(std::string_view name);
 // Parses TSV text with the same rules (used for user files such as --aliases).
 std::vector<TsvRow> parse_tsv(std::string_view text);
+// The items of a comma-separated field ("ترامب,ترمب"), empty items dropped.
+std::vector<std::string> comma_list(std::string_view field);
 
 }  // namespace isnad

@@ -1056,12 +1056,13 @@ NerTagger::~NerTagger() = default;
 
 std::size_t NerTagger::feature_count() const { return model_->rows; }
 
-int NerTagger::training_count(const std::u32string& w, std::string_view tag) const {
-  auto at = std::find(kNerTags.begin(), kNerTags.end(), tag);
-  if (at == kNerTags.end()) return 0;
+std::array<int, kNerTagCount> NerTagger::training_counts(const std::u32string& w) const {
+  std::array<int, kNerTagCount> out{};
   std::vector<TokenInfo> infos;
   analyse({w}, &model_->vocabulary, model_->index, infos);
-  return infos[0].labels ? (*infos[0].labels)[static_cast<std::size_t>(at - kNerTags.begin())] : 0;
+  if (infos[0].labels)
+    for (int t = 0; t < kNerTagCount; ++t) out[static_cast<std::size_t>(t)] = (*infos[0].labels)[static_cast<std::size_t>(t)];
+  return out;
 }
 
 int NerTagger::dictionary_status(const std::u32string& w) const {

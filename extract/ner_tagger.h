@@ -110,8 +110,9 @@ class NerTagger {
   std::vector<std::vector<int>> tag_document_indices(const std::vector<std::vector<std::u32string>>& sentences) const;
 
   std::size_t feature_count() const;  // stored weight rows
-  // How often the training data gave `tag` ("B-PERS") to the word's core (the word without clitics and article).
-  int training_count(const std::u32string& normalised_word, std::string_view tag) const;
+  // How often the training data gave each tag (kNerTags order) to the word's core (the word without clitics and
+  // article); zeros for a core it never saw.
+  std::array<int, kNerTagCount> training_counts(const std::u32string& normalised_word) const;
   // Whether a normalised word is an ordinary word of the model's general-language dictionary: 0 no dictionary
   // (or not an Arabic word), 1 not in it ("جولياني"), 2 in it once a conjunction or preposition is stripped
   // ("بسحب"، "وتستدعي"، also "باسم"), 3 as written only ("مباشر", and many names: "صائب"، "عريقات").

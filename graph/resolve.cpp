@@ -101,10 +101,7 @@ const GenericBody* generic_body(const std::u32string& normalised_label) {
       GenericBody body;
       if (row.size() >= 2) body.usual_country = row[1];
       if (row.size() >= 3)
-        for (std::size_t s = 0, c; s <= row[2].size(); s = c + 1) {
-          c = std::min(row[2].find(',', s), row[2].size());
-          if (c > s) body.own_bodies_in.insert(row[2].substr(s, c - s));
-        }
+        for (auto& country : comma_list(row[2])) body.own_bodies_in.insert(std::move(country));
       std::u32string n = joined(words_of(row.at(0)));
       out[n] = body;
       out[n.starts_with(U"ال") ? n.substr(2) : U"ال" + n] = body;
