@@ -886,6 +886,27 @@ class Attributor {
       return false;
     };
 
+    // The country a description after the cue names: "وذكر المندوب الروسي"، "وأكدت رئيسة حكومة بريطانيا" (the
+    // unnamed envoy is Russia's, or the Russian envoy named before). Its country joins the candidates.
+    std::string described_country;
+    for (std::size_t k = i + 1; k < s.end_token && k < i + 5 && described_country.empty(); ++k) {
+      const Token& t = tok(k);
+      if (!t.is_word || is_complementiser(t.form) || (flags[k - from] & kCue)) break;
+      const LexiconEntry* nat = nullptr;
+      if (mention_at_[k] >= 0) {
+        const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[k])];
+        if (m.type != EntityType::Place || m.subtype != "country") break;  // a name: the speaker itself, not a description
+        described_country = doc_.entities[static_cast<std::size_t>(m.entity)].country;
+      } else if (lx_.nationalities.match(doc_, k, &nat, nullptr, false) && !nat->country.empty()) {
+        described_country = nat->country;
+        if (int country = country_of_adjective_at(k); country >= 0) slot(country);
+      }
+    }
+    auto of_described_country = [&](int entity) {
+      const Entity& e = doc_.entities[static_cast<std::size_t>(entity)];
+      return !described_country.empty() && e.country == described_country && (e.type != EntityType::Place || e.subtype == "country");
+    };
+
     std::vector<SpeakerCandidate> candidates;
     auto push = [&](SpeakerCandidate& c, const std::string& f) {
       c.features.push_back(group + ":" + f);
@@ -936,6 +957,7 @@ class Attributor {
       if (x.entity == first_person_after) push(c, "first-person-after");
       if (!doc_.entities[static_cast<std::size_t>(x.entity)].titles.empty()) push(c, "has-title");
       if (describes(x.entity)) push(c, "described&k=" + kind);
+      if (of_described_country(x.entity)) push(c, "described-country&k=" + kind);
       if (x.after >= 0) {
         const Mention& m = doc_.mentions[static_cast<std::size_t>(x.after)];
         std::size_t d = m.first_token - i;
@@ -953,6 +975,7 @@ class Attributor {
         if (first) push(c, "a&first&k=" + kind);
         if (first && d == 1) push(c, "a&adjacent&k=" + kind);
         if (that) push(c, "a&in-content");
+        if (that) push(c, "a&in-content&k=" + kind);
         if (quote) push(c, "a&after-quote");
         if (comma) push(c, "a&comma");
         if (cue_between) push(c, "a&cue-between");
