@@ -160,6 +160,9 @@ class Attributor {
       const Mention& mention = doc_.mentions[m];
       if (mention.first_token >= i || mention.type != EntityType::Organization) continue;
       if (mention.key.rfind(trigger, 0) == 0 || mention.key.rfind(stem, 0) == 0) return mention.entity;
+      // A known name written after its head noun: "منظمة هيومن رايتس ووتش" (the lexicon's key has no منظمة).
+      for (const auto& reading : tok(mention.first_token).readings)
+        if (reading.stem == trigger) return mention.entity;
     }
     return -1;
   }
@@ -192,6 +195,8 @@ class Attributor {
       }
     }
     const LexiconEntry* e = nullptr;
+    // A title behind ل + article is whom the speaker addressed: "وأوضح للأمير محمد بن سلمان أن".
+    if (tok(j).form.starts_with(U"لل") && lx_.titles.match(doc_, j, &e)) return -1;
     if (lx_.titles.match(doc_, j, &e)) {
       // Title then the person in apposition: "قائد القوات الروسية، الجنرال فاليري جيراسيموف".
       std::size_t titled_end = j;
@@ -645,7 +650,7 @@ class Attributor {
            !lx_.is_function_word(tok(start - 1).form) && !cue_at(start - 1) && start + 6 > m.first_token)
       --start;
     static const std::u32string openers[] = {U"ولكن", U"لكن", U"بينما", U"فيما", U"كما", U"وكان", U"كان", U"وكانت", U"كانت",
-                                             U"اما", U"واما"};
+                                             U"اما", U"واما", U"ان", U"وان", U"فان", U"بان"};
     if (start == sentence_start || (!tok(start - 1).is_word && !city)) return m.entity;
     for (const auto& o : openers)
       if (tok(start - 1).form == o) return m.entity;

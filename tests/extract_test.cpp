@@ -568,3 +568,28 @@ TEST_CASE("entities: a name after a verb of speech followed by its title in appo
   REQUIRE(d.statements[0].speaker >= 0);
   CHECK(d.entities[static_cast<std::size_t>(d.statements[0].speaker)].label == "مايكل كوهين");
 }
+
+// Three constructions of the speaker rules, each with the reading a rule got wrong before:
+// - a name after أن opens its own clause: "غير أن الأمم المتحدة قالت" is the UN's act, not unresolved;
+// - "المنظمة" is the organisation named with that head noun before, also when its lexicon name has no head noun
+//   ("منظمة هيومن رايتس ووتش" is the lexicon's "هيومن رايتس ووتش");
+// - a title behind ل + article is the addressee: "وأوضح للأمير محمد بن سلمان" continues Pompeo.
+TEST_CASE("statements: 'غير أن الأمم المتحدة قالت'، 'وطالبت المنظمة'، 'وأوضح للأمير'") {
+  auto speaker = [](const Document& d, std::size_t k) -> std::string {
+    if (k >= d.statements.size() || d.statements[k].speaker < 0) return "";
+    return d.entities[static_cast<std::size_t>(d.statements[k].speaker)].label;
+  };
+  Document un = run("وقال الجيش إن المسلحين هاجموا قواته في 25 أغسطس، غير أن الأمم المتحدة قالت إن أعمال العنف ترقى إلى التطهير العرقي.");
+  REQUIRE(un.statements.size() == 2);
+  CHECK(speaker(un, 1) == "الأمم المتحدة");
+
+  Document hrw = run("وطالبت منظمة هيومن رايتس ووتش بالتحقيق. وطالبت المنظمة بتوفير الغذاء الكافي.");
+  REQUIRE(hrw.statements.size() == 2);
+  CHECK(speaker(hrw, 0) == "منظمة هيومن رايتس ووتش");
+  CHECK(speaker(hrw, 1) == "منظمة هيومن رايتس ووتش");
+
+  Document pompeo = run("وقال وزير الخارجية مايك بومبيو إن الرسالة وصلت. وأوضح للأمير محمد بن سلمان أن على السعوديين إجراء تحقيق.");
+  REQUIRE(pompeo.statements.size() == 2);
+  CHECK(speaker(pompeo, 0) == "مايك بومبيو");
+  CHECK(speaker(pompeo, 1) != "محمد بن سلمان");
+}
