@@ -2019,8 +2019,19 @@ void find_entities(Document& doc) {
     if (t.complement == "nat" && tail >= 0 && doc.entities[static_cast<std::size_t>(tail)].type == EntityType::Organization &&
         !doc.entities[static_cast<std::size_t>(tail)].country.empty())
       state = country_entity(doc.entities[static_cast<std::size_t>(tail)].country);
+    // A body of an organisation is part of it: "أمين سر اللجنة التنفيذية لمنظمة التحرير الفلسطينية" is an officer
+    // of the PLO too, "رئيس المجلس الرئاسي لحكومة الوفاق الوطني" of the government.
+    int parent = -1;
+    if (t.tail_mention >= 0) {
+      const Mention& body = doc.mentions[new_index[static_cast<std::size_t>(t.tail_mention)]];
+      for (const Mention& m : doc.mentions)
+        if (body.type == EntityType::Organization && m.type == EntityType::Organization && m.first_token == body.end_token &&
+            m.entity != body.entity && doc.tokens[m.first_token].form[0] == U'ل' &&
+            doc.tokens[m.first_token].span.start < m.span.start)
+          parent = m.entity;
+    }
     const std::string role = t.role == "counterpart" ? counterpart_role(recogniser.bindings, t) : t.role;
-    for (int affiliation : {tail, post, state}) {
+    for (int affiliation : {tail, post, state, parent}) {
       if (affiliation < 0) continue;
       Relation r{person.entity, affiliation, role, title, span};
       bool duplicate = false;

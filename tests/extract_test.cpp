@@ -593,3 +593,13 @@ TEST_CASE("statements: 'غير أن الأمم المتحدة قالت'، 'وط�
   CHECK(speaker(pompeo, 0) == "مايك بومبيو");
   CHECK(speaker(pompeo, 1) != "محمد بن سلمان");
 }
+
+// A body of an organisation is part of it: the officer of "اللجنة التنفيذية لمنظمة التحرير الفلسطينية" holds a role in
+// the committee and in the PLO; a body named without ل after it stays the only affiliation.
+TEST_CASE("roles: an officer of a body 'لمنظمة التحرير' is also an officer of the organisation") {
+  const auto erekat = roles_of(run("وقال أمين سر اللجنة التنفيذية لمنظمة التحرير الفلسطينية صائب عريقات إن القرار خطير."), "صائب عريقات");
+  CHECK(has(erekat, "اللجنة التنفيذية"));
+  CHECK(has(erekat, "منظمة التحرير الفلسطينية"));
+  const auto sarraj = roles_of(run("وطالب رئيس المجلس الرئاسي لحكومة الوفاق الوطني الليبية فائز السراج بالتدخل."), "فائز السراج");
+  CHECK(has(sarraj, "حكومة الوفاق الوطني الليبية"));
+}
