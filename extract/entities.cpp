@@ -2022,14 +2022,12 @@ void find_entities(Document& doc) {
     // A body of an organisation is part of it: "أمين سر اللجنة التنفيذية لمنظمة التحرير الفلسطينية" is an officer
     // of the PLO too, "رئيس المجلس الرئاسي لحكومة الوفاق الوطني" of the government.
     int parent = -1;
-    if (t.tail_mention >= 0) {
-      const Mention& body = doc.mentions[new_index[static_cast<std::size_t>(t.tail_mention)]];
+    const Mention* body = t.tail_mention >= 0 ? &doc.mentions[new_index[static_cast<std::size_t>(t.tail_mention)]] : nullptr;
+    if (body && body->type == EntityType::Organization)
       for (const Mention& m : doc.mentions)
-        if (body.type == EntityType::Organization && m.type == EntityType::Organization && m.first_token == body.end_token &&
-            m.entity != body.entity && doc.tokens[m.first_token].form[0] == U'ل' &&
-            doc.tokens[m.first_token].span.start < m.span.start)
+        if (m.type == EntityType::Organization && m.first_token == body->end_token && m.entity != body->entity &&
+            doc.tokens[m.first_token].form[0] == U'ل' && doc.tokens[m.first_token].span.start < m.span.start)
           parent = m.entity;
-    }
     const std::string role = t.role == "counterpart" ? counterpart_role(recogniser.bindings, t) : t.role;
     for (int affiliation : {tail, post, state, parent}) {
       if (affiliation < 0) continue;

@@ -649,6 +649,8 @@ class Attributor {
     while (start > sentence_start && tok(start - 1).is_word && mention_at_[start - 1] < 0 &&
            !lx_.is_function_word(tok(start - 1).form) && !cue_at(start - 1) && start + 6 > m.first_token)
       --start;
+    // Words after which a name opens its own clause, so is the subject of the verb after it: "ولكن المعارضة رفضت"،
+    // "غير أن الأمم المتحدة قالت".
     static const std::u32string openers[] = {U"ولكن", U"لكن", U"بينما", U"فيما", U"كما", U"وكان", U"كان", U"وكانت", U"كانت",
                                              U"اما", U"واما", U"ان", U"وان", U"فان", U"بان"};
     if (start == sentence_start || (!tok(start - 1).is_word && !city)) return m.entity;
