@@ -1543,8 +1543,10 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
     }
   }
   // A name the tagger read with the noun before it, "محامو برونسون"، "ابني وليد"، "إحاطات ماكماستر", is the person
-  // the rest names when exactly one person of the article has that name: the noun is an ordinary word the
-  // tagger's training data never saw open a person's name (so not "أمين الجميل" beside "بيار الجميل").
+  // the rest names when exactly one person of the article has that name: the noun is an ordinary word the tagger's
+  // training data never saw open a person's name (so not "أمين الجميل" beside "بيار الجميل"). The name alone may
+  // have joined the noun's entity already ("وقال ماكماستر" after "إحاطات ماكماستر"); the person is then also found
+  // by the full name ("هربرت ماكماستر"), which otherwise could be a namesake with another first name.
   if (const NerTagger* tagger = NerTagger::default_model())
     for (std::size_t a = 0; a < n; ++a) {
       Entity& ea = doc.entities[a];
@@ -1554,19 +1556,23 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
       if (words.size() < 2 || tagger->dictionary_status(words.front()) < 2 || tagger->training_counts(words.front())[static_cast<std::size_t>(ner_tag_index("B-PERS"))] > 0 ||
           lx.definite_given_names.count(words.front()))
         continue;
-      bool same_noun = true;
+      // Later mentions of the name alone may have joined it already ("برونسون" after "محامو برونسون").
+      const std::u32string rest = key.substr(words.front().size() + 1);
+      bool same_noun = true, alone = false;
       for (std::size_t x : ea.mentions) {
         const Mention& m = doc.mentions[x];
-        same_noun &= m.key == key && (m.rule == "tagger" || m.rule == "cue-subject") && m.end_token > m.first_token + 1;
+        alone |= m.key == rest;
+        same_noun &= m.key == rest ||
+                     (m.key == key && (m.rule == "tagger" || m.rule == "cue-subject") && m.end_token > m.first_token + 1);
       }
       if (!same_noun) continue;
-      const std::u32string rest = key.substr(words.front().size() + 1);
       int only = -1;
       bool ambiguous = false;
       for (std::size_t b = 0; b < n && !ambiguous; ++b) {
         if (b == a || into[b] >= 0 || doc.entities[b].type != EntityType::Person || doc.entities[b].mentions.empty()) continue;
         bool names = false;
-        for (std::size_t y : doc.entities[b].mentions) names |= doc.mentions[y].key == rest;  // written so alone
+        for (std::size_t y : doc.entities[b].mentions)
+          names |= doc.mentions[y].key == rest || (alone && compatible_person(rest, doc.mentions[y].key));
         if (!names) continue;
         ambiguous = only >= 0;
         only = static_cast<int>(b);
@@ -1574,6 +1580,7 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
       if (only < 0 || ambiguous) continue;
       for (std::size_t x : ea.mentions) {
         Mention& m = doc.mentions[x];
+        if (m.key == rest) continue;
         m.first_token += 1;
         m.key = rest;
         m.span.start = doc.tokens[m.first_token].span.start;

@@ -541,6 +541,16 @@ TEST_CASE("statements: a masculine verb does not agree with a country after it: 
   CHECK(f.entities[static_cast<std::size_t>(f.statements[1].speaker)].label == "العراق");
 }
 
+TEST_CASE("entities: a name read with the noun before it is the person the rest names, alone or in full") {
+  // The bare surname joined the noun's entity first; the person is found by the full name.
+  Document d = run("وقال مستشار الأمن القومي هربرت ماكماستر إن الاتفاق سيء. وأفادت الأنباء بأن ترامب وصف إحاطات "
+                   "ماكماستر بأنها فظة ومتعالية. وقال ماكماستر إن إيران تهدد المنطقة.");
+  std::vector<std::string> labels;
+  for (const auto& e : d.entities) labels.push_back(e.label);
+  CHECK(has(labels, "هربرت ماكماستر"));
+  CHECK_FALSE(has(labels, "إحاطات ماكماستر"));
+}
+
 TEST_CASE("entities: a name read with its conjunction ('وكيم') is the name") {
   Document d = run("وكان ترمب وكيم اجتمعا في سنغافورة. وقال كيم إن الاتفاق تاريخي.");
   std::vector<std::string> labels;
