@@ -688,11 +688,13 @@ class Recogniser {
           // One word after a title is rarely a name the lexicons do not know: "الرئيس وحزبه"، "سيدة أخرى"،
           // "المرشح الرئاسي الجمهوري آنذاك". It stands when the tagger reads it as a person.
           bool lone_word = n == 1 && !tags_()[k].ends_with("PERS");
-          // A title complete with its body or country, then two or three words up to a function word or a verb
-          // of speech: "أمين سر اللجنة التنفيذية لمنظمة التحرير الفلسطينية صائب عريقات في بيان".
+          // A title complete with its body or country, then two or three words up to a function word, a verb
+          // of speech or a preposition's object: "أمين سر اللجنة التنفيذية لمنظمة التحرير الفلسطينية صائب عريقات
+          // في بيان"، "وندد المتحدث باسم الجيش المصري تامر الرفاعي بالتقرير".
           // Not ordinary words the tagger's dictionary knows: "بسحب قوات"، "لمدة تراوحت"، "بطريقة توافقية".
           bool after_full_title = k == t.end && n >= 2 && n <= 3 && (t.tail_mention >= 0 || !t.country.empty()) &&
-                                  ends_name(k + n) && k + n < size() && tok(k + n).is_word && not_ordinary_words(k, k + n);
+                                  (ends_name(k + n) || preposition_with_article(k + n)) && k + n < size() &&
+                                  tok(k + n).is_word && not_ordinary_words(k, k + n);
           if (!lone_word && (confirmed_person(k, k + n, comma) || coordinated_title(k + n) || after_full_title)) {
             int m = add_mention(EntityType::Person, k, k + n, 0, "title-apposition");
             bind(m, t);

@@ -613,3 +613,12 @@ TEST_CASE("roles: an officer of a body 'لمنظمة التحرير' is also an 
   const auto sarraj = roles_of(run("وطالب رئيس المجلس الرئاسي لحكومة الوفاق الوطني الليبية فائز السراج بالتدخل."), "فائز السراج");
   CHECK(has(sarraj, "حكومة الوفاق الوطني الليبية"));
 }
+
+// Titles of news style: "المرشد" (with a nationality adjective), a press secretary or press officer of a body; a name
+// after a complete title ends where a preposition with its object begins ("بالتقرير").
+TEST_CASE("roles: 'المرشد الإيراني', 'السكرتيرة الصحفية للبيت الأبيض', a name before 'بالتقرير'") {
+  CHECK(has(roles_of(run("اعتبر المرشد الإيراني علي خامنئي أن الاتفاق مع إيران انتهى."), "علي خامنئي"), "إيران"));
+  CHECK(has(roles_of(run("وقالت سارة ساندرز، السكرتيرة الصحفية للبيت الأبيض، إن المناقشات مستمرة."), "سارة ساندرز"),
+            "البيت الأبيض"));
+  CHECK(has(roles_of(run("وندد المتحدث باسم الجيش المصري تامر الرفاعي بالتقرير."), "تامر الرفاعي"), "الجيش المصري"));
+}
