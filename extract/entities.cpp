@@ -1322,6 +1322,8 @@ bool is_patronymic_link(std::u32string_view normalised_word) {
 
 // ---- resolution --------------------------------------------------------------------------
 
+static const WordSet& place_heads();
+
 namespace {
 
 std::vector<std::u32string> split_words(const std::u32string& key) {
@@ -1496,22 +1498,30 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
       else absorb(rb, ra, "one name, one kind");
     }
   // A place or organisation spelt two ways in one article is one: "ميونخ" / "ميونيخ"، "سول" / "سيول" (every word a
-  // transliteration variant of the other's; not two lexicon entries).
+  // transliteration variant of the other's, or one typo in a longer name; not two lexicon entries).
   for (std::size_t a = 0; a < n; ++a)
     for (std::size_t b = a + 1; b < n; ++b) {
       std::size_t ra = root(a), rb = root(b);
       if (ra == rb) continue;
       const Entity& ea = doc.entities[ra];
       const Entity& eb = doc.entities[rb];
+      // An organisation's own name ("org-name:") is no lexicon identity.
+      auto known = [](const Entity& e) { return !e.group.empty() && e.group.rfind("org-name:", 0) != 0; };
       if (ea.type != eb.type || ea.type == EntityType::Person || ea.mentions.empty() || eb.mentions.empty() ||
-          groups_conflict(ea, eb) || (!ea.group.empty() && !eb.group.empty()))
+          groups_conflict(ea, eb) || (known(ea) && known(eb)))
         continue;
       auto wa = split_words(doc.mentions[ea.mentions.front()].key), wb = split_words(doc.mentions[eb.mentions.front()].key);
       if (wa.size() != wb.size() || wa == wb) continue;
       bool variant = true;
-      for (std::size_t k = 0; k < wa.size() && variant; ++k)
+      std::size_t typos = 0;
+      for (std::size_t k = 0; k < wa.size() && variant; ++k) {
         variant = wa[k] == wb[k] || transliteration_variant(wa[k], wb[k]) ||
                   (wa[k].size() >= 3 && wb[k].size() >= 3 && name_skeleton(wa[k]) == name_skeleton(wb[k]));
+        // One mistyped word of a longer name: "غرفة العلميات المركزية" for "غرفة العمليات المركزية" (a long
+        // word, one letter changed or two swapped).
+        if (!variant && wa.size() >= 2 && wa[k].size() >= 6 && wa[k].size() == wb[k].size() && one_edit_apart(wa[k], wb[k]))
+          variant = ++typos == 1;
+      }
       if (!variant) continue;
       if (eb.mentions.size() > ea.mentions.size()) absorb(ra, rb, "one name, two spellings");
       else absorb(rb, ra, "one name, two spellings");
@@ -1614,7 +1624,10 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
           const LexiconEntry* head = kb.size() == ka.size() + 1 ? lx.org_triggers.find(kb.front()) : nullptr;
           bool after_trigger = head && head->value != "part" && std::equal(ka.begin(), ka.end(), kb.begin() + 1) &&
                                lx.org_triggers.find(ka.front()) == nullptr;
-          qualifies |= prefix || after_trigger;
+          // A place under its head noun: "الفرات" is "نهر الفرات", "الجولان" "هضبة الجولان".
+          bool after_place_head = doc.entities[a].type == EntityType::Place && kb.size() == ka.size() + 1 &&
+                                  place_heads().count(kb.front()) && std::equal(ka.begin(), ka.end(), kb.begin() + 1);
+          qualifies |= prefix || after_trigger || after_place_head;
         }
       if (qualifies) fuller.push_back(b);
     }
@@ -1863,14 +1876,24 @@ void find_entities(Document& doc) {
 
   join_partial_names(doc, lx);
 
-  // Labels: the fullest name written (a mention that is not a nationality noun), others are aliases.
+  // Labels: the fullest name written (a mention that is not a nationality noun), others are aliases. A place
+  // written also without its head noun keeps the bare name, which other articles write alone: "الفرات" for
+  // "نهر الفرات".
   for (Entity& e : doc.entities) {
     std::string best;
     std::size_t best_len = 0;
+    auto under_head_noun = [&](const Mention& m) {
+      const std::size_t space = m.key.find(U' ');
+      if (e.type != EntityType::Place || space == std::u32string::npos || !place_heads().count(m.key.substr(0, space)))
+        return false;
+      for (std::size_t other : e.mentions)
+        if (doc.mentions[other].key == m.key.substr(space + 1)) return true;
+      return false;
+    };
     for (std::size_t mi : e.mentions) {
       const Mention& m = doc.mentions[mi];
       std::string label = mention_label(doc, m);
-      if (m.rule == "nationality-people") continue;
+      if (m.rule == "nationality-people" || under_head_noun(m)) continue;
       if (m.key.size() > best_len) { best = label; best_len = m.key.size(); }
     }
     if (best.empty() && !e.mentions.empty()) best = mention_label(doc, doc.mentions[e.mentions.front()]);

@@ -622,3 +622,21 @@ TEST_CASE("roles: 'المرشد الإيراني', 'السكرتيرة الصح�
             "البيت الأبيض"));
   CHECK(has(roles_of(run("وندد المتحدث باسم الجيش المصري تامر الرفاعي بالتقرير."), "تامر الرفاعي"), "الجيش المصري"));
 }
+
+// A place under its head noun is the place ("نهر الفرات" / "الفرات"); one mistyped word of a longer name is the name
+// ("غرفة العلميات المركزية" / "غرفة العمليات المركزية"); a council of a known organisation is a body of it, not it.
+TEST_CASE("entities: 'نهر الفرات' and 'الفرات', a typo in a long name, 'مجلس الجامعة العربية'") {
+  auto labels_of = [](const Document& d, EntityType type) {
+    std::vector<std::string> out;
+    for (const auto& e : d.entities)
+      if (e.type == type) out.push_back(e.label);
+    return out;
+  };
+  Document river = run("وقع الهجوم على قوات سوريا الديمقراطية شرق النهر (الفرات) أمس. وكان المهاجمون قد اجتازوا نهر "
+                       "الفرات بطريقة سرية.");
+  CHECK(labels_of(river, EntityType::Place) == std::vector<std::string>{"الفرات"});  // the name other articles write
+  Document room = run("وأعلنت غرفة العلميات المركزية في الجنوب السيطرة على البلدة. وقالت غرفة العمليات المركزية إن المعارك انتهت.");
+  CHECK(labels_of(room, EntityType::Organization).size() == 1);
+  Document league = run("وقالت الجامعة العربية إن القمة ستعقد في عمان. وأعلن مجلس الجامعة العربية رفضه للقرار.");
+  CHECK(labels_of(league, EntityType::Organization).size() == 2);
+}
