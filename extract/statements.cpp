@@ -205,6 +205,8 @@ class Attributor {
         if (!tok(k).is_word && !(tok(k).form == U"،" || tok(k).form == U",")) break;
         if (is_complementiser(tok(k).form)) break;
         if (mention_at_[k] >= 0 && doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Person) {
+          // A person behind ل/ب is the title's complement, not its holder: "المحامي الخاص لترامب رودي جولياني".
+          if (clitic_preposition(doc_.mentions[static_cast<std::size_t>(mention_at_[k])])) continue;
           *after = doc_.mentions[static_cast<std::size_t>(mention_at_[k])].end_token;
           remember_title(entity_of_mention_at(k), j, k);
           return entity_of_mention_at(k);
@@ -246,6 +248,8 @@ class Attributor {
       if (is_quote(t) || t.form == U":" || is_complementiser(t.form) || cue_at(k)) break;
       if (mention_at_[k] >= 0 && doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Person &&
           doc_.mentions[static_cast<std::size_t>(mention_at_[k])].first_token == k) {
+        // "قال الطبيب السابق لدونالد ترامب إنه": the doctor speaks, unnamed; Trump is the noun's complement.
+        if (k > j && clitic_preposition(doc_.mentions[static_cast<std::size_t>(mention_at_[k])])) continue;
         *after = doc_.mentions[static_cast<std::size_t>(mention_at_[k])].end_token;
         int person = entity_of_mention_at(k);
         remember_title(person, j, k);

@@ -29,6 +29,13 @@ std::vector<std::string> entities(const Document& d) {
 }
 
 bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+// The label of statement k's speaker, "" when it has none.
+std::string speaker(const Document& d, std::size_t k) {
+  if (k >= d.statements.size() || d.statements[k].speaker < 0) return "";
+  return d.entities[static_cast<std::size_t>(d.statements[k].speaker)].label;
+}
+
 // The labels of what `person` is affiliated with (the tails of its role relations).
 std::vector<std::string> roles_of(const Document& d, const std::string& person) {
   std::vector<std::string> out;
@@ -585,10 +592,6 @@ TEST_CASE("entities: a name after a verb of speech followed by its title in appo
 //   ("منظمة هيومن رايتس ووتش" is the lexicon's "هيومن رايتس ووتش");
 // - a title behind ل + article is the addressee: "وأوضح للأمير محمد بن سلمان" continues Pompeo.
 TEST_CASE("statements: 'غير أن الأمم المتحدة قالت'، 'وطالبت المنظمة'، 'وأوضح للأمير'") {
-  auto speaker = [](const Document& d, std::size_t k) -> std::string {
-    if (k >= d.statements.size() || d.statements[k].speaker < 0) return "";
-    return d.entities[static_cast<std::size_t>(d.statements[k].speaker)].label;
-  };
   Document un = run("وقال الجيش إن المسلحين هاجموا قواته في 25 أغسطس، غير أن الأمم المتحدة قالت إن أعمال العنف ترقى إلى التطهير العرقي.");
   REQUIRE(un.statements.size() == 2);
   CHECK(speaker(un, 1) == "الأمم المتحدة");
@@ -639,4 +642,14 @@ TEST_CASE("entities: 'نهر الفرات' and 'الفرات', a typo in a long 
   CHECK(labels_of(room, EntityType::Organization).size() == 1);
   Document league = run("وقالت الجامعة العربية إن القمة ستعقد في عمان. وأعلن مجلس الجامعة العربية رفضه للقرار.");
   CHECK(labels_of(league, EntityType::Organization).size() == 2);
+}
+
+// A person behind ل after a title is the title's complement, not the speaker: the name in apposition speaks, or
+// nobody named does.
+TEST_CASE("statements: 'وقال المحامي الخاص لترامب رودي جولياني'، 'قال الطبيب السابق لدونالد ترامب إنه'") {
+  Document lawyer = run("وقال المحامي الخاص لترامب رودي جولياني إن الإيرانيين يستحقون العدالة.");
+  REQUIRE(lawyer.statements.size() == 1);
+  CHECK(speaker(lawyer, 0) == "رودي جولياني");
+  Document doctor = run("قال الطبيب السابق لدونالد ترامب إنه لم يكتب الرسالة.");
+  for (std::size_t k = 0; k < doctor.statements.size(); ++k) CHECK(speaker(doctor, k) != "دونالد ترامب");
 }
