@@ -960,6 +960,7 @@ class Attributor {
         std::size_t since = sentence - std::min(sentence, last_speaker_sentence_);
         push(c, "last&since=" + bucket(since));
         push(c, "last&k=" + kind);
+        push(c, "last&cue=" + cue.written);  // "وأضاف"، "مشيرا" continue the current speaker more than "أعلن" does
       }
       if (x.before < 0 && x.after < 0) push(c, "unnamed-nearby");
       const std::size_t acts = acts_of[static_cast<std::size_t>(x.entity)];
