@@ -1435,9 +1435,10 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
     while (into[e] >= 0) e = static_cast<std::size_t>(into[e]);
     return e;
   };
+  // A lexicon identity ("person:…", "org:…", "place:…"); an organisation's own name ("org-name:") is none.
+  auto lexicon_identity = [](const Entity& e) { return !e.group.empty() && e.group.rfind("org-name:", 0) != 0; };
   auto groups_conflict = [&](const Entity& a, const Entity& b) {
-    bool ga = !a.group.empty() && a.group.rfind("org-name:", 0) != 0, gb = !b.group.empty() && b.group.rfind("org-name:", 0) != 0;
-    return ga && gb && a.group != b.group;
+    return lexicon_identity(a) && lexicon_identity(b) && a.group != b.group;
   };
   // A mention's words: its key, and its text as written (a lexicon actor's key may drop the head noun:
   // "وزارة الخارجية المصرية" is keyed "الخارجيه المصريه").
@@ -1505,10 +1506,8 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
       if (ra == rb) continue;
       const Entity& ea = doc.entities[ra];
       const Entity& eb = doc.entities[rb];
-      // An organisation's own name ("org-name:") is no lexicon identity.
-      auto known = [](const Entity& e) { return !e.group.empty() && e.group.rfind("org-name:", 0) != 0; };
       if (ea.type != eb.type || ea.type == EntityType::Person || ea.mentions.empty() || eb.mentions.empty() ||
-          groups_conflict(ea, eb) || (known(ea) && known(eb)))
+          groups_conflict(ea, eb) || (lexicon_identity(ea) && lexicon_identity(eb)))
         continue;
       auto wa = split_words(doc.mentions[ea.mentions.front()].key), wb = split_words(doc.mentions[eb.mentions.front()].key);
       if (wa.size() != wb.size() || wa == wb) continue;
@@ -1532,7 +1531,7 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
     if (into[a] >= 0 || doc.entities[a].mentions.empty()) continue;
     Entity& ea = doc.entities[a];
     const std::u32string key = doc.mentions[ea.mentions.front()].key;  // a copy: the mentions' keys change below
-    if (key.size() < 4 || (!ea.group.empty() && ea.group.rfind("org-name:", 0) != 0)) continue;
+    if (key.size() < 4 || lexicon_identity(ea)) continue;
     const bool conjunction = key[0] == U'و' || key[0] == U'ف';
     bool preposition = key[0] == U'ب' || key[0] == U'ل' || key[0] == U'ك';
     for (std::size_t x : ea.mentions) preposition &= doc.mentions[x].rule == "tagger";
