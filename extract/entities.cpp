@@ -1620,12 +1620,11 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
           bool prefix = std::equal(ka.begin(), ka.end(), kb.begin());
           // A bare name under a head noun; not a name with a head noun of its own under another ("حزب الله" is
           // not "كتائب حزب الله"), nor a body of the organisation ("بعثة الأمم المتحدة" is not the UN).
-          const LexiconEntry* head = kb.size() == ka.size() + 1 ? lx.org_triggers.find(kb.front()) : nullptr;
-          bool after_trigger = head && head->value != "part" && std::equal(ka.begin(), ka.end(), kb.begin() + 1) &&
-                               lx.org_triggers.find(ka.front()) == nullptr;
+          const bool under_one_word = kb.size() == ka.size() + 1 && std::equal(ka.begin(), ka.end(), kb.begin() + 1);
+          const LexiconEntry* head = under_one_word ? lx.org_triggers.find(kb.front()) : nullptr;
+          bool after_trigger = head && head->value != "part" && lx.org_triggers.find(ka.front()) == nullptr;
           // A place under its head noun: "الفرات" is "نهر الفرات", "الجولان" "هضبة الجولان".
-          bool after_place_head = doc.entities[a].type == EntityType::Place && kb.size() == ka.size() + 1 &&
-                                  place_heads().count(kb.front()) && std::equal(ka.begin(), ka.end(), kb.begin() + 1);
+          bool after_place_head = under_one_word && doc.entities[a].type == EntityType::Place && place_heads().count(kb.front());
           qualifies |= prefix || after_trigger || after_place_head;
         }
       if (qualifies) fuller.push_back(b);

@@ -204,10 +204,11 @@ class Attributor {
       for (std::size_t k = j; k < end && k < j + 14; ++k) {
         if (!tok(k).is_word && !(tok(k).form == U"،" || tok(k).form == U",")) break;
         if (is_complementiser(tok(k).form)) break;
-        if (mention_at_[k] >= 0 && doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Person) {
-          // A person behind ل/ب is the title's complement, not its holder: "المحامي الخاص لترامب رودي جولياني".
-          if (clitic_preposition(doc_.mentions[static_cast<std::size_t>(mention_at_[k])])) continue;
-          *after = doc_.mentions[static_cast<std::size_t>(mention_at_[k])].end_token;
+        if (mention_at_[k] < 0) continue;
+        const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[k])];
+        // A person behind ل/ب is the title's complement, not its holder: "المحامي الخاص لترامب رودي جولياني".
+        if (m.type == EntityType::Person && !clitic_preposition(m)) {
+          *after = m.end_token;
           remember_title(entity_of_mention_at(k), j, k);
           return entity_of_mention_at(k);
         }
@@ -246,11 +247,11 @@ class Attributor {
     for (std::size_t k = j; k < end && k < j + 12; ++k) {
       const Token& t = tok(k);
       if (is_quote(t) || t.form == U":" || is_complementiser(t.form) || cue_at(k)) break;
-      if (mention_at_[k] >= 0 && doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type == EntityType::Person &&
-          doc_.mentions[static_cast<std::size_t>(mention_at_[k])].first_token == k) {
-        // "قال الطبيب السابق لدونالد ترامب إنه": the doctor speaks, unnamed; Trump is the noun's complement.
-        if (k > j && clitic_preposition(doc_.mentions[static_cast<std::size_t>(mention_at_[k])])) continue;
-        *after = doc_.mentions[static_cast<std::size_t>(mention_at_[k])].end_token;
+      if (mention_at_[k] < 0) continue;
+      const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[k])];
+      // "قال الطبيب السابق لدونالد ترامب إنه": the doctor speaks, unnamed; Trump is the noun's complement.
+      if (m.type == EntityType::Person && m.first_token == k && !(k > j && clitic_preposition(m))) {
+        *after = m.end_token;
         int person = entity_of_mention_at(k);
         remember_title(person, j, k);
         return person;
