@@ -419,6 +419,8 @@ class Recogniser {
       if (m.first_token != k || (m.type != EntityType::Organization && !city_body)) return -1;
       const LexiconEntry* head = nullptr;
       bool namesake = city_body || lx_.org_triggers.match(doc_, k, &head, nullptr, false) > 0 || e->value == "part";
+      // A party named by its movement's name is that movement: "حزب حركة النهضة" is "حركة النهضة".
+      if (namesake && head && head->subtype == "political" && normalize(to_u32(e->written)) == U"حزب") namesake = false;
       int index = owner_[k];
       std::size_t end = m.end_token;
       // "مجلس الأمم المتحدة لحقوق الإنسان": a council with a ل-complement is a body of the UN, not the UN
