@@ -225,6 +225,18 @@ Lexicons build_lexicons() {
   for (const auto& row : lexicon_rows("org_triggers.tsv"))
     lx.org_triggers.add(row[0], {EntityType::Organization, "trigger", "", "", field(row, 2), field(row, 1), row[0]});
   for (const auto& row : lexicon_rows("speech_cues.tsv")) {
+    if (std::size_t space = row[0].find(' '); space != std::string::npos) {
+      std::vector<std::string> verbs = {row[0].substr(0, space)};
+      if (field(row, 2) == "participle" && verbs[0].ends_with("ا")) {  // "ملقيا" also "ملقية"، "ملقين"
+        std::string stem = verbs[0].substr(0, verbs[0].size() - std::string("ا").size());
+        verbs.push_back(stem + "ة");
+        verbs.push_back(stem + "ين");
+      }
+      for (const std::string& verb : verbs)
+        lx.noun_cues[normalise_phrase(verb)].push_back(
+            {normalise_phrase(row[0].substr(space + 1)), {EntityType::Person, "cue", "", "", field(row, 2), field(row, 1), verb}});
+      continue;
+    }
     lx.cues.add(row[0], {EntityType::Person, "cue", "", "", field(row, 2), field(row, 1), row[0]});
     // A participle in the accusative ("محذرا") also speaks for a woman and for many: "محذرة"، "محذرين".
     if (field(row, 2) == "participle" && row[0].ends_with("ا") && row[0].find(' ') == std::string::npos) {

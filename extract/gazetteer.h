@@ -69,6 +69,13 @@ struct Lexicons {
   WordSet definite_given_names;  // definite_given_names.tsv
   WordSet org_descriptors;  // org_descriptors.tsv
   WordSet title_qualifiers; // title_qualifiers.tsv
+  // Cues of two words, a verb and the noun that makes it speech ("ألقى باللوم"، "عبر عن"), keyed by the
+  // normalised verb: the noun may follow the verb's subject ("وألقت إيران باللائمة على إسرائيل").
+  struct NounCue {
+    std::u32string noun;  // normalised
+    LexiconEntry entry;
+  };
+  std::unordered_map<std::u32string, std::vector<NounCue>, U32Hash, std::equal_to<>> noun_cues;
   std::map<std::string, std::string> cameo;  // act → CAMEO code
   std::map<std::string, std::string> country_ar, country_en;  // ISO → ICU display names
 

@@ -79,6 +79,7 @@ class Attributor {
     if (const LexiconEntry* e = lx_.speech_cue(tok(i).form)) return e;
     std::u32string w = tok(i).form;
     if (w.size() > 3 && (w[0] == U'و' || w[0] == U'ف')) w = w.substr(1);
+    if (const LexiconEntry* e = noun_cue_at(i, w)) return e;
     // An attached object pronoun: "تنتقده"، "اتهمها"، "وصفهم" (verbs only). A ة written at the end is
     // no pronoun: "حملة" is a campaign, not حمل + ه.
     const std::u32string& original = doc_.text.original();
@@ -87,6 +88,23 @@ class Attributor {
       if (w.size() < suffix.size() + 3 || w.compare(w.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
       const LexiconEntry* e = lx_.cues.find(w.substr(0, w.size() - suffix.size()));
       if (e && (e->subtype == "verb" || e->subtype == "verb-that")) return e;
+    }
+    return nullptr;
+  }
+
+  // A verb that speaks with its noun, the noun within ten tokens after it in the clause (after the subject, or
+  // a comma-delimited aside): "وألقت إيران باللائمة على إسرائيل"، "عبر نظيره الألماني، هايكو ماس، عن مخاوف".
+  // Not within three words after another cue ("تحدث ماكرون عبر الهاتف عن" is a preposition), nor "نيابة عن".
+  const LexiconEntry* noun_cue_at(std::size_t i, const std::u32string& verb) const {
+    auto it = lx_.noun_cues.find(verb);
+    if (it == lx_.noun_cues.end()) return nullptr;
+    for (std::size_t k = i; k-- > 0 && k + 3 >= i && tok(k).sentence == tok(i).sentence;)
+      if (cue_at(k)) return nullptr;
+    for (std::size_t k = i + 1; k < doc_.tokens.size() && k <= i + 10 && tok(k).sentence == tok(i).sentence; ++k) {
+      const std::u32string& f = tok(k).form;
+      if (is_complementiser(f) || f == U":" || is_quote(tok(k))) return nullptr;
+      for (const auto& c : it->second)
+        if (f == c.noun) return tok(k - 1).form == U"نيابه" ? nullptr : &c.entry;
     }
     return nullptr;
   }

@@ -653,3 +653,19 @@ TEST_CASE("statements: 'وقال المحامي الخاص لترامب رودي
   Document doctor = run("قال الطبيب السابق لدونالد ترامب إنه لم يكتب الرسالة.");
   for (std::size_t k = 0; k < doctor.statements.size(); ++k) CHECK(speaker(doctor, k) != "دونالد ترامب");
 }
+
+TEST_CASE("statements: a verb with the noun that makes it speech, the noun after the subject ('وألقت إيران باللائمة')") {
+  Document blame = run("وألقت إيران باللائمة على إسرائيل وتعهدت بالرد.");
+  REQUIRE(blame.statements.size() >= 1);
+  CHECK(blame.statements[0].act == "accuse");
+  CHECK(speaker(blame, 0) == "إيران");
+  Document aside = run("وعبر وزير الخارجية الألماني، هايكو ماس، عن مخاوف من التصعيد.");
+  REQUIRE(aside.statements.size() == 1);
+  CHECK(speaker(aside, 0) == "هايكو ماس");
+  // A preposition after another cue, and "نيابة عن", are no act of their own.
+  Document phone = run("وتحدث ماكرون عبر الهاتف عن الأزمة.");
+  REQUIRE(phone.statements.size() == 1);
+  CHECK(phone.statements[0].cue == "تحدث");
+  Document behalf = run("ونشر ترامب عبر حسابه الرسمي نيابة عن الحزب بيانا.");
+  CHECK(behalf.statements.empty());
+}
