@@ -294,7 +294,7 @@ class Recogniser {
     const std::u32string& w = tok(i).form;
     if (w.size() < 2 || (w[0] >= U'0' && w[0] <= U'9') || possessive_plural(w)) return false;
     // "آلان" (Alan) normalises to the adverb "الان": a madda keeps it a name. (Not a hamza: "إلى"، "أن".)
-    if (lx_.is_function_word(w) && first_written_letter(i) != U'آ') return false;
+    if (lx_.is_function_word(w) && first_written_letter(i) != U'آ' && !given_name_ali(i)) return false;
     if (i > 0 && after_verb_particle(i)) return false;
     const LexiconEntry* e = nullptr;
     if (lx_.titles.match(doc_, i, &e, nullptr, false)) return false;
@@ -305,6 +305,17 @@ class Recogniser {
       return false;
     if (lx_.org_triggers.match(doc_, i, &e, nullptr, false)) return false;
     return true;
+  }
+
+  // "علي" written with ي (the preposition is "على") before a lineage or a bare name is the given name Ali:
+  // "علي بن مزين"، "علي عبد الله صالح" (not "علي الرغم", as Egyptian spelling writes the preposition).
+  bool given_name_ali(std::size_t i) const {
+    const std::u32string& original = doc_.text.original();
+    if (tok(i).form != U"علي" || original[tok(i).span.end - 1] != U'ي' || i + 1 >= size() ||
+        tok(i + 1).sentence != tok(i).sentence)
+      return false;
+    const std::u32string& next = tok(i + 1).form;
+    return is_patronymic_link(next) || (!starts_with_article(next) && name_like(i + 1));
   }
 
   // Person name tokens starting at i: 1–4 name-like tokens, the first without ال. A word with ال

@@ -669,3 +669,13 @@ TEST_CASE("statements: a verb with the noun that makes it speech, the noun after
   Document behalf = run("ونشر ترامب عبر حسابه الرسمي نيابة عن الحزب بيانا.");
   CHECK(behalf.statements.empty());
 }
+
+TEST_CASE("entities: 'علي' written with ي before a name is the given name Ali; 'مدير تحرير' is a title") {
+  Document ali = run("و من جانبه أكد الصحفي علي بن مزين مدير تحرير موقع \"حوار الريف\" أن الحادث خطير.");
+  REQUIRE(ali.statements.size() == 1);
+  CHECK(speaker(ali, 0) == "علي بن مزين");
+  for (const Entity& e : ali.entities) CHECK(e.label != "تحرير موقع");
+  // The preposition, as Egyptian spelling writes it, opens no name.
+  Document preposition = run("وأكد علي الرغم من ذلك أن الحادث خطير.");
+  for (const Entity& e : preposition.entities) CHECK(e.type != EntityType::Person);
+}
