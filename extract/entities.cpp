@@ -415,8 +415,8 @@ class Recogniser {
     // With the article the trigger is a description ("الجماعة") unless a definite adjective makes it a
     // name: "الحزب الليبرالي"، "المحكمة الانتخابية العليا"، "للوكالة الدولية للطاقة الذرية".
     std::u32string_view prefix = std::u32string_view(tok(i).form).substr(0, off);
-    bool definite = (prefix.size() >= 2 && prefix.substr(prefix.size() - 2) == U"ال") ||
-                    (off == 0 && tok(i).form.rfind(U"لل", 0) == 0);
+    bool definite = (prefix.size() >= 2 && (prefix.substr(prefix.size() - 2) == U"ال" || prefix.substr(prefix.size() - 2) == U"لل")) ||
+                    (off == 0 && tok(i).form.rfind(U"لل", 0) == 0);  // "للحزب" is ل + الحزب
     if (definite) return definite_trigger_org(i, off, e);
     std::size_t k = i + 1;
     if (k >= size() || tok(k).sentence != tok(i).sentence) return -1;
@@ -498,8 +498,9 @@ class Recogniser {
         end = j + 1;
       } else {
         // "حزب الرابطة اليميني المتطرف": a describing adjective ends the name.
+        // A person the tagger starts ends it too: "حزب العمال محمد الكيلاني" (the party's secretary, named after it).
         while (end < k + 4 && name_like(end) && tok(end).sentence == tok(i).sentence &&
-               !(end > k && (lx_.org_descriptors.count(tok(end).form) || possessive_suffix(end))))
+               !(end > k && (lx_.org_descriptors.count(tok(end).form) || possessive_suffix(end) || tags_()[end] == "B-PERS")))
           ++end;
         const LexiconEntry* nat = nullptr;
         if (end > k) end += nationality_at(end, &nat);  // "شركة الخطوط التونسية"
@@ -544,7 +545,11 @@ class Recogniser {
       ++end;
     // The name keeps its article: "الحزب الليبرالي", not "حزب الليبرالي".
     std::size_t start = off >= 2 && tok(i).form.compare(off - 2, 2, U"ال") == 0 ? off - 2 : off;
-    return add_mention(EntityType::Organization, i, end, start, "trigger-definite:" + e->subtype, e);
+    int index = add_mention(EntityType::Organization, i, end, start, "trigger-definite:" + e->subtype, e);
+    // "للحزب الاشتراكي" (ل + الحزب) is the name "الحزب الاشتراكي", one node with it where the article writes it so.
+    if (off >= 2 && tok(i).form.compare(off - 2, 2, U"لل") == 0)
+      doc_.mentions[static_cast<std::size_t>(index)].key.insert(0, U"ال");
+    return index;
   }
 
   static bool overrun_plural(const std::u32string& w) { return overrun(w, 0) && w.rfind(U"لل", 0) != 0; }

@@ -679,3 +679,13 @@ TEST_CASE("entities: 'علي' written with ي before a name is the given name Al
   Document preposition = run("وأكد علي الرغم من ذلك أن الحادث خطير.");
   for (const Entity& e : preposition.entities) CHECK(e.type != EntityType::Person);
 }
+
+TEST_CASE("entities: 'للحزب الاشتراكي محمد الكيلاني' — ل + the party's name, then its secretary, named") {
+  Document d = run("وقال الحزب الاشتراكي إن الانتخابات مزورة. من جانبه اعلن الامين العام للحزب الاشتراكي محمد الكيلاني، "
+                   "في تصريحه أن الجبهة مفتوحة.");
+  REQUIRE(d.statements.size() == 2);
+  CHECK(speaker(d, 1) == "محمد الكيلاني");
+  std::size_t parties = 0;
+  for (const Entity& e : d.entities) parties += e.type == EntityType::Organization;
+  CHECK(parties == 1);  // "للحزب الاشتراكي" joins "الحزب الاشتراكي"
+}
