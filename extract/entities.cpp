@@ -72,6 +72,7 @@ class Recogniser {
     trigger_pass();
     post_title_pass();
     cue_subject_pass();
+    hyphenated_names();  // before the tagger reads the part after the hyphen as a name of its own
     propagate_persons();
     nationality_people_pass();
     // Names only the tagger finds recur too ("بنيامين نتنياهو" … "نتنياهو"): its persons first, their later
@@ -83,6 +84,7 @@ class Recogniser {
     trailing_title_pass();
     capital_homographs();
     facility_pass();
+    hyphenated_names();
   }
 
   std::vector<Binding> bindings;
@@ -99,6 +101,25 @@ class Recogniser {
     for (std::size_t i = a; i < b; ++i)
       if (owner_[i] != -1) return false;
     return true;
+  }
+
+  // A person's name continues across a hyphen written between two words: "غوستافو ميزا-كوادرا"، "كانغ كيونغ-وا".
+  void hyphenated_names() {
+    for (std::size_t index = 0; index < doc_.mentions.size(); ++index) {
+      Mention& m = doc_.mentions[index];
+      if (m.type != EntityType::Person) continue;
+      std::size_t e = m.end_token;
+      while (e + 1 < size() && tok(e).form == U"-" && owner_[e] == -1 && owner_[e + 1] == -1 && tok(e + 1).is_word &&
+             tok(e + 1).sentence == tok(e).sentence && tok(e).span.start == tok(e - 1).span.end &&
+             tok(e + 1).span.start == tok(e).span.end)
+        e += 2;
+      if (e == m.end_token) continue;
+      for (std::size_t k = m.end_token; k < e; ++k) owner_[k] = static_cast<int>(index);
+      for (std::size_t k = m.end_token + 1; k < e; k += 2) m.key += U"-" + tok(k).form;  // one word: "يونغ-اون"
+      m.span.end = tok(e - 1).span.end;
+      m.text = doc_.text.slice_utf8(m.span);
+      m.end_token = e;
+    }
   }
 
   int add_mention(EntityType type, std::size_t first, std::size_t end, std::size_t stem_offset, std::string rule,
@@ -1430,7 +1451,9 @@ std::string mention_label(const Document& doc, const Mention& m) {
     if (!t.is_word) continue;
     Span s = t.span;
     if (i == m.first_token) s.start = m.span.start;
-    if (!out.empty()) out += ' ';
+    const bool hyphen = i > m.first_token + 1 && doc.tokens[i - 1].form == U"-" && doc.tokens[i - 1].span.start == doc.tokens[i - 2].span.end &&
+                        t.span.start == doc.tokens[i - 1].span.end;  // "ميزا-كوادرا"
+    if (!out.empty()) out += hyphen ? '-' : ' ';
     if (i == m.first_token && m.key.rfind(U"ال", 0) == 0 && t.form.rfind(U"لل", 0) == 0 && s.start == t.span.start) {
       out += "ال";  // the article hidden in "لل"
       s.start += 2;

@@ -689,3 +689,17 @@ TEST_CASE("entities: 'للحزب الاشتراكي محمد الكيلاني' �
   for (const Entity& e : d.entities) parties += e.type == EntityType::Organization;
   CHECK(parties == 1);  // "للحزب الاشتراكي" joins "الحزب الاشتراكي"
 }
+
+TEST_CASE("entities: a person's name continues across a hyphen written between two words") {
+  Document d = run("والاثنين أعلن سفير البيرو لدى الأمم المتحدة غوستافو ميزا-كوادرا أن الحكومة وافقت.");
+  REQUIRE(d.statements.size() == 1);
+  CHECK(speaker(d, 0) == "غوستافو ميزا-كوادرا");
+  Document korea = run("وقال الزعيم الكوري الشمالي، كيم يونغ-أون، إن المحادثات مهمة. وأضاف كيم أن بلاده مستعدة.");
+  REQUIRE(korea.statements.size() == 2);
+  CHECK(speaker(korea, 0) == "كيم يونغ-أون");
+  CHECK(speaker(korea, 1) == "كيم يونغ-أون");
+  // Spaces around the dash make it punctuation: "قال بوتين - في كلمة" is no name "بوتين-في".
+  Document dash = run("وقال بوتين - في كلمة ألقاها أمس - إن بلاده مستعدة.");
+  REQUIRE(dash.statements.size() == 1);
+  CHECK(speaker(dash, 0) == "بوتين");
+}
