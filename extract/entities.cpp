@@ -924,8 +924,15 @@ class Recogniser {
       while (first > 0 && c - first < 3 && name_like(first - 1) && tok(first - 1).sentence == tok(c).sentence) --first;
       while (first < c && starts_with_article(tok(first).form)) ++first;
       if (first == c) continue;
+      // The name starts where the tagger starts it: "استبعد روبرت باير، محلل CNN" (a verb before the name).
+      bool tagged_start = false;
+      for (std::size_t k = first + 1; k < c && !tagged_start; ++k)
+        if (tags_()[k] == "B-PERS" && tags_()[k - 1] == "O") {
+          first = k;
+          tagged_start = true;
+        }
       bool after_cue = first > 0 && (is_cue(first - 1) || !tok(first - 1).is_word);
-      if (!after_cue && first > 0 && tok(first - 1).sentence == tok(c).sentence) continue;
+      if (!after_cue && !tagged_start && first > 0 && tok(first - 1).sentence == tok(c).sentence) continue;
       int m = add_mention(EntityType::Person, first, c, 0, "post-title");
       bind(m, t);
       bind_second_title(m, t);

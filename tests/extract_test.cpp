@@ -703,3 +703,13 @@ TEST_CASE("entities: a person's name continues across a hyphen written between t
   REQUIRE(dash.statements.size() == 1);
   CHECK(speaker(dash, 0) == "بوتين");
 }
+
+TEST_CASE("entities: a name before its title starts where the tagger starts it, not at the verb before it") {
+  Document d = run("استبعد روبرت باير، محلل CNN للشؤون الأمنية، أن تكون الرياض وراء الحادث.");
+  bool named = false;
+  for (const Entity& e : d.entities) {
+    CHECK(e.label != "استبعد روبرت باير");
+    named |= e.label == "روبرت باير";
+  }
+  CHECK(named);
+}
