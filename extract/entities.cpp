@@ -72,6 +72,7 @@ class Recogniser {
     trigger_pass();
     post_title_pass();
     cue_subject_pass();
+    age_pass();
     hyphenated_names();  // before the tagger reads the part after the hyphen as a name of its own
     propagate_persons();
     nationality_people_pass();
@@ -101,6 +102,31 @@ class Recogniser {
     for (std::size_t i = a; i < b; ++i)
       if (owner_[i] != -1) return false;
     return true;
+  }
+
+  // A name with the person's age after it in brackets: "وقال نزيه خير (44 عاما)"، "ويوضح الشاب وحيد (30 عاما)".
+  // One or two name-like words without the article (from where the tagger starts a name, if it does).
+  void age_pass() {
+    auto age_word = [](const std::u32string& w) { return w.starts_with(U"عام") || w == U"سنه" || w == U"سنوات"; };
+    auto number = [](const std::u32string& w) {
+      return !w.empty() && std::all_of(w.begin(), w.end(), [](char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'٠' && c <= U'٩'); });
+    };
+    for (std::size_t p = 1; p + 3 < size(); ++p) {
+      if (tok(p).form != U"(" || !number(tok(p + 1).form) || !age_word(tok(p + 2).form) || tok(p + 3).form != U")") continue;
+      std::size_t first = p;
+      // (Not a noun with a pronoun after a conjunction: "وأبيه (34 عاما)"; "نزيه" ends in ه too.)
+      while (first > 0 && p - first < 2 && name_like(first - 1) && !starts_with_article(tok(first - 1).form) &&
+             !(possessive_suffix(first - 1) && (tok(first - 1).form[0] == U'و' || tok(first - 1).form[0] == U'ف')) &&
+             tok(first - 1).sentence == tok(p).sentence)
+        --first;
+      for (std::size_t k = first + 1; k < p; ++k)
+        if (tags_()[k] == "B-PERS" && tags_()[k - 1] == "O") {
+          first = k;
+          break;
+        }
+      // One word alone is a name when the tagger reads it so ("محمد (25 عاما)" is one of many Mohammeds).
+      if (first + 1 < p || (first < p && tags_()[first].ends_with("PERS"))) add_mention(EntityType::Person, first, p, 0, "age");
+    }
   }
 
   // A person's name continues across a hyphen written between two words: "غوستافو ميزا-كوادرا"، "كانغ كيونغ-وا".

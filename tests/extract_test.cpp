@@ -713,3 +713,11 @@ TEST_CASE("entities: a name before its title starts where the tagger starts it, 
   }
   CHECK(named);
 }
+
+TEST_CASE("entities: a name with the person's age in brackets after it ('وقال نزيه خير (44 عاما)')") {
+  Document d = run("وقال نزيه خير (44 عاما) إن الجالية قلقة.");
+  REQUIRE(d.statements.size() == 1);
+  CHECK(speaker(d, 0) == "نزيه خير");
+  Document father = run("وفقد الطفل 29 عاما وأبيه (34 عاما) في الحادث.");
+  for (const Entity& e : father.entities) CHECK(e.type != EntityType::Person);
+}
