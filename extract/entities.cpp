@@ -441,7 +441,14 @@ class Recogniser {
     return e && (e->subtype == "verb" || e->subtype == "verb-that");
   }
 
-  bool is_cue(std::size_t i) const { return lx_.speech_cue(tok(i).form) != nullptr; }
+  // A verb of speech; not a word that only normalises like one: the name "راي" (Bob Rae) is written with ي,
+  // the verb "رأى" with ى.
+  bool is_cue(std::size_t i) const {
+    const LexiconEntry* e = lx_.speech_cue(tok(i).form);
+    if (!e) return false;
+    const std::u32string& original = doc_.text.original();
+    return !(e->written.ends_with("ى") && tok(i).span.end > tok(i).span.start && original[tok(i).span.end - 1] == U'ي');
+  }
 
   // An organisation (lexicon, actor or trigger-introduced) starting at token i, or -1.
   int organisation_at(std::size_t i) {

@@ -721,3 +721,9 @@ TEST_CASE("entities: a name with the person's age in brackets after it ('وقا�
   Document father = run("وفقد الطفل 29 عاما وأبيه (34 عاما) في الحادث.");
   for (const Entity& e : father.entities) CHECK(e.type != EntityType::Person);
 }
+
+TEST_CASE("entities: a name that normalises like a verb of speech, 'بوب راي' (the verb is written 'رأى')") {
+  Document d = run("وقال الزعيم السابق للحزب الليبرالي الكندي بوب راي: \"البريطانيون أخطأوا\".");
+  REQUIRE(d.statements.size() == 1);
+  CHECK(speaker(d, 0) == "بوب راي");
+}
