@@ -245,6 +245,23 @@ class Recogniser {
                      lx_.titles.match(doc_, i - 2, &title, nullptr, false)));
       if (e->kind == "person" && n == 1 && normalize(to_u32(e->written)) != tok(i).form.substr(off) && given_name_before)
         continue;
+      // A known person's surname after the rest of the family name and another given name is a relative:
+      // "حافظ قائد السبسي" is not "الباجي قائد السبسي"; after a bare nationality word used as a given name, someone
+      // else: "، تركي المالكي،" is not Nouri. The namesake is a person of his own.
+      if (e->kind == "person" && n == 1 && off == 0) {
+        const std::vector<std::u32string> full = split_words(normalize(to_u32(e->written)));
+        std::size_t j = i, w = full.size() - 1;
+        if (full.size() >= 2 && full.back() == tok(i).form) {
+          while (w > 1 && j > 0 && tok(j - 1).form == full[w - 1]) --j, --w;
+          const bool other_given_name = j > 0 && tok(j - 1).sentence == tok(i).sentence && owner_[j - 1] == -1 &&
+                                        tok(j - 1).form != full[w - 1] && !starts_with_article(tok(j - 1).form) &&
+                                        (j < i ? name_like(j - 1) : nationality_at(j - 1, &title) == 1 && !is_definite(tok(j - 1).form));
+          if (other_given_name) {
+            add_mention(EntityType::Person, j - 1, i + 1, 0, "namesake");
+            continue;
+          }
+        }
+      }
       // A known organisation with its nationality adjective is named with it: "الحرس الثوري الإيراني" (not when
       // the adjective names another country than the lexicon's: "الحرس الثوري" is Iran's).
       std::size_t end = i + n;

@@ -727,3 +727,19 @@ TEST_CASE("entities: a name that normalises like a verb of speech, 'بوب را�
   REQUIRE(d.statements.size() == 1);
   CHECK(speaker(d, 0) == "بوب راي");
 }
+
+TEST_CASE("entities: a known person's surname after another given name is a namesake ('حافظ قائد السبسي'، 'تركي المالكي')") {
+  Document son = run("أكد المدير التنفيذي لحركة نداء تونس حافظ قائد السبسي أن الحزب لديه الأدلة القاطعة.");
+  REQUIRE(son.statements.size() == 1);
+  CHECK(speaker(son, 0) == "حافظ قائد السبسي");
+  Document turki = run("قال المتحدث الرسمي باسم التحالف، تركي المالكي، إنه يعتقد أن الهجوم فاشل.");
+  REQUIRE(turki.statements.size() == 1);
+  CHECK(speaker(turki, 0) == "تركي المالكي");
+  // The known person himself, named in full or by his surname after his title.
+  Document father = run("وقال الرئيس الباجي قائد السبسي إن الوضع صعب.");
+  REQUIRE(father.statements.size() == 1);
+  CHECK(speaker(father, 0) == "الباجي قائد السبسي");
+  Document nouri = run("وقال رئيس الوزراء العراقي نوري المالكي إن الوضع صعب. وأضاف المالكي أن بغداد آمنة.");
+  REQUIRE(nouri.statements.size() == 2);
+  CHECK(speaker(nouri, 1) == "نوري المالكي");
+}
