@@ -112,7 +112,7 @@ class Recogniser {
       return !w.empty() && std::all_of(w.begin(), w.end(), [](char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'٠' && c <= U'٩'); });
     };
     for (std::size_t p = 1; p + 3 < size(); ++p) {
-      if (tok(p).form != U"(" || !number(tok(p + 1).form) || !age_word(tok(p + 2).form) || tok(p + 3).form != U")") continue;
+      if (tok(p).form.size() != 1 || tok(p).form[0] != U'(' || !number(tok(p + 1).form) || !age_word(tok(p + 2).form) || tok(p + 3).form != U")") continue;
       std::size_t first = p;
       // (Not a noun with a pronoun after a conjunction: "وأبيه (34 عاما)"; "نزيه" ends in ه too.)
       while (first > 0 && p - first < 2 && name_like(first - 1) && !starts_with_article(tok(first - 1).form) &&
@@ -248,7 +248,7 @@ class Recogniser {
       // A known person's surname after the rest of the family name and another given name is a relative:
       // "حافظ قائد السبسي" is not "الباجي قائد السبسي"; after a bare nationality word used as a given name, someone
       // else: "، تركي المالكي،" is not Nouri. The namesake is a person of his own.
-      if (e->kind == "person" && n == 1 && off == 0) {
+      if (e->kind == "person" && n == 1 && off == 0 && i > 0 && owner_[i - 1] == -1 && tok(i - 1).is_word) {
         const std::vector<std::u32string> full = split_words(normalize(to_u32(e->written)));
         std::size_t j = i, w = full.size() - 1;
         if (full.size() >= 2 && full.back() == tok(i).form) {

@@ -93,20 +93,27 @@ std::size_t PhraseTable::match(const Document& doc, std::size_t first, const Lex
   if (first >= tokens.size() || !tokens[first].is_word) return 0;
   // The token's readings as segment() computed them (or now, for a token made elsewhere).
   std::vector<CliticReading> own;
-  const std::vector<CliticReading>* readings_of_token = &tokens[first].readings;
+  const CliticReading* readings = tokens[first].readings.data();
+  std::size_t available = tokens[first].readings.size();
   if (!allow_clitics) {
-    own.push_back({U"", tokens[first].form, false, U32Hash{}(tokens[first].form)});
-    readings_of_token = &own;
-  } else if (readings_of_token->empty() && tokens[first].form.size() >= 2) {
+    // The whole word is the first reading segment() made (no allocation on this path, taken for every token).
+    if (available > 0 && tokens[first].readings[0].prefix.empty()) {
+      available = 1;
+    } else {
+      own.push_back({U"", tokens[first].form, false, U32Hash{}(tokens[first].form)});
+      readings = own.data();
+      available = 1;
+    }
+  } else if (available == 0 && tokens[first].form.size() >= 2) {
     own = clitic_readings(tokens[first].form);
-    readings_of_token = &own;
+    readings = own.data();
+    available = own.size();
   }
-  const std::vector<CliticReading>& readings = *readings_of_token;
   // The readings that begin some phrase, with the most tokens such a phrase has (a word has a handful of
   // readings; more than kMaxReadings would only come from a pathological word, and are not looked up).
   constexpr std::size_t kMaxReadings = 16;
   std::size_t readings_len[kMaxReadings] = {};
-  const std::size_t reading_count = std::min(readings.size(), kMaxReadings);
+  const std::size_t reading_count = std::min(available, kMaxReadings);
   std::size_t longest = 0;
   for (std::size_t r = 0; r < reading_count; ++r) {
     readings_len[r] = longest_from(readings[r].stem_hash);
@@ -232,9 +239,11 @@ Lexicons build_lexicons() {
         verbs.push_back(stem + "ة");
         verbs.push_back(stem + "ين");
       }
-      for (const std::string& verb : verbs)
+      for (const std::string& verb : verbs) {
+        lx.noun_cue_letters.set(Lexicons::letters_key(normalise_phrase(verb)));
         lx.noun_cues[normalise_phrase(verb)].push_back(
             {normalise_phrase(row[0].substr(space + 1)), {EntityType::Person, "cue", "", "", field(row, 2), field(row, 1), verb}});
+      }
       continue;
     }
     lx.cues.add(row[0], {EntityType::Person, "cue", "", "", field(row, 2), field(row, 1), row[0]});

@@ -2,6 +2,7 @@
 // normalised token sequences with proclitics stripped from the first token.
 #pragma once
 #include <functional>
+#include <bitset>
 #include <map>
 #include <string>
 #include <string_view>
@@ -76,6 +77,14 @@ struct Lexicons {
     LexiconEntry entry;
   };
   std::unordered_map<std::u32string, std::vector<NounCue>, U32Hash, std::equal_to<>> noun_cues;
+  // The first and last letters of those verbs: most words are no such verb, told without hashing them.
+  std::bitset<4096> noun_cue_letters;
+  static std::size_t letters_key(std::u32string_view w) { return (static_cast<std::size_t>(w.front()) * 64 + w.back()) & 4095; }
+  const std::vector<NounCue>* noun_cues_of(std::u32string_view verb) const {
+    if (verb.empty() || !noun_cue_letters[letters_key(verb)]) return nullptr;
+    auto it = noun_cues.find(verb);
+    return it == noun_cues.end() ? nullptr : &it->second;
+  }
   std::map<std::string, std::string> cameo;  // act → CAMEO code
   std::map<std::string, std::string> country_ar, country_en;  // ISO → ICU display names
 

@@ -96,14 +96,14 @@ class Attributor {
   // a comma-delimited aside): "وألقت إيران باللائمة على إسرائيل"، "عبر نظيره الألماني، هايكو ماس، عن مخاوف".
   // Not within three words after another cue ("تحدث ماكرون عبر الهاتف عن" is a preposition), nor "نيابة عن".
   const LexiconEntry* noun_cue_at(std::size_t i, const std::u32string& verb) const {
-    auto it = lx_.noun_cues.find(verb);
-    if (it == lx_.noun_cues.end()) return nullptr;
+    const auto* cues = lx_.noun_cues_of(verb);
+    if (!cues) return nullptr;
     for (std::size_t k = i; k-- > 0 && k + 3 >= i && tok(k).sentence == tok(i).sentence;)
       if (cue_at(k)) return nullptr;
     for (std::size_t k = i + 1; k < doc_.tokens.size() && k <= i + 10 && tok(k).sentence == tok(i).sentence; ++k) {
       const std::u32string& f = tok(k).form;
       if (is_complementiser(f) || f == U":" || is_quote(tok(k))) return nullptr;
-      for (const auto& c : it->second)
+      for (const auto& c : *cues)
         if (f == c.noun) return tok(k - 1).form == U"نيابه" ? nullptr : &c.entry;
     }
     return nullptr;
