@@ -74,7 +74,7 @@ std::string slurp(const std::string& path) {
 int cmd_train_speaker(const Args& args) {
   std::string dir, out_path = "extract/models/speaker.model";
   std::vector<std::string> id_files;
-  int epochs = 15, bags = 10;
+  int epochs = 15, bags = 30;
   std::uint64_t seed = 0x9E3779B97F4A7C15ull;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--out" && i + 1 < args.size()) out_path = args[++i];
@@ -87,7 +87,7 @@ int cmd_train_speaker(const Args& args) {
                    "                          [--seed N]\n"
                    "  GOLD_DIR holds texts/ID.txt, texts/ID.dct and gold/ID.json (../shared/data/news-gold);\n"
                    "  IDS.txt lists the article ids to learn from, one a line (train.txt; never dev.txt).\n"
-                   "  The model is the mean of K averaged perceptrons (default 10), each trained on its own article\n"
+                   "  The model is the mean of K averaged perceptrons (default 30), each trained on its own article\n"
                    "  order, which steadies it against the order of one run. The same inputs give the same model,\n"
                    "  byte for byte; --seed changes the orders (to measure how much the order still matters).\n");
       return args[i] == "--help" || args[i] == "-h" ? 0 : 2;
