@@ -654,92 +654,74 @@ TEST_CASE("statements: 'وقال المحامي الخاص لترامب رودي
   for (std::size_t k = 0; k < doctor.statements.size(); ++k) CHECK(speaker(doctor, k) != "دونالد ترامب");
 }
 
-TEST_CASE("statements: a verb with the noun that makes it speech, the noun after the subject ('وألقت إيران باللائمة')") {
+// Who speaks, one row per construction: the text, how many statements it makes, and the speaker of one of them.
+struct SpeakerRow {
+  const char* construction;
+  const char* text;
+  std::size_t statements, index;
+  const char* speaker;
+};
+
+TEST_CASE("statements: the speaker each construction names (table)") {
+  static const SpeakerRow rows[] = {
+      // A verb with the noun that makes it speech, the noun after the subject or an aside.
+      {"two-word cue, noun after the subject", "وألقت إيران باللائمة على إسرائيل وتعهدت بالرد.", 2, 0, "إيران"},
+      {"two-word cue, noun after an aside", "وعبر وزير الخارجية الألماني، هايكو ماس، عن مخاوف من التصعيد.", 1, 0, "هايكو ماس"},
+      // "علي" written with ي before a name is the given name (the preposition is "على"); "مدير تحرير" is a title.
+      {"the given name Ali", "و من جانبه أكد الصحفي علي بن مزين مدير تحرير موقع \"حوار الريف\" أن الحادث خطير.", 1, 0,
+       "علي بن مزين"},
+      // "للحزب" is ل + الحزب; the person the tagger starts after it ends the party's name.
+      {"a party's secretary after ل + its name",
+       "وقال الحزب الاشتراكي إن الانتخابات مزورة. من جانبه اعلن الامين العام للحزب الاشتراكي محمد الكيلاني، في تصريحه أن الجبهة مفتوحة.",
+       2, 1, "محمد الكيلاني"},
+      {"a hyphenated name", "والاثنين أعلن سفير البيرو لدى الأمم المتحدة غوستافو ميزا-كوادرا أن الحكومة وافقت.", 1, 0,
+       "غوستافو ميزا-كوادرا"},
+      {"a hyphenated name, then its first word alone",
+       "وقال الزعيم الكوري الشمالي، كيم يونغ-أون، إن المحادثات مهمة. وأضاف كيم أن بلاده مستعدة.", 2, 1, "كيم يونغ-أون"},
+      {"a spaced dash is punctuation", "وقال بوتين - في كلمة ألقاها أمس - إن بلاده مستعدة.", 1, 0, "بوتين"},
+      {"a name with the age in brackets", "وقال نزيه خير (44 عاما) إن الجالية قلقة.", 1, 0, "نزيه خير"},
+      {"a name that normalises like the verb رأى", "وقال الزعيم السابق للحزب الليبرالي الكندي بوب راي: \"البريطانيون أخطأوا\".",
+       1, 0, "بوب راي"},
+      // A known person's surname after another given name is a namesake; the known person himself stays.
+      {"a relative of a known person", "أكد المدير التنفيذي لحركة نداء تونس حافظ قائد السبسي أن الحزب لديه الأدلة القاطعة.", 1,
+       0, "حافظ قائد السبسي"},
+      {"a nationality word as a given name", "قال المتحدث الرسمي باسم التحالف، تركي المالكي، إنه يعتقد أن الهجوم فاشل.", 1, 0,
+       "تركي المالكي"},
+      {"the known person in full", "وقال الرئيس الباجي قائد السبسي إن الوضع صعب.", 1, 0, "الباجي قائد السبسي"},
+      {"the known person by his surname",
+       "وقال رئيس الوزراء العراقي نوري المالكي إن الوضع صعب. وأضاف المالكي أن بغداد آمنة.", 2, 1, "نوري المالكي"},
+  };
+  for (const SpeakerRow& row : rows) {
+    CAPTURE(row.construction);
+    Document d = run(row.text);
+    REQUIRE(d.statements.size() == row.statements);
+    CHECK(speaker(d, row.index) == row.speaker);
+  }
+}
+
+TEST_CASE("statements and entities: what the constructions of the table above must not produce") {
   Document blame = run("وألقت إيران باللائمة على إسرائيل وتعهدت بالرد.");
-  REQUIRE(blame.statements.size() >= 1);
   CHECK(blame.statements[0].act == "accuse");
-  CHECK(speaker(blame, 0) == "إيران");
-  Document aside = run("وعبر وزير الخارجية الألماني، هايكو ماس، عن مخاوف من التصعيد.");
-  REQUIRE(aside.statements.size() == 1);
-  CHECK(speaker(aside, 0) == "هايكو ماس");
   // A preposition after another cue, and "نيابة عن", are no act of their own.
   Document phone = run("وتحدث ماكرون عبر الهاتف عن الأزمة.");
   REQUIRE(phone.statements.size() == 1);
   CHECK(phone.statements[0].cue == "تحدث");
-  Document behalf = run("ونشر ترامب عبر حسابه الرسمي نيابة عن الحزب بيانا.");
-  CHECK(behalf.statements.empty());
-}
-
-TEST_CASE("entities: 'علي' written with ي before a name is the given name Ali; 'مدير تحرير' is a title") {
-  Document ali = run("و من جانبه أكد الصحفي علي بن مزين مدير تحرير موقع \"حوار الريف\" أن الحادث خطير.");
-  REQUIRE(ali.statements.size() == 1);
-  CHECK(speaker(ali, 0) == "علي بن مزين");
-  for (const Entity& e : ali.entities) CHECK(e.label != "تحرير موقع");
-  // The preposition, as Egyptian spelling writes it, opens no name.
-  Document preposition = run("وأكد علي الرغم من ذلك أن الحادث خطير.");
-  for (const Entity& e : preposition.entities) CHECK(e.type != EntityType::Person);
-}
-
-TEST_CASE("entities: 'للحزب الاشتراكي محمد الكيلاني' — ل + the party's name, then its secretary, named") {
-  Document d = run("وقال الحزب الاشتراكي إن الانتخابات مزورة. من جانبه اعلن الامين العام للحزب الاشتراكي محمد الكيلاني، "
-                   "في تصريحه أن الجبهة مفتوحة.");
-  REQUIRE(d.statements.size() == 2);
-  CHECK(speaker(d, 1) == "محمد الكيلاني");
-  std::size_t parties = 0;
-  for (const Entity& e : d.entities) parties += e.type == EntityType::Organization;
-  CHECK(parties == 1);  // "للحزب الاشتراكي" joins "الحزب الاشتراكي"
-}
-
-TEST_CASE("entities: a person's name continues across a hyphen written between two words") {
-  Document d = run("والاثنين أعلن سفير البيرو لدى الأمم المتحدة غوستافو ميزا-كوادرا أن الحكومة وافقت.");
-  REQUIRE(d.statements.size() == 1);
-  CHECK(speaker(d, 0) == "غوستافو ميزا-كوادرا");
-  Document korea = run("وقال الزعيم الكوري الشمالي، كيم يونغ-أون، إن المحادثات مهمة. وأضاف كيم أن بلاده مستعدة.");
-  REQUIRE(korea.statements.size() == 2);
-  CHECK(speaker(korea, 0) == "كيم يونغ-أون");
-  CHECK(speaker(korea, 1) == "كيم يونغ-أون");
-  // Spaces around the dash make it punctuation: "قال بوتين - في كلمة" is no name "بوتين-في".
-  Document dash = run("وقال بوتين - في كلمة ألقاها أمس - إن بلاده مستعدة.");
-  REQUIRE(dash.statements.size() == 1);
-  CHECK(speaker(dash, 0) == "بوتين");
-}
-
-TEST_CASE("entities: a name before its title starts where the tagger starts it, not at the verb before it") {
-  Document d = run("استبعد روبرت باير، محلل CNN للشؤون الأمنية، أن تكون الرياض وراء الحادث.");
+  CHECK(run("ونشر ترامب عبر حسابه الرسمي نيابة عن الحزب بيانا.").statements.empty());
+  for (const Entity& e : run("و من جانبه أكد الصحفي علي بن مزين مدير تحرير موقع \"حوار الريف\" أن الحادث خطير.").entities)
+    CHECK(e.label != "تحرير موقع");
+  // The preposition as Egyptian spelling writes it opens no name, nor does a noun with a pronoun before an age.
+  for (const char* text : {"وأكد علي الرغم من ذلك أن الحادث خطير.", "وفقد الطفل 29 عاما وأبيه (34 عاما) في الحادث."})
+    for (const Entity& e : run(text).entities) CHECK(e.type != EntityType::Person);
+  Document parties = run("وقال الحزب الاشتراكي إن الانتخابات مزورة. من جانبه اعلن الامين العام للحزب الاشتراكي محمد الكيلاني، "
+                         "في تصريحه أن الجبهة مفتوحة.");
+  std::size_t organisations = 0;
+  for (const Entity& e : parties.entities) organisations += e.type == EntityType::Organization;
+  CHECK(organisations == 1);  // "للحزب الاشتراكي" joins "الحزب الاشتراكي"
+  // A name before its title starts where the tagger starts it, not at the verb before it.
   bool named = false;
-  for (const Entity& e : d.entities) {
+  for (const Entity& e : run("استبعد روبرت باير، محلل CNN للشؤون الأمنية، أن تكون الرياض وراء الحادث.").entities) {
     CHECK(e.label != "استبعد روبرت باير");
     named |= e.label == "روبرت باير";
   }
   CHECK(named);
-}
-
-TEST_CASE("entities: a name with the person's age in brackets after it ('وقال نزيه خير (44 عاما)')") {
-  Document d = run("وقال نزيه خير (44 عاما) إن الجالية قلقة.");
-  REQUIRE(d.statements.size() == 1);
-  CHECK(speaker(d, 0) == "نزيه خير");
-  Document father = run("وفقد الطفل 29 عاما وأبيه (34 عاما) في الحادث.");
-  for (const Entity& e : father.entities) CHECK(e.type != EntityType::Person);
-}
-
-TEST_CASE("entities: a name that normalises like a verb of speech, 'بوب راي' (the verb is written 'رأى')") {
-  Document d = run("وقال الزعيم السابق للحزب الليبرالي الكندي بوب راي: \"البريطانيون أخطأوا\".");
-  REQUIRE(d.statements.size() == 1);
-  CHECK(speaker(d, 0) == "بوب راي");
-}
-
-TEST_CASE("entities: a known person's surname after another given name is a namesake ('حافظ قائد السبسي'، 'تركي المالكي')") {
-  Document son = run("أكد المدير التنفيذي لحركة نداء تونس حافظ قائد السبسي أن الحزب لديه الأدلة القاطعة.");
-  REQUIRE(son.statements.size() == 1);
-  CHECK(speaker(son, 0) == "حافظ قائد السبسي");
-  Document turki = run("قال المتحدث الرسمي باسم التحالف، تركي المالكي، إنه يعتقد أن الهجوم فاشل.");
-  REQUIRE(turki.statements.size() == 1);
-  CHECK(speaker(turki, 0) == "تركي المالكي");
-  // The known person himself, named in full or by his surname after his title.
-  Document father = run("وقال الرئيس الباجي قائد السبسي إن الوضع صعب.");
-  REQUIRE(father.statements.size() == 1);
-  CHECK(speaker(father, 0) == "الباجي قائد السبسي");
-  Document nouri = run("وقال رئيس الوزراء العراقي نوري المالكي إن الوضع صعب. وأضاف المالكي أن بغداد آمنة.");
-  REQUIRE(nouri.statements.size() == 2);
-  CHECK(speaker(nouri, 1) == "نوري المالكي");
 }
