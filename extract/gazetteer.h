@@ -1,8 +1,8 @@
 // Phrase lexicons compiled from extract/lexicons/*.tsv (and ICU's country names), matched on
 // normalised token sequences with proclitics stripped from the first token.
 #pragma once
-#include <functional>
 #include <bitset>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
