@@ -34,6 +34,12 @@ bool is_definite(std::u32string_view w) {
          (w.size() > 4 && (w[0] == U'و' || w[0] == U'ب') && starts_with_article(w.substr(1)));
 }
 bool is_open_quote(const Token& t) { return t.form == U"\"" || t.form == U"(" || t.form == U"'"; }
+// Token k is a hyphen written between two words of one sentence, without spaces: "ميزا-كوادرا".
+bool joining_hyphen(const Document& doc, std::size_t k) {
+  const auto& t = doc.tokens;
+  return k > 0 && k + 1 < t.size() && t[k].form == U"-" && t[k - 1].span.end == t[k].span.start &&
+         t[k].span.end == t[k + 1].span.start && t[k + 1].sentence == t[k].sentence;
+}
 
 // Words written as in the text, normalised for looking tokens up: {"مطار", "ميناء"}.
 WordSet normalised_words(std::initializer_list<const char*> words) {
@@ -108,25 +114,26 @@ class Recogniser {
   // One or two name-like words without the article (from where the tagger starts a name, if it does).
   void age_pass() {
     auto age_word = [](const std::u32string& w) { return w.starts_with(U"عام") || w == U"سنه" || w == U"سنوات"; };
-    auto number = [](const std::u32string& w) {
-      return !w.empty() && std::all_of(w.begin(), w.end(), [](char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'٠' && c <= U'٩'); });
-    };
     for (std::size_t p = 1; p + 3 < size(); ++p) {
-      if (tok(p).form.size() != 1 || tok(p).form[0] != U'(' || !number(tok(p + 1).form) || !age_word(tok(p + 2).form) || tok(p + 3).form != U")") continue;
+      if (tok(p).form.size() != 1 || tok(p).form[0] != U'(' || !all_digits(tok(p + 1).form) || !age_word(tok(p + 2).form) || tok(p + 3).form != U")") continue;
       std::size_t first = p;
       // (Not a noun with a pronoun after a conjunction: "وأبيه (34 عاما)"; "نزيه" ends in ه too.)
       while (first > 0 && p - first < 2 && name_like(first - 1) && !starts_with_article(tok(first - 1).form) &&
              !(possessive_suffix(first - 1) && (tok(first - 1).form[0] == U'و' || tok(first - 1).form[0] == U'ف')) &&
              tok(first - 1).sentence == tok(p).sentence)
         --first;
-      for (std::size_t k = first + 1; k < p; ++k)
-        if (tags_()[k] == "B-PERS" && tags_()[k - 1] == "O") {
-          first = k;
-          break;
-        }
+      first = tagged_name_start(first, p);
       // One word alone is a name when the tagger reads it so ("محمد (25 عاما)" is one of many Mohammeds).
       if (first + 1 < p || (first < p && tags_()[first].ends_with("PERS"))) add_mention(EntityType::Person, first, p, 0, "age");
     }
+  }
+
+  // Where the tagger starts a person's name inside [first, end) after a word it leaves out ("استبعد روبرت باير"),
+  // else first.
+  std::size_t tagged_name_start(std::size_t first, std::size_t end) {
+    for (std::size_t k = first + 1; k < end; ++k)
+      if (tags_()[k] == "B-PERS" && tags_()[k - 1] == "O") return k;
+    return first;
   }
 
   // A person's name continues across a hyphen written between two words: "غوستافو ميزا-كوادرا"، "كانغ كيونغ-وا".
@@ -135,9 +142,7 @@ class Recogniser {
       Mention& m = doc_.mentions[index];
       if (m.type != EntityType::Person) continue;
       std::size_t e = m.end_token;
-      while (e + 1 < size() && tok(e).form == U"-" && owner_[e] == -1 && owner_[e + 1] == -1 && tok(e + 1).is_word &&
-             tok(e + 1).sentence == tok(e).sentence && tok(e).span.start == tok(e - 1).span.end &&
-             tok(e + 1).span.start == tok(e).span.end)
+      while (e + 1 < size() && joining_hyphen(doc_, e) && owner_[e] == -1 && owner_[e + 1] == -1 && tok(e + 1).is_word)
         e += 2;
       if (e == m.end_token) continue;
       for (std::size_t k = m.end_token; k < e; ++k) owner_[k] = static_cast<int>(index);
@@ -975,12 +980,9 @@ class Recogniser {
       while (first < c && starts_with_article(tok(first).form)) ++first;
       if (first == c) continue;
       // The name starts where the tagger starts it: "استبعد روبرت باير، محلل CNN" (a verb before the name).
-      bool tagged_start = false;
-      for (std::size_t k = first + 1; k < c && !tagged_start; ++k)
-        if (tags_()[k] == "B-PERS" && tags_()[k - 1] == "O") {
-          first = k;
-          tagged_start = true;
-        }
+      const std::size_t tagged = tagged_name_start(first, c);
+      const bool tagged_start = tagged != first;
+      first = tagged;
       bool after_cue = first > 0 && (is_cue(first - 1) || !tok(first - 1).is_word);
       if (!after_cue && !tagged_start && first > 0 && tok(first - 1).sentence == tok(c).sentence) continue;
       int m = add_mention(EntityType::Person, first, c, 0, "post-title");
@@ -1508,9 +1510,7 @@ std::string mention_label(const Document& doc, const Mention& m) {
     if (!t.is_word) continue;
     Span s = t.span;
     if (i == m.first_token) s.start = m.span.start;
-    const bool hyphen = i > m.first_token + 1 && doc.tokens[i - 1].form == U"-" && doc.tokens[i - 1].span.start == doc.tokens[i - 2].span.end &&
-                        t.span.start == doc.tokens[i - 1].span.end;  // "ميزا-كوادرا"
-    if (!out.empty()) out += hyphen ? '-' : ' ';
+    if (!out.empty()) out += i > m.first_token + 1 && joining_hyphen(doc, i - 1) ? '-' : ' ';  // "ميزا-كوادرا"
     if (i == m.first_token && m.key.rfind(U"ال", 0) == 0 && t.form.rfind(U"لل", 0) == 0 && s.start == t.span.start) {
       out += "ال";  // the article hidden in "لل"
       s.start += 2;

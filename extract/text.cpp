@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 namespace isnad {
 
 Utf8Result decode_utf8(std::string_view bytes) {
@@ -154,6 +156,10 @@ bool is_word_char(char32_t c) {
   if (c < 0x80) return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9');
   if (is_arabic_letter(c)) return true;
   return u_isalnum(static_cast<UChar32>(c)) || is_arabic_diacritic(c) || c == U'ـ';
+}
+
+bool all_digits(std::u32string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
 }
 
 bool is_space(char32_t c) {

@@ -88,5 +88,7 @@ class Text {
 bool is_arabic_letter(char32_t c);
 bool is_word_char(char32_t c);  // letters (any script) and digits
 bool is_space(char32_t c);
+// A non-empty run of ASCII digits (normalised text folds Arabic-Indic digits to them: "٤٤" → "44").
+bool all_digits(std::u32string_view s);
 
 }  // namespace isnad

@@ -29,10 +29,6 @@ struct Hit {
   std::vector<Also> also{};  // the second end of a list or range, reported on its own as well (see Also)
 };
 
-bool all_digits(std::u32string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
-}
-
 int to_int(std::u32string_view s) {
   int v = 0;
   for (char32_t c : s) v = v * 10 + static_cast<int>(c - U'0');
