@@ -564,7 +564,10 @@ class Recogniser {
         (describing.count(tok(k).form) || nationality_at(k, &adjective)))
       return -1;
     std::size_t end = k;
-    if (e->value == "proper") {
+    if (e->value == "proper" && e->subtype == "media" && (end = national_outlet_end(i, k)) > k) {
+      // "وكالة الأنباء اليمنية"، "وكالة الصحافة الفرنسية": what the outlet is, then its country.
+    } else if (e->value == "proper") {
+      end = k;
       if (is_open_quote(tok(k))) {
         char32_t close = tok(k).form == U"(" ? U')' : tok(k).form[0];
         std::size_t j = k + 1;
@@ -597,6 +600,8 @@ class Recogniser {
         ++end;
       while (end < k + 6 && end < size() && tok(end).is_word && owner_[end] == -1 && tok(end).sentence == tok(i).sentence) {
         if (std::size_t n = nationality_at(end, &nat)) { end += n; break; }
+        if (end > k && lx_.org_descriptors.count(tok(end).form)) break;
+        if (end > k && construct_complement(end, i)) { end += 2; continue; }
         if (!is_definite(tok(end).form) || lx_.is_function_word(tok(end).form) || definite_given_name_at(end)) break;
         ++end;
       }
@@ -616,9 +621,16 @@ class Recogniser {
     if (!adjective(k)) return -1;
     std::size_t end = k + 1;
     while (end < k + 4 && end < size() && tok(end).is_word && owner_[end] == -1 && tok(end).sentence == tok(i).sentence &&
-           is_definite(tok(end).form) && tok(end).form[0] != U'و' && !lx_.is_function_word(tok(end).form) &&
-           !overrun_plural(tok(end).form) && !definite_given_name_at(end))
+           !lx_.org_descriptors.count(tok(end).form)) {
+      if (construct_complement(end, i)) {
+        end += 2;
+        continue;
+      }
+      if (!is_definite(tok(end).form) || tok(end).form[0] == U'و' || lx_.is_function_word(tok(end).form) ||
+          overrun_plural(tok(end).form) || definite_given_name_at(end))
+        break;
       ++end;
+    }
     // The name keeps its article: "الحزب الليبرالي", not "حزب الليبرالي".
     std::size_t start = off >= 2 && tok(i).form.compare(off - 2, 2, U"ال") == 0 ? off - 2 : off;
     int index = add_mention(EntityType::Organization, i, end, start, "trigger-definite:" + e->subtype, e);
@@ -629,6 +641,34 @@ class Recogniser {
   }
 
   static bool overrun_plural(const std::u32string& w) { return overrun(w, 0) && w.rfind(U"لل", 0) != 0; }
+
+  // An outlet named by what it is and its country: "وكالة الأنباء اليمنية"، "وكالة الصحافة الفرنسية" (one or
+  // two definite nouns after the head noun, then a nationality adjective). The end token, or k if none.
+  std::size_t national_outlet_end(std::size_t i, std::size_t k) const {
+    std::size_t end = k;
+    const LexiconEntry* nat = nullptr;
+    while (end < k + 2 && end < size() && tok(end).is_word && owner_[end] == -1 && tok(end).sentence == tok(i).sentence &&
+           has_article(end) && !lx_.is_function_word(tok(end).form) && !nationality_at(end, &nat))
+      ++end;
+    if (end == k || end >= size() || owner_[end] != -1 || tok(end).sentence != tok(i).sentence) return k;
+    const std::size_t n = nationality_at(end, &nat);
+    return n && nat->subtype != "people" ? end + n : k;
+  }
+
+  // A ل-noun in construct with a definite noun continues an organisation's name (two tokens): "اللجنة الوطنية
+  // لحقوق الإنسان"، "الجامعة التونسية لوكالات الأسفار". Not a body or a title the name is said to: "قالت اللجنة
+  // الوطنية لوكالة الأنباء".
+  bool construct_complement(std::size_t t, std::size_t first) {
+    if (t + 1 >= size() || !tok(t).is_word || !tok(t + 1).is_word || owner_[t] != -1 || owner_[t + 1] != -1 ||
+        tok(t).sentence != tok(first).sentence || tok(t + 1).sentence != tok(first).sentence)
+      return false;
+    const std::u32string& w = tok(t).form;
+    if (w.size() < 4 || w[0] != U'ل' || w[1] == U'ل' || lx_.is_function_word(w) || tags_()[t].find("PERS") != std::string::npos)
+      return false;
+    const LexiconEntry* e = nullptr;
+    if (lx_.org_triggers.match(doc_, t, &e, nullptr) || lx_.titles.match(doc_, t, &e, nullptr)) return false;
+    return has_article(t + 1) && !lx_.is_function_word(tok(t + 1).form) && !overrun_plural(tok(t + 1).form);
+  }
 
   // The organisation named before token `before` that the definite noun at j describes: "الحزب" (also "للحزب"،
   // "بالحزب") → the last "حزب ..." or "الحزب ..." named; "المرصد" → "المرصد السوري لحقوق الإنسان". -1 if none.
@@ -2010,13 +2050,26 @@ void find_entities(Document& doc) {
       const bool bare_is_word = m.end_token == m.first_token + 2 &&
                                 (doc.tokens[m.first_token + 1].form == U"الله" || lx.is_function_word(doc.tokens[m.first_token + 1].form));
       // (A definite head noun is part of the name: "الاتحاد العام التونسي للشغل" is not "العام التونسي للشغل".)
-      if (e.type == EntityType::Organization && !m.group.empty() && m.end_token > m.first_token + 1 && !bare_is_word &&
-          !is_definite(doc.tokens[m.first_token].form) &&
-          lx.org_triggers.match(doc, m.first_token, &trigger, nullptr, true, 1) == 1) {
+      // An outlet is known by its own name even when no lexicon knows it: "صحيفة ال موندو" is "ال موندو". But what
+      // is left must be a name, not a description: "وكالة الأنباء السورية" is not "الأنباء السورية".
+      const LexiconEntry* rest = nullptr;
+      const bool rest_is_name = m.end_token > m.first_token + 1 &&
+                                (!is_definite(doc.tokens[m.first_token + 1].form) ||
+                                 lx.names.match(doc, m.first_token + 1, &rest, nullptr, false) > 0);
+      if (e.type == EntityType::Organization && rest_is_name && !bare_is_word && !is_definite(doc.tokens[m.first_token].form) &&
+          lx.org_triggers.match(doc, m.first_token, &trigger, nullptr, true, 1) == 1 &&
+          (!m.group.empty() || trigger->subtype == "media")) {
         Mention name = m;
         name.first_token = m.first_token + 1;
         name.span.start = doc.tokens[name.first_token].span.start;
         add_alias(mention_label(doc, name));
+        // Without the country that qualifies it too: "صحيفة ال موندو الإسبانية" is "ال موندو".
+        if (m.group.empty() && name.end_token > name.first_token + 1 &&
+            lx.nationalities.match(doc, name.end_token - 1, &nationality, nullptr, false) == 1) {
+          --name.end_token;
+          name.span.end = doc.tokens[name.end_token - 1].span.end;
+          add_alias(mention_label(doc, name));
+        }
       }
       // A known outlet is named without the country that qualifies it ("قناة الجزيرة القطرية" is "قناة الجزيرة"), and an
       // organisation with the "official" after it too ("وكالة الأنباء اليمنية الرسمية"). Not a ministry or another
