@@ -736,10 +736,13 @@ class Attributor {
   // A أن/إن clause within a few words: "وبين الأمين العام أن ..." (not "بين الحكومة والاتحاد").
   // The clause is the verb's own: the search stops at another cue or a colon, where another verb's content
   // begins ("بين شعوب العالم وحضاراته قالت: ان ...": that أن is قالت's).
+  // Within eight words, not counting the names and punctuation of the subject: "رأى وزير الخارجية القطري الأسبق،
+  // حمد بن جاسم بن جبر آل ثاني، أن".
   bool that_clause_follows(std::size_t k, std::size_t end) const {
-    for (std::size_t j = k; j < end && j < k + 8; ++j) {
+    for (std::size_t j = k, words = 0; j < end && words < 8; ++j) {
       if (is_complementiser(tok(j).form)) return true;
       if ((!tok(j).is_word && (tok(j).form == U":" || tok(j).form == U"؛")) || (tok(j).is_word && cue_at(j))) return false;
+      words += tok(j).is_word && mention_at_[j] < 0;
     }
     return false;
   }

@@ -711,6 +711,11 @@ TEST_CASE("statements: the speaker each construction names (table)") {
       {"a nationality word as a given name", "قال المتحدث الرسمي باسم التحالف، تركي المالكي، إنه يعتقد أن الهجوم فاشل.", 1, 0,
        "تركي المالكي"},
       {"the known person in full", "وقال الرئيس الباجي قائد السبسي إن الوضع صعب.", 1, 0, "الباجي قائد السبسي"},
+      // A verb that reports only before a that-clause: the clause may come after a long subject.
+      {"a that-clause after a title chain and a lineage",
+       "رأى وزير الخارجية القطري الأسبق، حمد بن جاسم بن جبر آل ثاني، أن الأزمة طويلة.", 1, 0, "حمد بن جاسم بن جبر آل ثاني"},
+      {"ruled out that", "استبعد روبرت باير، محلل CNN للشؤون الأمنية، أن تكون الرياض وراء الحادث.", 1, 0, "روبرت باير"},
+      {"أوضح as news mistypes it", "وأضح وزير الصحة محمد صالح أن الوضع مستقر.", 1, 0, "محمد صالح"},
       {"the known person by his surname",
        "وقال رئيس الوزراء العراقي نوري المالكي إن الوضع صعب. وأضاف المالكي أن بغداد آمنة.", 2, 1, "نوري المالكي"},
   };
