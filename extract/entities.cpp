@@ -513,7 +513,8 @@ class Recogniser {
       // "مجلس الأمم المتحدة لحقوق الإنسان": a council with a ل-complement is a body of the UN, not the UN
       // (while "قناة روسيا اليوم" and "وزارة الخارجية الأمريكية" name the organisation that follows).
       if (!city_body && e->value != "proper" && end < size() && tok(end).is_word && tok(end).sentence == tok(i).sentence &&
-          owner_[end] == -1 && tok(end).form.size() > 3 && tok(end).form[0] == U'ل' && !lx_.is_function_word(tok(end).form)) {
+          owner_[end] == -1 && tok(end).form.size() > 3 && tok(end).form[0] == U'ل' && !lx_.is_function_word(tok(end).form) &&
+          (tok(end).form[1] == U'ل' || construct_complement(end, i))) {  // not "بعثة الاتحاد الأوروبي لمكافحة" alone
         namesake = true;
         ++end;
         while (end < size() && end < m.end_token + 3 && owner_[end] == -1 && tok(end).is_word &&
@@ -632,11 +633,15 @@ class Recogniser {
       ++end;
     }
     // The name keeps its article: "الحزب الليبرالي", not "حزب الليبرالي".
-    std::size_t start = off >= 2 && tok(i).form.compare(off - 2, 2, U"ال") == 0 ? off - 2 : off;
+    // "للحزب الاشتراكي" (ل + الحزب) is the name "الحزب الاشتراكي", one node with it where the article writes it so;
+    // the mention starts at "لل" and is labelled with the article (mention_label).
+    const bool lam_article = off >= 2 && tok(i).form.compare(off - 2, 2, U"لل") == 0;
+    std::size_t start = off >= 2 && (lam_article || tok(i).form.compare(off - 2, 2, U"ال") == 0) ? off - 2 : off;
     int index = add_mention(EntityType::Organization, i, end, start, "trigger-definite:" + e->subtype, e);
-    // "للحزب الاشتراكي" (ل + الحزب) is the name "الحزب الاشتراكي", one node with it where the article writes it so.
-    if (off >= 2 && tok(i).form.compare(off - 2, 2, U"لل") == 0)
-      doc_.mentions[static_cast<std::size_t>(index)].key.insert(0, U"ال");
+    if (lam_article) {
+      std::u32string& key = doc_.mentions[static_cast<std::size_t>(index)].key;
+      if (key.rfind(U"لل", 0) == 0) key.replace(0, 2, U"ال");
+    }
     return index;
   }
 
@@ -1551,7 +1556,9 @@ std::string mention_label(const Document& doc, const Mention& m) {
     Span s = t.span;
     if (i == m.first_token) s.start = m.span.start;
     if (!out.empty()) out += i > m.first_token + 1 && joining_hyphen(doc, i - 1) ? '-' : ' ';  // "ميزا-كوادرا"
-    if (i == m.first_token && m.key.rfind(U"ال", 0) == 0 && t.form.rfind(U"لل", 0) == 0 && s.start == t.span.start) {
+    const std::u32string& original = doc.text.original();
+    if (i == m.first_token && m.key.rfind(U"ال", 0) == 0 && s.start + 2 < original.size() && original[s.start] == U'ل' &&
+        original[s.start + 1] == U'ل') {
       out += "ال";  // the article hidden in "لل"
       s.start += 2;
     }
