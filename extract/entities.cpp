@@ -212,7 +212,7 @@ class Recogniser {
         if (std::size_t k = nationality_at(end, &nat); k && nat->subtype != "people") {
           // Gender agreement: "الخارجية الأمريكية" but not "وزير الخارجية الروسي".
           bool feminine_head = tok(end - 1).form.back() == U'ه';
-          bool feminine_adj = tok(end).form.back() == U'ه';
+          bool feminine_adj = tok(end + k - 1).form.back() == U'ه';  // "الحكومة الجنوب أفريقية"
           if (feminine_head == feminine_adj || !feminine_head) {
             country = nat->country;
             end += k;
@@ -627,8 +627,10 @@ class Recogniser {
         end += 2;
         continue;
       }
+      // A plural adjective agrees with the ل-noun before it: "النقابة الوطنية للأطباء الاستشفائيين".
+      const bool complement_adjective = tok(end - 1).form.rfind(U"لل", 0) == 0 && has_article(end);
       if (!is_definite(tok(end).form) || tok(end).form[0] == U'و' || lx_.is_function_word(tok(end).form) ||
-          overrun_plural(tok(end).form) || definite_given_name_at(end))
+          (overrun_plural(tok(end).form) && !complement_adjective) || definite_given_name_at(end))
         break;
       ++end;
     }
@@ -2093,6 +2095,17 @@ void find_entities(Document& doc) {
         bare.span.end = doc.tokens[bare.end_token - 1].span.end;
         add_alias(doc.text.slice_utf8(bare.span));
       }
+      // A body named by its head noun is also named with the town it sits in: "المحكمة الابتدائية بتونس"، "الاتحاد
+      // المحلي للشغل بقرقنة" (the town stays a place of its own).
+      if (e.type == EntityType::Organization && m.rule.rfind("trigger", 0) == 0 && m.end_token < doc.tokens.size())
+        for (const Mention& town : doc.mentions)
+          if (town.first_token == m.end_token && town.type == EntityType::Place &&
+              doc.tokens[m.end_token].form.size() > 3 && doc.tokens[m.end_token].form[0] == U'ب' &&
+              town.span.start > doc.tokens[m.end_token].span.start &&
+              doc.tokens[m.end_token].sentence == doc.tokens[m.first_token].sentence) {
+            add_alias(mention_label(doc, m) + " " + doc.text.slice_utf8(Span{doc.tokens[m.end_token].span.start, town.span.end}));
+            break;
+          }
       if (e.type == EntityType::Organization && m.end_token < doc.tokens.size() &&
           official_words().count(doc.tokens[m.end_token].form) && doc.tokens[m.end_token].sentence == doc.tokens[m.first_token].sentence)
         add_alias(doc.text.slice_utf8(Span{m.span.start, doc.tokens[m.end_token].span.end}));

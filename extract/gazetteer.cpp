@@ -216,8 +216,15 @@ Lexicons build_lexicons() {
   }
   for (const auto& row : lexicon_rows("nationalities.tsv")) {
     LexiconEntry e{EntityType::Place, "nationality", "", field(row, 1), "", "", row[0]};
-    std::string m = row[0];
-    for (const std::string& form : {m, m + "ة", m + "ين", m + "ون"}) {
+    // Every adjective of a two-word nationality agrees ("الكوري الجنوبي" → "الكورية الجنوبية"، "الكوريين
+    // الجنوبيين"); a noun before the adjective does not ("الجنوب أفريقي" → "الجنوب أفريقية").
+    auto inflect = [&](const std::string& suffix) {
+      std::string out;
+      std::stringstream words(row[0]);
+      for (std::string w; words >> w;) out += (out.empty() ? "" : " ") + w + (w.ends_with("ي") ? suffix : "");
+      return out;
+    };
+    for (const std::string& form : {row[0], inflect("ة"), inflect("ين"), inflect("ون")}) {
       lx.nationalities.add(form, e);
       std::u32string n = normalise_phrase(form);
       if (n.size() > 2 && n[0] == U'ا' && n[1] == U'ل') lx.nationalities.add(encode_utf8(n.substr(2)), e);

@@ -442,7 +442,8 @@ TEST_CASE("entities: 'قناة الجزيرة القطرية' is also 'قناة 
 
 // Where an organisation's name ends: a ل-noun in construct with a definite noun is part of it, a body it speaks to
 // and "التابع" are not; an outlet no lexicon knows is also known by its own name, with and without its country.
-TEST_CASE("entities: 'اللجنة الوطنية لحقوق الإنسان' is one name; 'التابع للجماعة' and 'لوكالة الأنباء' are not part of it") {
+TEST_CASE("entities: 'اللجنة الوطنية لحقوق الإنسان' is one name; 'التابع للجماعة' and 'لوكالة الأنباء' are not part of it; "
+          "two-word nationalities agree in both words") {
   struct Row {
     const char* text;
     const char* organisation;
@@ -452,11 +453,21 @@ TEST_CASE("entities: 'اللجنة الوطنية لحقوق الإنسان' is 
       {"وأكدت الجامعة التونسية لوكالات الأسفار أن الموسم جيد.", "الجامعة التونسية لوكالات الأسفار"},
       {"وقالت اللجنة الوطنية لوكالة الأنباء الرسمية إن الوضع خطير.", "اللجنة الوطنية"},
       {"وقال المجلس السياسي التابع للجماعة إن الهدنة انتهت.", "المجلس السياسي"},
+      {"وقالت النقابة الوطنية للأطباء الإستشفائيين إن الإضراب مستمر.", "النقابة الوطنية للأطباء الإستشفائيين"},
+      {"وقال الزعيم السابق للحزب الليبرالي الكندي إن الوضع خطير.", "الحزب الليبرالي الكندي"},
+      {"وقالت وزارة التوحيد الكورية الجنوبية إن المحادثات مهمة.", "وزارة التوحيد الكورية الجنوبية"},
+      {"وقالت الحكومة الجنوب أفريقية إن الوضع مستقر.", "الحكومة الجنوب أفريقية"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.text);
     CHECK(entities(run(row.text)) == std::vector<std::string>{std::string("organization:") + row.organisation});
   }
+  // A court is also named with the town it sits in, which stays a place of its own.
+  Document court = run("وقضت المحكمة الابتدائية بتونس بسجنه.");
+  REQUIRE(court.entities.size() == 2);
+  CHECK(court.entities[0].label == "المحكمة الابتدائية");
+  CHECK(has(court.entities[0].aliases, "المحكمة الابتدائية بتونس"));
+  CHECK(court.entities[1].label == "تونس");
   Document d = run("ونشرت صحيفة ال موندو الإسبانية التقرير.");
   REQUIRE(d.entities.size() == 1);
   CHECK(has(d.entities[0].aliases, "ال موندو"));
