@@ -76,6 +76,7 @@ class Recogniser {
     lexicon_pass();
     title_pass();
     trigger_pass();
+    administration_pass();  // of a person the lexicons know; again at the end for the tagger's
     post_title_pass();
     cue_subject_pass();
     age_pass();
@@ -91,6 +92,7 @@ class Recogniser {
     trailing_title_pass();
     capital_homographs();
     facility_pass();
+    administration_pass();
     hyphenated_names();
   }
 
@@ -582,6 +584,10 @@ class Recogniser {
         while (end < k + 4 && name_like(end) && tok(end).sentence == tok(i).sentence &&
                !(end > k && (lx_.org_descriptors.count(tok(end).form) || possessive_suffix(end) || tags_()[end] == "B-PERS")))
           ++end;
+        // An outlet's name in Latin letters needs no support: "قناة TRT التركية"، "صحيفة Le Point".
+        bool latin = e->subtype == "media" && end > k;
+        for (std::size_t t = k; t < end && latin; ++t)
+          latin = tok(t).form[0] < 0x0600 && !(tok(t).form[0] >= U'0' && tok(t).form[0] <= U'9');
         const LexiconEntry* nat = nullptr;
         if (end > k) end += nationality_at(end, &nat);  // "شركة الخطوط التونسية"
         // Unquoted names need support: a following comma for groups ("تجمع فاستقم،") or the tagger.
@@ -590,7 +596,7 @@ class Recogniser {
         // A party is named by a definite noun after حزب: "حزب القطب"، "حزب المبادرة" (titles are not name-like).
         bool party = e->subtype == "political" && normalize(to_u32(e->written)) == U"حزب" && end == k + 1 &&
                      starts_with_article(tok(k).form);
-        if (!(group && delimited) && !party && !tagger_marks_entity(k, end)) return -1;
+        if (!(group && delimited) && !party && !latin && !tagger_marks_entity(k, end)) return -1;
       }
     } else {
       const LexiconEntry* nat = nullptr;
@@ -1195,6 +1201,52 @@ class Recogniser {
   // 10. A facility or district named after a place is a place of its own: "مطار صنعاء الدولي" is not صنعاء,
   //     "مخيم اليرموك"، "معبر نصيب"، "ريف دمشق"، "سجن عوفر العسكري". The head noun opens it before a place
   //     the passes found or a name the tagger marks; its describing adjectives close it ("الدولي"، "الجوية").
+  // A president's administration is an organisation named after him: "إدارة ترامب" (the person named alone elsewhere
+  // stays a person).
+  void administration_pass() {
+    for (std::size_t i = 0; i + 1 < size(); ++i) {
+      if (owner_[i] != -1 || !tok(i).is_word || tok(i + 1).sentence != tok(i).sentence) continue;
+      std::size_t off = 0;
+      const std::u32string& w = tok(i).form;
+      if (w == U"اداره") off = 0;
+      else if (w.size() == 6 && (w[0] == U'و' || w[0] == U'ب' || w[0] == U'ل' || w[0] == U'ف') && w.substr(1) == U"اداره") off = 1;
+      else continue;
+      if (owner_[i + 1] == -1) {  // a person the lexicon knows, not yet claimed (a word before a surname is a given name)
+        const LexiconEntry* e = nullptr;
+        const std::size_t n = lx_.names.match(doc_, i + 1, &e, nullptr, false);
+        if (n && e->kind == "person" && free(i + 1, i + 1 + n)) {
+          Mention& m = doc_.mentions[static_cast<std::size_t>(add_mention(EntityType::Organization, i, i + 1 + n, off, "administration"))];
+          m.subtype = "government";
+          m.label_en = "Administration of " + e->label_en;  // one identity for "إدارة ترامب" and "إدارة ترمب"
+          m.group = "org:" + m.label_en;
+          // The article's "الإدارة الأمريكية" is the same administration.
+          const std::string national = "actor:administration:" + e->country;
+          for (const Mention& other : doc_.mentions)
+            if (!e->country.empty() && other.group == national) {
+              m.group = national;
+              m.country = e->country;
+              break;
+            }
+        }
+        continue;
+      }
+      if (owner_[i + 1] < 0) continue;
+      Mention& m = doc_.mentions[static_cast<std::size_t>(owner_[i + 1])];
+      if (m.type != EntityType::Person || m.first_token != i + 1) continue;
+      m.type = EntityType::Organization;
+      m.subtype = "government";
+      m.rule = "administration";
+      m.group.clear();
+      m.label_en.clear();
+      m.country.clear();
+      m.key = U"اداره " + m.key;
+      m.span = doc_.text.to_original(tok(i).nstart + off, tok(m.end_token - 1).nend);
+      m.text = doc_.text.slice_utf8(m.span);
+      m.first_token = i;
+      owner_[i] = owner_[i + 1];
+    }
+  }
+
   void facility_pass() {
     static const WordSet heads = normalised_words({"مطار", "ميناء", "معبر", "مخيم", "سجن", "محطة", "متحف", "مضيق", "قاعدة",
                                                    "ريف", "حي", "نفق", "جسر", "مستشفى", "ساحة", "شارع", "فندق", "دول"});

@@ -457,11 +457,21 @@ TEST_CASE("entities: 'اللجنة الوطنية لحقوق الإنسان' is 
       {"وقال الزعيم السابق للحزب الليبرالي الكندي إن الوضع خطير.", "الحزب الليبرالي الكندي"},
       {"وقالت وزارة التوحيد الكورية الجنوبية إن المحادثات مهمة.", "وزارة التوحيد الكورية الجنوبية"},
       {"وقالت الحكومة الجنوب أفريقية إن الوضع مستقر.", "الحكومة الجنوب أفريقية"},
+      {"وقالت الفيدرالية الدولية لحقوق الإنسان إن الوضع خطير.", "الفيدرالية الدولية لحقوق الإنسان"},
+      {"وقالت قناة TRT التركية إن الوضع خطير.", "قناة TRT التركية"},  // Latin letters need no tagger
   };
   for (const Row& row : rows) {
     CAPTURE(row.text);
     CHECK(entities(run(row.text)) == std::vector<std::string>{std::string("organization:") + row.organisation});
   }
+  // A president's administration is an organisation of its own, whichever way his name is spelt.
+  Document administration = run("وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ. وقالت إدارة ترامب إن العقوبات ستعود.");
+  CHECK(entities(administration) == std::vector<std::string>{"person:دونالد ترامب", "organization:إدارة ترامب"});
+  REQUIRE(administration.statements.size() == 2);
+  CHECK(speaker(administration, 1) == "إدارة ترامب");
+  // With the article's "الإدارة الأمريكية" it is one organisation.
+  CHECK(entities(run("وقالت الإدارة الأمريكية إن الاتفاق سيئ. وقالت إدارة ترامب إن العقوبات ستعود.")) ==
+        std::vector<std::string>{"organization:الإدارة الأمريكية"});
   // A court is also named with the town it sits in, which stays a place of its own.
   Document court = run("وقضت المحكمة الابتدائية بتونس بسجنه.");
   REQUIRE(court.entities.size() == 2);
