@@ -1338,8 +1338,9 @@ class Recogniser {
       bool ok = true;
       for (std::size_t k = i; k < end && ok; ++k) ok = name_like(k) || (type != "PERS" && owner_[k] == -1 && tok(k).is_word);
       for (std::size_t k = i; k < end && ok; ++k) ok = !possessive_plural(tok(k).form);
-      // A definite plural alone is a group, not a person: "للصحافيين"، "السوريين" (but "الحسين").
-      if (type == "PERS" && end == i + 1) {
+      // A definite plural alone is a group, not a person: "للصحافيين"، "السوريين" (but "الحسين"); nor does one open a
+      // person's name: "الميليشيات الحوثية".
+      if (type == "PERS") {
         std::u32string w = tok(i).form;
         if (w.rfind(U"لل", 0) == 0) w = U"ا" + w.substr(1);
         else if (w.size() > 3 && (w[0] == U'و' || w[0] == U'ف' || w[0] == U'ب' || w[0] == U'ل') && starts_with_article(w.substr(1))) w = w.substr(1);

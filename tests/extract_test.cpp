@@ -464,6 +464,10 @@ TEST_CASE("entities: 'اللجنة الوطنية لحقوق الإنسان' is 
     CAPTURE(row.text);
     CHECK(entities(run(row.text)) == std::vector<std::string>{std::string("organization:") + row.organisation});
   }
+  // A definite plural opens no person's name (the tagger read "للميليشيات الحوثية" as one).
+  for (const std::string& person : person_labels(run("دعا الصماد، رئيس ما يسمى بالمجلس السياسي التابع للميليشيات الحوثية، أبناء "
+                                                     "الحديدة للوقوف إلى جانب الجيش.")))
+    CHECK(person != "الميليشيات الحوثية");
   // A president's administration is an organisation of its own, whichever way his name is spelt.
   Document administration = run("وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ. وقالت إدارة ترامب إن العقوبات ستعود.");
   CHECK(entities(administration) == std::vector<std::string>{"person:دونالد ترامب", "organization:إدارة ترامب"});
