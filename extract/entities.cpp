@@ -555,6 +555,17 @@ class Recogniser {
       for (std::size_t t = i; t <= close; ++t) owner_[t] = index;
       return index;
     }
+    // The head noun and a name in quotes that the lexicon knows together: ووكالة "تسنيم" is "وكالة تسنيم".
+    if (is_open_quote(tok(k))) {
+      std::u32string key = tok(i).form.substr(off);
+      std::size_t close = k + 1;
+      for (; close < size() && close < k + 5 && tok(close).is_word && owner_[close] == -1; ++close) key += U" " + tok(close).form;
+      const bool closed = close > k + 1 && close < size() &&
+                          (tok(close).form == U"\"" || tok(close).form == U"'" || tok(close).form == U")");
+      const LexiconEntry* known = closed ? lx_.names.find(key) : nullptr;
+      if (known && known->type == EntityType::Organization)
+        return add_mention(EntityType::Organization, i, close + 1, off, "lexicon:" + known->kind, known);
+    }
     // An indefinite adjective after the head noun describes, it names nothing: "حزب سياسي"، "حزب جديد"، "منظمة
     // إسبانية"، "جماعة سيخية انفصالية".
     static const WordSet describing = normalised_words(

@@ -464,6 +464,9 @@ TEST_CASE("entities: 'اللجنة الوطنية لحقوق الإنسان' is 
     CAPTURE(row.text);
     CHECK(entities(run(row.text)) == std::vector<std::string>{std::string("organization:") + row.organisation});
   }
+  // A head noun and a quoted name the lexicon knows together: one organisation however the name is quoted.
+  CHECK(entities(run("ووكالة \"تسنيم\" نقلت الخبر، وقالت وكالة (تسنيم) إن الوضع خطير.")) ==
+        std::vector<std::string>{"organization:وكالة تسنيم"});
   // A definite plural opens no person's name (the tagger read "للميليشيات الحوثية" as one).
   for (const std::string& person : person_labels(run("دعا الصماد، رئيس ما يسمى بالمجلس السياسي التابع للميليشيات الحوثية، أبناء "
                                                      "الحديدة للوقوف إلى جانب الجيش.")))
