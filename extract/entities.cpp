@@ -1209,9 +1209,6 @@ class Recogniser {
     }
   }
 
-  // 10. A facility or district named after a place is a place of its own: "مطار صنعاء الدولي" is not صنعاء,
-  //     "مخيم اليرموك"، "معبر نصيب"، "ريف دمشق"، "سجن عوفر العسكري". The head noun opens it before a place
-  //     the passes found or a name the tagger marks; its describing adjectives close it ("الدولي"، "الجوية").
   // A president's administration is an organisation named after him: "إدارة ترامب" (the person named alone elsewhere
   // stays a person).
   void administration_pass() {
@@ -1258,6 +1255,9 @@ class Recogniser {
     }
   }
 
+  // 10. A facility or district named after a place is a place of its own: "مطار صنعاء الدولي" is not صنعاء,
+  //     "مخيم اليرموك"، "معبر نصيب"، "ريف دمشق"، "سجن عوفر العسكري". The head noun opens it before a place
+  //     the passes found or a name the tagger marks; its describing adjectives close it ("الدولي"، "الجوية").
   void facility_pass() {
     static const WordSet heads = normalised_words({"مطار", "ميناء", "معبر", "مخيم", "سجن", "محطة", "متحف", "مضيق", "قاعدة",
                                                    "ريف", "حي", "نفق", "جسر", "مستشفى", "ساحة", "شارع", "فندق", "دول"});
