@@ -1709,6 +1709,34 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
       if (eb.mentions.size() > ea.mentions.size()) absorb(ra, rb, "one name, one kind");
       else absorb(rb, ra, "one name, one kind");
     }
+  // A name only the tagger read as a person's (alone or after a cue) that ends the name of one organisation of the
+  // article is that organisation: "رايتس ووتش" after "هيومن رايتس ووتش" (two words at least; a person the lexicons
+  // know is never joined so).
+  for (std::size_t a = 0; a < n; ++a) {
+    if (root(a) != a) continue;
+    const Entity& ea = doc.entities[a];
+    if (ea.type != EntityType::Person || ea.mentions.empty() || !ea.group.empty()) continue;
+    bool tagger_only = true;
+    for (std::size_t x : ea.mentions) tagger_only &= doc.mentions[x].rule == "tagger" || doc.mentions[x].rule == "cue-subject";
+    const std::u32string& key = doc.mentions[ea.mentions.front()].key;
+    if (!tagger_only || key.find(U' ') == std::u32string::npos) continue;
+    int only = -1;
+    bool several = false;
+    for (std::size_t b = 0; b < n; ++b) {
+      const std::size_t rb = root(b);
+      const Entity& eb = doc.entities[rb];
+      if (rb == a || eb.type != EntityType::Organization || eb.mentions.empty() || rb != b) continue;
+      bool ends = false;
+      for (std::size_t y : eb.mentions) {
+        const std::u32string& k = doc.mentions[y].key;
+        ends |= k.size() > key.size() + 1 && k.ends_with(key) && k[k.size() - key.size() - 1] == U' ';
+      }
+      if (!ends) continue;
+      several |= only >= 0;
+      only = static_cast<int>(rb);
+    }
+    if (only >= 0 && !several) absorb(a, static_cast<std::size_t>(only), "the end of an organisation's name");
+  }
   // A place or organisation spelt two ways in one article is one: "ميونخ" / "ميونيخ"، "سول" / "سيول" (every word a
   // transliteration variant of the other's, or one typo in a longer name; not two lexicon entries).
   for (std::size_t a = 0; a < n; ++a)

@@ -467,6 +467,9 @@ TEST_CASE("entities: 'اللجنة الوطنية لحقوق الإنسان' is 
   // A head noun and a quoted name the lexicon knows together: one organisation however the name is quoted.
   CHECK(entities(run("ووكالة \"تسنيم\" نقلت الخبر، وقالت وكالة (تسنيم) إن الوضع خطير.")) ==
         std::vector<std::string>{"organization:وكالة تسنيم"});
+  // The end of an organisation's name, read by the tagger as a person's, is that organisation.
+  CHECK(entities(run("وقالت هيومن رايتس ووتش إن الوضع خطير. وأضافت رايتس ووتش أن الجيش مسؤول.")) ==
+        std::vector<std::string>{"organization:هيومن رايتس ووتش"});
   // A definite plural opens no person's name (the tagger read "للميليشيات الحوثية" as one).
   for (const std::string& person : person_labels(run("دعا الصماد، رئيس ما يسمى بالمجلس السياسي التابع للميليشيات الحوثية، أبناء "
                                                      "الحديدة للوقوف إلى جانب الجيش.")))
