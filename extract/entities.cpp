@@ -1214,11 +1214,11 @@ class Recogniser {
   void administration_pass() {
     for (std::size_t i = 0; i + 1 < size(); ++i) {
       if (owner_[i] != -1 || !tok(i).is_word || tok(i + 1).sentence != tok(i).sentence) continue;
-      std::size_t off = 0;
-      const std::u32string& w = tok(i).form;
-      if (w == U"اداره") off = 0;
-      else if (w.size() == 6 && (w[0] == U'و' || w[0] == U'ب' || w[0] == U'ل' || w[0] == U'ف') && w.substr(1) == U"اداره") off = 1;
-      else continue;
+      const CliticReading* head = nullptr;  // "إدارة"، "وإدارة"، "لإدارة"
+      for (const auto& r : tok(i).readings)
+        if (!r.has_article && r.stem == U"اداره") head = &r;
+      if (!head) continue;
+      const std::size_t off = head->prefix.size();
       if (owner_[i + 1] == -1) {  // a person the lexicon knows, not yet claimed (a word before a surname is a given name)
         const LexiconEntry* e = nullptr;
         const std::size_t n = lx_.names.match(doc_, i + 1, &e, nullptr, false);
