@@ -47,6 +47,8 @@ class Attributor {
   mutable std::vector<const LexiconEntry*> cue_cache_;  // cue_at() per token (a sentinel until looked up)
   int last_speaker_ = -1;
   std::size_t last_speaker_sentence_ = 0;
+  std::vector<int> coordinated_;  // all subjects of the cue being read, its speaker first ("الأسد وظريف")
+  std::vector<int> last_group_;   // all speakers of the last act when it had several
 
   const Token& tok(std::size_t i) const { return doc_.tokens[i]; }
 
@@ -80,6 +82,13 @@ class Attributor {
     std::u32string w = tok(i).form;
     if (w.size() > 3 && (w[0] == U'و' || w[0] == U'ف')) w = w.substr(1);
     if (const LexiconEntry* e = noun_cue_at(i, w)) return e;
+    // The feminine dual of a verb the lexicon lists: "رفضتا" (رفضت), two countries or bodies speaking. Not the
+    // masculine dual, which reads like an accusative noun ("ردا على"، "شكرا"), nor the plural, which
+    // is as often people acting ("هاجموا") as speaking.
+    if (w.size() > 4 && w.ends_with(U"تا")) {
+      const LexiconEntry* e = lx_.cues.find(w.substr(0, w.size() - 1));
+      if (e && (e->subtype == "verb" || e->subtype == "verb-that")) return e;
+    }
     // An attached object pronoun: "تنتقده"، "اتهمها"، "وصفهم" (verbs only). A ة written at the end is
     // no pronoun: "حملة" is a campaign, not حمل + ه.
     const std::u32string& original = doc_.text.original();
@@ -198,10 +207,34 @@ class Attributor {
     if (std::find(titles.begin(), titles.end(), text) == titles.end()) titles.push_back(text);
   }
 
+  // A name joined by و right at token k: "وفرنسا" (the و a clitic, not the name's own letter as in "وليد").
+  int and_name_at(std::size_t k, std::size_t end) const {
+    if (k >= end || mention_at_[k] < 0) return -1;
+    const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[k])];
+    if (m.first_token != k || tok(k).form.empty() || tok(k).form[0] != U'و' || tok(k).span.start >= m.span.start) return -1;
+    return m.entity;
+  }
+
+  // Subjects coordinated with the speaker: "أيدت الولايات المتحدة وفرنسا وألمانيا وكندا مزاعم بريطانية" is an act of
+  // each of the four (news-gold GUIDE: one statement per speaker). Names joined by و right after the speaker's
+  // name, persons with persons and countries, cities and bodies with each other; `after` moves past them.
+  void and_names_after(int speaker, std::size_t k, std::size_t end, std::size_t* after) {
+    const bool person = doc_.entities[static_cast<std::size_t>(speaker)].type == EntityType::Person;
+    for (int e; (e = and_name_at(k, end)) >= 0; k = doc_.mentions[static_cast<std::size_t>(mention_at_[k])].end_token) {
+      if ((doc_.entities[static_cast<std::size_t>(e)].type == EntityType::Person) != person || e == speaker) break;
+      if (coordinated_.empty()) coordinated_.push_back(speaker);
+      if (std::find(coordinated_.begin(), coordinated_.end(), e) == coordinated_.end()) coordinated_.push_back(e);
+      *after = doc_.mentions[static_cast<std::size_t>(mention_at_[k])].end_token;
+    }
+  }
+
   // The speaker named at or just after token j, and the token after the speaker phrase.
   int speaker_after(std::size_t j, std::size_t end, std::size_t* after) {
     // "رحبت #الفلبين"، وقالت "واشنطن بوست"
     if (j < end && (tok(j).form == U"#" || tok(j).form == U"@" || tok(j).form == U"\"" || tok(j).form == U"(")) ++j;
+    // "وحملت كل من موسكو وطهران ودمشق إسرائيل مسؤولية الغارات": each of them.
+    bool each = j + 2 < end && tok(j).form == U"كل" && tok(j + 1).form == U"من" && mention_at_[j + 2] >= 0;
+    if (each) j += 2;
     if (j >= end) return -1;
     if (mention_at_[j] >= 0) {
       const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[j])];
@@ -209,9 +242,11 @@ class Attributor {
       if (m.first_token == j && clitic_preposition(m)) return -1;
       if (m.first_token == j) {
         *after = m.end_token;
+        and_names_after(m.entity, m.end_token, end, after);
         return m.entity;
       }
     }
+    if (each) return -1;
     const LexiconEntry* e = nullptr;
     // A title behind ل + article is whom the speaker addressed: "وأوضح للأمير محمد بن سلمان أن".
     if (tok(j).form.starts_with(U"لل") && lx_.titles.match(doc_, j, &e)) return -1;
@@ -353,6 +388,7 @@ class Attributor {
         if (nested_speaker < 0 || cue->subtype != "verb") continue;
       }
       Statement st;
+      coordinated_.clear();
       st.sentence = static_cast<std::size_t>(&s - doc_.sentences.data());
       st.cue_span = tok(i).span;
       // Drop a و/ف conjunction written before the cue ("وقالت" → "قالت").
@@ -373,6 +409,7 @@ class Attributor {
         // Subject–verb order first when the name opens the clause right before the verb: in
         // "الصين طالبت إسرائيل بـ" the name after the verb is the object, not the speaker.
         st.speaker = subject_before(i, s.first_token);  // "ولكن المعارضة رفضت"
+        if (int first = coordinated_subjects_before(i, s.first_token); first >= 0) st.speaker = first;
         if (st.speaker < 0) st.speaker = topic_of_amma(i, s.first_token);  // "أما نور الغساني ... فتقول"
         bool object_follows = false;
         if (st.speaker < 0) {
@@ -563,9 +600,45 @@ class Attributor {
           if (e != main.speaker && std::find(main.about.begin(), main.about.end(), e) == main.about.end()) main.about.push_back(e);
         continue;
       }
-      doc_.statements.push_back(std::move(st));
+      push_per_speaker(std::move(st), i);
       if (cue->subtype == "verb") i = std::max(i, after - 1);
     }
+  }
+
+  // One statement per speaker of the act: the coordinated subjects found with the speaker ("قال الأسد وظريف إن"),
+  // and for a dual or plural verb with no subject of its own, the speakers of the act before ("وأضافا أن").
+  // Each speaker's act is not about the others who made it with them.
+  void push_per_speaker(Statement st, std::size_t i) {
+    std::vector<int> group;
+    if (coordinated_.size() > 1 && coordinated_[0] == st.speaker) group = coordinated_;
+    else if (last_group_.size() > 1 && std::find(last_group_.begin(), last_group_.end(), st.speaker) != last_group_.end() &&
+             plural_verb(i))
+      group = last_group_;
+    last_group_ = group;
+    if (group.empty()) {
+      doc_.statements.push_back(std::move(st));
+      return;
+    }
+    for (int e : group) std::erase(st.about, e), std::erase(st.addressees, e);
+    // The speaker's own act last: a participle after it continues the last act's speaker ("..., مؤكدة").
+    for (int e : group) {
+      if (e == st.speaker) continue;
+      Statement one = st;
+      one.speaker = e;
+      doc_.statements.push_back(std::move(one));
+    }
+    doc_.statements.push_back(std::move(st));
+  }
+
+  // A cue verb in the dual or plural: a singular cue with ا/وا after it ("أضافا"، "اقترحتا"، "قالوا").
+  bool plural_verb(std::size_t i) const {
+    const std::u32string w = verb_without_conjunction(i);
+    for (std::u32string suffix : {U"وا", U"ا"}) {
+      if (!w.ends_with(suffix)) continue;
+      const LexiconEntry* singular = lx_.cues.find(w.substr(0, w.size() - suffix.size()));
+      return singular && (singular->subtype == "verb" || singular->subtype == "verb-that");
+    }
+    return false;
   }
 
   bool is_saying_participle(std::size_t i) const {
@@ -649,6 +722,35 @@ class Attributor {
     return "asserted";
   }
 
+  // Names joined by و that open the clause of a dual or plural verb: "وقال دبلوماسيون إن روسيا وإثيوبيا اقترحتا
+  // تعديل نص المشروع" is an act of both. Returns the first name (the others go to coordinated_), or -1.
+  int coordinated_subjects_before(std::size_t cue_token, std::size_t sentence_start) {
+    if (!plural_verb(cue_token)) return -1;
+    std::vector<int> chain;
+    std::size_t k = cue_token;
+    while (k > sentence_start && mention_at_[k - 1] >= 0) {
+      const Mention& m = doc_.mentions[static_cast<std::size_t>(mention_at_[k - 1])];
+      if (!chain.empty() && (doc_.entities[static_cast<std::size_t>(m.entity)].type == EntityType::Person) !=
+                                (doc_.entities[static_cast<std::size_t>(chain[0])].type == EntityType::Person))
+        return -1;
+      chain.push_back(m.entity);
+      k = m.first_token;
+      if (and_name_at(k, cue_token) < 0) break;
+    }
+    if (chain.size() < 2 || and_name_at(k, cue_token) >= 0 || !opens_clause(k, sentence_start)) return -1;
+    coordinated_.assign(chain.rbegin(), chain.rend());
+    return coordinated_[0];
+  }
+
+  // Whether a name at token k opens its own clause: at the sentence start, after punctuation, or after a word
+  // that opens one ("ولكن المعارضة رفضت"، "غير أن الأمم المتحدة قالت").
+  bool opens_clause(std::size_t k, std::size_t sentence_start) const {
+    if (k == sentence_start || !tok(k - 1).is_word) return true;
+    static const std::u32string openers[] = {U"ولكن", U"لكن", U"بينما", U"فيما", U"كما", U"وكان", U"كان", U"وكانت", U"كانت",
+                                             U"اما", U"واما", U"ان", U"وان", U"فان", U"بان"};
+    return std::find(std::begin(openers), std::end(openers), tok(k - 1).form) != std::end(openers);
+  }
+
   // Subject–verb order: a clause-initial name right before the verb, optionally with كان ... قد:
   // "ولكن المعارضة رفضت"، "وكان وزير الدفاع الروسي سيرجي شويجو قد أعلن".
   int subject_before(std::size_t cue, std::size_t sentence_start) const {
@@ -672,21 +774,15 @@ class Attributor {
     while (start > sentence_start && tok(start - 1).is_word && mention_at_[start - 1] < 0 &&
            !lx_.is_function_word(tok(start - 1).form) && !cue_at(start - 1) && start + 6 > m.first_token)
       --start;
-    // Words after which a name opens its own clause, so is the subject of the verb after it: "ولكن المعارضة رفضت"،
-    // "غير أن الأمم المتحدة قالت".
-    static const std::u32string openers[] = {U"ولكن", U"لكن", U"بينما", U"فيما", U"كما", U"وكان", U"كان", U"وكانت", U"كانت",
-                                             U"اما", U"واما", U"ان", U"وان", U"فان", U"بان"};
+    // A name that opens its own clause is the subject of the verb after it.
     if (start == sentence_start || (!tok(start - 1).is_word && !city)) return m.entity;
-    for (const auto& o : openers)
-      if (tok(start - 1).form == o) return m.entity;
+    if (tok(start - 1).is_word && opens_clause(start, sentence_start)) return m.entity;
     if (city) return -1;
     if (start < m.first_token) {
       const LexiconEntry* e = nullptr;
       for (std::size_t t = start; t < m.first_token; ++t)
-        if (lx_.titles.match(doc_, t, &e)) {
-          for (const auto& o : openers)
-            if (t > sentence_start && tok(t - 1).form == o) return m.entity;
-        }
+        if (t > sentence_start && tok(t - 1).is_word && lx_.titles.match(doc_, t, &e) && opens_clause(t, sentence_start))
+          return m.entity;
     }
     return -1;
   }

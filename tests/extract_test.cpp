@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -783,4 +784,29 @@ TEST_CASE("statements and entities: what the constructions of the table above mu
     named |= e.label == "روبرت باير";
   }
   CHECK(named);
+}
+
+TEST_CASE("statements: coordinated subjects each make the act, and a dual verb after them continues both") {
+  auto speakers_of = [](const Document& d, const std::string& cue) {
+    std::set<std::string> out;
+    for (const auto& s : d.statements)
+      if (s.cue == cue && s.speaker >= 0) out.insert(d.entities[static_cast<std::size_t>(s.speaker)].label);
+    return out;
+  };
+  // Verb–subject: every name joined by و after the verb, and none is what the others' act is about.
+  Document a = run("أدانت فرنسا وألمانيا وإيطاليا الهجوم على السفارة.");
+  CHECK(speakers_of(a, "أدانت") == std::set<std::string>{"فرنسا", "ألمانيا", "إيطاليا"});
+  for (const auto& s : a.statements)
+    for (int e : s.about) CHECK(a.entities[static_cast<std::size_t>(e)].label != "فرنسا");
+  // "كل من": each of them; the name after the list is the object.
+  Document b = run("وحملت كل من باريس وبرلين موسكو مسؤولية التصعيد.");
+  CHECK(speakers_of(b, "حملت") == std::set<std::string>{"باريس", "برلين"});
+  // Subject–verb with a dual verb, and a dual verb continuing them.
+  Document c = run("وقال مسؤولون إن الصين والهند رفضتا البيان. وأكد ماكرون وميركل أن الحوار مستمر. وأضافا أن اللقاء القادم في برلين.");
+  CHECK(speakers_of(c, "رفضتا") == std::set<std::string>{"الصين", "الهند"});
+  CHECK(speakers_of(c, "أكد") == std::set<std::string>{"ماكرون", "ميركل"});
+  CHECK(speakers_of(c, "أضافا") == std::set<std::string>{"ماكرون", "ميركل"});
+  // A singular verb after them continues one speaker, and a person is not coordinated with a country.
+  Document e = run("وقال ماكرون وألمانيا تتابع الملف إن الحوار مستمر.");
+  CHECK(speakers_of(e, "قال") == std::set<std::string>{"ماكرون"});
 }
