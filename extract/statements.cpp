@@ -528,6 +528,8 @@ class Attributor {
           std::size_t title_end = k;
           e = titled_person_at(k, content_end, &title_end);
         }
+        // "قال إن بلاده تسعى إلى ..." is about the speaker's country.
+        if (e < 0 && country < 0 && st.speaker >= 0 && own_country_word(tok(k).form)) country = country_of_entity(st.speaker);
         for (int target : {e, country}) {
           if (target < 0 || target == st.speaker) continue;
           if (std::find(st.about.begin(), st.about.end(), target) == st.about.end() &&
@@ -693,6 +695,25 @@ class Attributor {
     for (std::size_t e = 0; e < doc_.entities.size(); ++e)
       if (doc_.entities[e].type == EntityType::Place && doc_.entities[e].subtype == "country" &&
           doc_.entities[e].country == nat->country)
+        return static_cast<int>(e);
+    return -1;
+  }
+
+  // "بلاده"، "لبلادها"، "وبلادنا": the speaker's own country.
+  static bool own_country_word(std::u32string w) {
+    for (char32_t prefix : {U'و', U'ف', U'ل', U'ب'})
+      if (w.size() > 5 && w[0] == prefix) w = w.substr(1);
+    return w == U"بلاده" || w == U"بلادها" || w == U"بلادنا";
+  }
+
+  // The country entity of a person or body whose country is known (from its title: "الرئيس الفرنسي"), if the
+  // article names the country.
+  int country_of_entity(int entity) const {
+    const Entity& x = doc_.entities[static_cast<std::size_t>(entity)];
+    if (x.country.empty() || (x.type == EntityType::Place && x.subtype == "country")) return -1;
+    for (std::size_t e = 0; e < doc_.entities.size(); ++e)
+      if (doc_.entities[e].type == EntityType::Place && doc_.entities[e].subtype == "country" &&
+          doc_.entities[e].country == x.country)
         return static_cast<int>(e);
     return -1;
   }

@@ -198,6 +198,12 @@ TEST_CASE("statements: about a country by its adjective, an organisation by its 
   for (const auto& s : e.statements)
     if (s.cue == "قال") scene = has(about_labels(e, s), "إيمانويل ماكرون");
   CHECK(scene);
+  // "بلاده" is the speaker's country, known from a nationality title, when the article names the country.
+  Document g = run("تستضيف فرنسا القمة. وقال الرئيس الفرنسي إيمانويل ماكرون إن بلاده تريد الحوار.");
+  bool own = false;
+  for (const auto& s : g.statements)
+    if (s.cue == "قال") own = has(about_labels(g, s), "فرنسا");
+  CHECK(own);
   // A participle continuing an act is also about what that act addressed.
   Document d = run("ودعا الرئيس الروسي، فلاديمير بوتين، المعارضة السورية إلى مغادرة حلب، مؤكدا أن الهدنة مستمرة.");
   REQUIRE(d.statements.size() == 2);
