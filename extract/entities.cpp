@@ -1565,6 +1565,14 @@ bool compatible_person(const std::u32string& a, const std::u32string& b) {
     for (std::size_t k = 0; k < shorter.size() && prefix; ++k) prefix = same_word(shorter[k], longer[k]);
     if (prefix) return true;
   }
+  // A lineage without its first name, cut short: "بن جاسم" for "حمد بن جاسم بن جبر آل ثاني", "بن زايد" for "محمد بن زايد".
+  {
+    const auto& shorter = pa.size() < pb.size() ? pa : pb;
+    const auto& longer = pa.size() < pb.size() ? pb : pa;
+    bool lineage = shorter.size() >= 2 && shorter.size() < longer.size() && is_patronymic_link(shorter.front());
+    for (std::size_t k = 0; k < shorter.size() && lineage; ++k) lineage = same_word(shorter[k], longer[k + 1]);
+    if (lineage) return true;
+  }
   std::size_t family = std::max(surname_words(pa), surname_words(pb));
   if (pa.size() < family || pb.size() < family) return false;  // "رمضان" is not "المنصف بن رمضان"
   for (std::size_t k = 1; k <= family; ++k)
@@ -1710,8 +1718,8 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
       else absorb(rb, ra, "one name, one kind");
     }
   // A name only the tagger read as a person's (alone or after a cue) that ends the name of one organisation of the
-  // article is that organisation: "رايتس ووتش" after "هيومن رايتس ووتش" (two words at least; a person the lexicons
-  // know is never joined so).
+  // article is that organisation: "رايتس ووتش" after "هيومن رايتس ووتش", "سيف" after "شركة سيف" (two words at
+  // least, or one right after the head noun; a person the lexicons know is never joined so).
   for (std::size_t a = 0; a < n; ++a) {
     if (root(a) != a) continue;
     const Entity& ea = doc.entities[a];
@@ -1719,7 +1727,8 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
     bool tagger_only = true;
     for (std::size_t x : ea.mentions) tagger_only &= doc.mentions[x].rule == "tagger" || doc.mentions[x].rule == "cue-subject";
     const std::u32string& key = doc.mentions[ea.mentions.front()].key;
-    if (!tagger_only || key.find(U' ') == std::u32string::npos) continue;
+    const bool one_word = key.find(U' ') == std::u32string::npos;
+    if (!tagger_only) continue;
     int only = -1;
     bool several = false;
     for (std::size_t b = 0; b < n; ++b) {
@@ -1729,7 +1738,10 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
       bool ends = false;
       for (std::size_t y : eb.mentions) {
         const std::u32string& k = doc.mentions[y].key;
-        ends |= k.size() > key.size() + 1 && k.ends_with(key) && k[k.size() - key.size() - 1] == U' ';
+        const bool tail = k.size() > key.size() + 1 && k.ends_with(key) && k[k.size() - key.size() - 1] == U' ';
+        // One word only after a head noun alone: "سيف" is "شركة سيف", but "ووتش" is no name of its own.
+        const LexiconEntry* head = tail && one_word ? lx.org_triggers.find(k.substr(0, k.size() - key.size() - 1)) : nullptr;
+        ends |= tail && (!one_word || (head && head->value != "part"));
       }
       if (!ends) continue;
       several |= only >= 0;

@@ -477,6 +477,9 @@ TEST_CASE("entities: 'اللجنة الوطنية لحقوق الإنسان' is 
   // The end of an organisation's name, read by the tagger as a person's, is that organisation.
   CHECK(entities(run("وقالت هيومن رايتس ووتش إن الوضع خطير. وأضافت رايتس ووتش أن الجيش مسؤول.")) ==
         std::vector<std::string>{"organization:هيومن رايتس ووتش"});
+  // So is one word right after the head noun, a company's own name.
+  CHECK(entities(run("يذكر أن شركة \"سيف\" لصناعة الادوية تشغل حوالي 650 عاملا. وقال سيف إن العمال اعتدوا على الأعوان.")) ==
+        std::vector<std::string>{"organization:شركة سيف"});
   // A definite plural opens no person's name (the tagger read "للميليشيات الحوثية" as one).
   for (const std::string& person : person_labels(run("دعا الصماد، رئيس ما يسمى بالمجلس السياسي التابع للميليشيات الحوثية، أبناء "
                                                      "الحديدة للوقوف إلى جانب الجيش.")))
@@ -635,6 +638,15 @@ TEST_CASE("entities: a long lineage is one name, and its beginning refers back t
       CHECK(e.label == "حمد بن جاسم بن جبر آل ثاني");
     }
   CHECK(persons == 1);
+  // The lineage without its first name refers back to it too ("بن جاسم"), but not to another lineage.
+  Document b = run("رأى وزير الخارجية القطري الأسبق، حمد بن جاسم بن جبر آل ثاني، أن الأزمة طويلة. وقال بن جاسم إن الخليج تغير.");
+  persons = 0;
+  for (const auto& e : b.entities) persons += e.type == EntityType::Person;
+  CHECK(persons == 1);
+  Document c = run("التقى عبدالله بن زايد بنظيره. وقال بن سلمان إن الخليج تغير.");
+  persons = 0;
+  for (const auto& e : c.entities) persons += e.type == EntityType::Person;
+  CHECK(persons == 2);
 }
 
 TEST_CASE("entities: a name after a verb of speech followed by its title in apposition") {
