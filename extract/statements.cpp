@@ -228,6 +228,41 @@ class Attributor {
     }
   }
 
+  // A report of a source after "وفقا": "لبيان"، "لتقرير" (the tagger may read "لبيان" as a name, Bayan).
+  static bool is_report_noun(const std::u32string& w) {
+    static const std::u32string reports[] = {U"لبيان", U"لتقرير", U"لتقديرات", U"لارقام", U"لاحصاءات", U"لاحصائيات", U"لمصادر", U"لمصدر"};
+    return std::find(std::begin(reports), std::end(reports), w) != std::end(reports);
+  }
+
+  // An attribution word without its و: "ووفقا" → "وفقا".
+  std::u32string attribution_form(std::size_t i) const {
+    const std::u32string& w = tok(i).form;
+    return w.size() > 3 && w[0] == U'و' && (w[1] == U'و' || w[1] == U'ب' || w[1] == U'ح' || w[1] == U'ط') ? w.substr(1) : w;
+  }
+
+  // The source phrase at token i (attribution.tsv), its length in tokens or 0: "حسب"، "وبحسب"، "نقلا عن"، and
+  // "وفقا"/"طبقا" with their ل on the source ("وفقا لوكالة الأنباء السورية") or on a report of it ("وفقا
+  // لبيان للإدارة الأمريكية"), not on anything else ("وفقا للقانون"، "وفقا لقرار مجلس الأمن").
+  std::size_t attribution_at(std::size_t i, std::size_t end, const LexiconEntry** entry) const {
+    if (std::size_t n = lx_.attribution.match(doc_, i, entry, nullptr, false)) return n;
+    const std::u32string w = attribution_form(i);
+    if (w != tok(i).form) {
+      if (const LexiconEntry* e = lx_.attribution.find(w)) {
+        *entry = e;
+        return 1;
+      }
+    }
+    if ((w == U"وفقا" || w == U"طبقا") && i + 1 < end && tok(i + 1).form.size() > 2 && tok(i + 1).form[0] == U'ل') {
+      std::size_t k = i + 1;
+      if (is_report_noun(tok(k).form)) ++k;
+      if (k < end && mention_at_[k] >= 0 && doc_.mentions[static_cast<std::size_t>(mention_at_[k])].first_token == k) {
+        *entry = lx_.attribution.find(U"وفق");
+        return 1;
+      }
+    }
+    return 0;
+  }
+
   // The speaker named at or just after token j, and the token after the speaker phrase.
   int speaker_after(std::size_t j, std::size_t end, std::size_t* after) {
     // "رحبت #الفلبين"، وقالت "واشنطن بوست"
@@ -327,7 +362,7 @@ class Attributor {
     for (std::size_t i = s.first_token; i < end; ++i) {
       // "حسب وكالة فرانس برس"، "حسبما أفاد راديو (سوا)": the source of the act before it.
       const LexiconEntry* attribution = nullptr;
-      std::size_t n = lx_.attribution.match(doc_, i, &attribution, nullptr, false);
+      std::size_t n = attribution_at(i, end, &attribution);
       // "وفق ما أعلنت المتحدثة باسم الخارجية، هيذر نويرت" is an act of the speaker of its verb: the verb, read
       // below as a cue, makes the statement ("حسب ما أفاد" is listed whole, as a source phrase).
       if (n) {
@@ -337,12 +372,40 @@ class Attributor {
       }
       if (n) {
         std::size_t k = i + n;
-        while (k < end && k < i + n + 3 && mention_at_[k] < 0) ++k;
+        while (k < end && k < i + n + 3 && (mention_at_[k] < 0 || is_report_noun(tok(k).form))) ++k;
         bool source_named = k < end && mention_at_[k] >= 0 &&
                             doc_.mentions[static_cast<std::size_t>(mention_at_[k])].type != EntityType::Place;
         if (source_named && doc_.statements.size() == first_statement) {
           // Nothing reported before it in the sentence: "... 60% منهم في العمالة المنزلية، وفق وزارة الخارجية"
-          // is the source's own statement of the fact.
+          // is the source's own statement of the fact; so is what follows it when it opens the sentence
+          // ("ووفقا لوكالة الأنباء السورية، أصيبت طائرة").
+          const Mention& source = doc_.mentions[static_cast<std::size_t>(mention_at_[k])];
+          bool opens = true;
+          for (std::size_t t = s.first_token; t < i && opens; ++t) opens = !tok(t).is_word;
+          std::size_t from = source.end_token;
+          while (from < end && (!tok(from).is_word || tok(from).form == U"فان")) ++from;
+          if (opens && from < end) {
+            Statement st;
+            st.sentence = static_cast<std::size_t>(&s - doc_.sentences.data());
+            st.cue_span = doc_.text.to_original(tok(i).nstart + (tok(i).form == attribution_form(i) ? 0 : 1), tok(i + n - 1).nend);
+            st.cue = doc_.text.slice_utf8(st.cue_span);
+            st.act = "statement";
+            st.cameo = lx_.cameo.count(st.act) ? lx_.cameo.at(st.act) : "";
+            st.speaker = source.entity;
+            std::size_t last = end;
+            while (last > from && !tok(last - 1).is_word && !is_quote(tok(last - 1))) --last;
+            st.content = {tok(from).span.start, tok(last - 1).span.end};
+            st.content_text = doc_.text.slice_utf8(st.content);
+            st.span = {st.cue_span.start, st.content.end};
+            for (std::size_t t = from; t < last; ++t) {
+              int e = entity_of_mention_at(t);
+              if (e >= 0 && e != st.speaker && std::find(st.about.begin(), st.about.end(), e) == st.about.end())
+                st.about.push_back(e);
+            }
+            doc_.statements.push_back(std::move(st));
+            i = source.end_token - 1;
+            continue;
+          }
           Statement st;
           st.sentence = static_cast<std::size_t>(&s - doc_.sentences.data());
           st.cue_span = doc_.text.to_original(tok(i).nstart, tok(i + n - 1).nend);

@@ -223,6 +223,16 @@ TEST_CASE("statements: the date of the act and the reporting source") {
   CHECK(d.statements[0].date == "2016-11-02");
   REQUIRE(d.statements[0].source >= 0);
   CHECK(d.entities[static_cast<std::size_t>(d.statements[0].source)].label_en == "Agence France-Presse");
+  // A source that opens the sentence states what follows it, with or without و, and "وفقا" takes its ل on the
+  // source or on a report of it; not on a law or a resolution.
+  auto speaker_of_only = [](const Document& x) {
+    REQUIRE(x.statements.size() == 1);
+    return x.statements[0].speaker >= 0 ? x.entities[static_cast<std::size_t>(x.statements[0].speaker)].label : "";
+  };
+  CHECK(speaker_of_only(run("ووفقا لوكالة الأنباء السورية، أصيبت إحدى الطائرات المهاجمة.")) == "وكالة الأنباء السورية");
+  CHECK(speaker_of_only(run("وبحسب تقديرات المنظمة الدولية للهجرة، لقي 600 مهاجر حتفهم.")) == "المنظمة الدولية للهجرة");
+  CHECK(speaker_of_only(run("وأصيبت إحدى الطائرات المهاجمة، وفقا لبيان للإدارة الأمريكية.")) == "الإدارة الأمريكية");
+  CHECK(run("وتصدت الدفاعات للهجوم وفقا لقرار مجلس الأمن.").statements.empty());
 }
 
 TEST_CASE("entities: a second title after the name, when it names its organisation, is a second role") {
