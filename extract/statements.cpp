@@ -432,7 +432,7 @@ class Attributor {
           std::erase(reported.about, reported.source);
           i = doc_.mentions[static_cast<std::size_t>(mention_at_[k])].end_token - 1;
         } else {
-          i = k - 1;
+          i += n - 1;  // no source: the words after the phrase are read again ("حسب تقديره وإعتبر أن")
         }
         continue;
       }

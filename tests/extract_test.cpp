@@ -233,6 +233,11 @@ TEST_CASE("statements: the date of the act and the reporting source") {
   CHECK(speaker_of_only(run("وبحسب تقديرات المنظمة الدولية للهجرة، لقي 600 مهاجر حتفهم.")) == "المنظمة الدولية للهجرة");
   CHECK(speaker_of_only(run("وأصيبت إحدى الطائرات المهاجمة، وفقا لبيان للإدارة الأمريكية.")) == "الإدارة الأمريكية");
   CHECK(run("وتصدت الدفاعات للهجوم وفقا لقرار مجلس الأمن.").statements.empty());
+  // A source phrase that names no source hides no act after it.
+  Document g = run("وأشاد وزير الخارجية رياض المالكي بالدعوة التي ستكون بعد عيد الفطر، حسب تقديره واعتبر أن الاتفاقيات مهمة.");
+  bool considered = false;
+  for (const auto& st : g.statements) considered |= st.cue == "اعتبر";
+  CHECK(considered);
 }
 
 TEST_CASE("entities: a second title after the name, when it names its organisation, is a second role") {
