@@ -752,6 +752,14 @@ struct SpeakerRow {
 
 TEST_CASE("statements: the speaker each construction names (table)") {
   static const SpeakerRow rows[] = {
+      // A noun with an attached pronoun right after the verb is its object: no subject there, the speaker continues.
+      {"a pro-drop verb with its object", "وقال رئيس الحكومة السابق مهدي جمعة إن الحزب جديد. وبرر اختياره تأسيس حزب جديد برغبته في التغيير.",
+       2, 1, "مهدي جمعة"},
+      {"a pro-drop verb with its object (2)", "وقال الوزير هشام المشيشي إن القرار نهائي. وأكد التزامه بالحوار مع النقابات.", 2, 1,
+       "هشام المشيشي"},
+      // A time right after the verb: the subject would stand before it.
+      {"a pro-drop verb with a time after it", "وقال الوزير هشام المشيشي إن القرار نهائي. وأضاف الاثنين أن الحوار مستمر.", 2, 1,
+       "هشام المشيشي"},
       // A verb with the noun that makes it speech, the noun after the subject or an aside.
       {"two-word cue, noun after the subject", "وألقت إيران باللائمة على إسرائيل وتعهدت بالرد.", 2, 0, "إيران"},
       {"two-word cue, noun after an aside", "وعبر وزير الخارجية الألماني، هايكو ماس، عن مخاوف من التصعيد.", 1, 0, "هايكو ماس"},
