@@ -235,10 +235,10 @@ class Attributor {
     return std::find(std::begin(reports), std::end(reports), w) != std::end(reports);
   }
 
-  // An attribution word without its و: "ووفقا" → "وفقا".
-  std::u32string attribution_form(std::size_t i) const {
+  // Whether token i is an attribution word with a و before it: "ووفقا"، "وبحسب"، "وحسب"، "وطبقا".
+  bool conjunction_before_attribution(std::size_t i) const {
     const std::u32string& w = tok(i).form;
-    return w.size() > 3 && w[0] == U'و' && (w[1] == U'و' || w[1] == U'ب' || w[1] == U'ح' || w[1] == U'ط') ? w.substr(1) : w;
+    return w.size() > 3 && w[0] == U'و' && (w[1] == U'و' || w[1] == U'ب' || w[1] == U'ح' || w[1] == U'ط');
   }
 
   // The source phrase at token i (attribution.tsv), its length in tokens or 0: "حسب"، "وبحسب"، "نقلا عن"، and
@@ -246,8 +246,9 @@ class Attributor {
   // لبيان للإدارة الأمريكية"), not on anything else ("وفقا للقانون"، "وفقا لقرار مجلس الأمن").
   std::size_t attribution_at(std::size_t i, std::size_t end, const LexiconEntry** entry) const {
     if (std::size_t n = lx_.attribution.match(doc_, i, entry, nullptr, false)) return n;
-    const std::u32string w = attribution_form(i);
-    if (w != tok(i).form) {
+    std::u32string_view w = tok(i).form;
+    if (conjunction_before_attribution(i)) {
+      w.remove_prefix(1);
       if (const LexiconEntry* e = lx_.attribution.find(w)) {
         *entry = e;
         return 1;
@@ -388,7 +389,7 @@ class Attributor {
           if (opens && from < end) {
             Statement st;
             st.sentence = static_cast<std::size_t>(&s - doc_.sentences.data());
-            st.cue_span = doc_.text.to_original(tok(i).nstart + (tok(i).form == attribution_form(i) ? 0 : 1), tok(i + n - 1).nend);
+            st.cue_span = doc_.text.to_original(tok(i).nstart + (conjunction_before_attribution(i) ? 1 : 0), tok(i + n - 1).nend);
             st.cue = doc_.text.slice_utf8(st.cue_span);
             st.act = "statement";
             st.cameo = lx_.cameo.count(st.act) ? lx_.cameo.at(st.act) : "";
