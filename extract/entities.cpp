@@ -1557,21 +1557,16 @@ std::size_t surname_words(const std::vector<std::u32string>& parts) {
 bool compatible_person(const std::u32string& a, const std::u32string& b) {
   auto pa = split_words(a), pb = split_words(b);
   if (pa.empty() || pb.empty()) return false;
-  // A lineage cut short: "حمد بن جاسم" begins "حمد بن جاسم بن جبر آل ثاني".
   {
     const auto& shorter = pa.size() < pb.size() ? pa : pb;
     const auto& longer = pa.size() < pb.size() ? pb : pa;
+    // A lineage cut short: "حمد بن جاسم" begins "حمد بن جاسم بن جبر آل ثاني".
     bool prefix = shorter.size() >= 3 && shorter.size() < longer.size() && is_patronymic_link(shorter[shorter.size() - 2]);
     for (std::size_t k = 0; k < shorter.size() && prefix; ++k) prefix = same_word(shorter[k], longer[k]);
-    if (prefix) return true;
-  }
-  // A lineage without its first name, cut short: "بن جاسم" for "حمد بن جاسم بن جبر آل ثاني", "بن زايد" for "محمد بن زايد".
-  {
-    const auto& shorter = pa.size() < pb.size() ? pa : pb;
-    const auto& longer = pa.size() < pb.size() ? pb : pa;
+    // And without its first name: "بن جاسم" for "حمد بن جاسم بن جبر آل ثاني", "بن زايد" for "محمد بن زايد".
     bool lineage = shorter.size() >= 2 && shorter.size() < longer.size() && is_patronymic_link(shorter.front());
     for (std::size_t k = 0; k < shorter.size() && lineage; ++k) lineage = same_word(shorter[k], longer[k + 1]);
-    if (lineage) return true;
+    if (prefix || lineage) return true;
   }
   std::size_t family = std::max(surname_words(pa), surname_words(pb));
   if (pa.size() < family || pb.size() < family) return false;  // "رمضان" is not "المنصف بن رمضان"
@@ -1726,9 +1721,9 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
     if (ea.type != EntityType::Person || ea.mentions.empty() || !ea.group.empty()) continue;
     bool tagger_only = true;
     for (std::size_t x : ea.mentions) tagger_only &= doc.mentions[x].rule == "tagger" || doc.mentions[x].rule == "cue-subject";
+    if (!tagger_only) continue;
     const std::u32string& key = doc.mentions[ea.mentions.front()].key;
     const bool one_word = key.find(U' ') == std::u32string::npos;
-    if (!tagger_only) continue;
     int only = -1;
     bool several = false;
     for (std::size_t b = 0; b < n; ++b) {

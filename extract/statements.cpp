@@ -386,45 +386,33 @@ class Attributor {
           for (std::size_t t = s.first_token; t < i && opens; ++t) opens = !tok(t).is_word;
           std::size_t from = source.end_token;
           while (from < end && (!tok(from).is_word || tok(from).form == U"فان")) ++from;
-          if (opens && from < end) {
-            Statement st;
-            st.sentence = static_cast<std::size_t>(&s - doc_.sentences.data());
-            st.cue_span = doc_.text.to_original(tok(i).nstart + (conjunction_before_attribution(i) ? 1 : 0), tok(i + n - 1).nend);
-            st.cue = doc_.text.slice_utf8(st.cue_span);
-            st.act = "statement";
-            st.cameo = lx_.cameo.count(st.act) ? lx_.cameo.at(st.act) : "";
-            st.speaker = source.entity;
-            std::size_t last = end;
-            while (last > from && !tok(last - 1).is_word && !is_quote(tok(last - 1))) --last;
-            st.content = {tok(from).span.start, tok(last - 1).span.end};
-            st.content_text = doc_.text.slice_utf8(st.content);
-            st.span = {st.cue_span.start, st.content.end};
-            for (std::size_t t = from; t < last; ++t) {
-              int e = entity_of_mention_at(t);
-              if (e >= 0 && e != st.speaker && std::find(st.about.begin(), st.about.end(), e) == st.about.end())
-                st.about.push_back(e);
-            }
-            doc_.statements.push_back(std::move(st));
-            i = source.end_token - 1;
-            continue;
-          }
           Statement st;
           st.sentence = static_cast<std::size_t>(&s - doc_.sentences.data());
-          st.cue_span = doc_.text.to_original(tok(i).nstart, tok(i + n - 1).nend);
+          st.cue_span = doc_.text.to_original(tok(i).nstart + (conjunction_before_attribution(i) ? 1 : 0), tok(i + n - 1).nend);
           st.cue = doc_.text.slice_utf8(st.cue_span);
           st.act = "statement";
           st.cameo = lx_.cameo.count(st.act) ? lx_.cameo.at(st.act) : "";
-          st.speaker = entity_of_mention_at(k);
-          st.content = {tok(s.first_token).span.start, tok(i > s.first_token ? i - 1 : i).span.end};
+          st.speaker = source.entity;
+          std::size_t about_from = s.first_token, about_to = i;  // the tokens of what was stated
+          if (opens && from < end) {
+            std::size_t last = end;
+            while (last > from && !tok(last - 1).is_word && !is_quote(tok(last - 1))) --last;
+            st.content = {tok(from).span.start, tok(last - 1).span.end};
+            st.span = {st.cue_span.start, st.content.end};
+            about_from = from;
+            about_to = last;
+          } else {
+            st.content = {tok(s.first_token).span.start, tok(i > s.first_token ? i - 1 : i).span.end};
+            st.span = {st.content.start, source.span.end};
+          }
           st.content_text = doc_.text.slice_utf8(st.content);
-          st.span = {st.content.start, doc_.mentions[static_cast<std::size_t>(mention_at_[k])].span.end};
-          for (std::size_t t = s.first_token; t < i; ++t) {
+          for (std::size_t t = about_from; t < about_to; ++t) {
             int e = entity_of_mention_at(t);
             if (e >= 0 && e != st.speaker && std::find(st.about.begin(), st.about.end(), e) == st.about.end())
               st.about.push_back(e);
           }
           doc_.statements.push_back(std::move(st));
-          i = doc_.mentions[static_cast<std::size_t>(mention_at_[k])].end_token - 1;
+          i = source.end_token - 1;
           continue;
         }
         if (source_named && doc_.statements.size() > 0) {
@@ -757,17 +745,21 @@ class Attributor {
   int country_of_adjective_at(std::size_t k) const {
     const LexiconEntry* nat = nullptr;
     if (!tok(k).is_word || !lx_.nationalities.match(doc_, k, &nat, nullptr, false) || nat->country.empty()) return -1;
+    return country_named(nat->country);
+  }
+
+  // The country entity with ISO code `code`, if the article names the country; else -1.
+  int country_named(const std::string& code) const {
     for (std::size_t e = 0; e < doc_.entities.size(); ++e)
-      if (doc_.entities[e].type == EntityType::Place && doc_.entities[e].subtype == "country" &&
-          doc_.entities[e].country == nat->country)
+      if (doc_.entities[e].type == EntityType::Place && doc_.entities[e].subtype == "country" && doc_.entities[e].country == code)
         return static_cast<int>(e);
     return -1;
   }
 
   // "بلاده"، "لبلادها"، "وبلادنا": the speaker's own country.
-  static bool own_country_word(std::u32string w) {
+  static bool own_country_word(std::u32string_view w) {
     for (char32_t prefix : {U'و', U'ف', U'ل', U'ب'})
-      if (w.size() > 5 && w[0] == prefix) w = w.substr(1);
+      if (w.size() > 5 && w[0] == prefix) w.remove_prefix(1);
     return w == U"بلاده" || w == U"بلادها" || w == U"بلادنا";
   }
 
@@ -776,11 +768,7 @@ class Attributor {
   int country_of_entity(int entity) const {
     const Entity& x = doc_.entities[static_cast<std::size_t>(entity)];
     if (x.country.empty() || (x.type == EntityType::Place && x.subtype == "country")) return -1;
-    for (std::size_t e = 0; e < doc_.entities.size(); ++e)
-      if (doc_.entities[e].type == EntityType::Place && doc_.entities[e].subtype == "country" &&
-          doc_.entities[e].country == x.country)
-        return static_cast<int>(e);
-    return -1;
+    return country_named(x.country);
   }
 
   // "جون كيري، الذي قال": the entity a relative pronoun right before the cue refers to.
