@@ -724,6 +724,7 @@ class Recogniser {
     if (!n) return false;
     t = TitleComplex{i, i + n, off, e->value, e->subtype, e->country, -1};
     std::size_t j = i + n;
+    bool in_construct = false;
     for (int step = 0; step < 8 && j < size() && tok(j).is_word && tok(j).sentence == tok(i).sentence; ++step) {
       // "الأسبق"، "السابق"، "بالوكالة": the title's own qualifier.
       if (owner_[j] == -1 && lx_.title_qualifiers.count(tok(j).form)) {
@@ -741,8 +742,9 @@ class Recogniser {
       }
       // The body or country the title belongs to: "المتحدث باسم جماعة ..."، "رئيس باراغواي"، "رئيس مجلس النواب".
       if (t.complement != "none" && t.tail_mention < 0 && (t.complement == "org" || t.country.empty())) {
+        // After a construct noun a place is its complement, not the title's body: "مديرة قسم الشرق الأوسط".
         if (int m = organisation_at(j); m >= 0) {
-          t.tail_mention = m;
+          if (!in_construct || doc_.mentions[static_cast<std::size_t>(m)].type != EntityType::Place) t.tail_mention = m;
           j = doc_.mentions[static_cast<std::size_t>(m)].end_token;
           continue;
         }
@@ -769,6 +771,13 @@ class Recogniser {
         }
       }
       if (definite_given_name_at(j)) break;  // "رئيس الحكومة الحبيب الصيد": the name begins
+      // Before the body, a noun in construct with the definite word after it: "قائد قوات الاحتياط"، "مديرة قسم
+      // الشرق الأوسط" (after it a name begins: "المتحدث باسم الجيش المصري تامر الرفاعي").
+      if (t.complement != "none" && t.tail_mention < 0 && t.country.empty() && construct_noun_at(j)) {
+        in_construct = true;
+        ++j;
+        continue;
+      }
       if (owner_[j] == -1 && is_definite(tok(j).form) && !hamza_initial(j) && !lx_.is_function_word(tok(j).form) &&
           t.complement != "none") {
         ++j;
@@ -903,6 +912,23 @@ class Recogniser {
     const auto counts = tagger->training_counts(w);
     return counts[static_cast<std::size_t>(ner_tag_index("B-PERS"))] == 0 &&
            counts[static_cast<std::size_t>(ner_tag_index("I-PERS"))] == 0 && counts[static_cast<std::size_t>(ner_tag_index("O"))] > 0;
+  }
+
+  // An ordinary indefinite noun (the tagger's dictionary has it as written, its training data never a given name and
+  // mostly outside names)
+  // followed by a definite word or a name in the same sentence: the first noun of a construct, "قوات" in "قائد قوات
+  // الاحتياط". Not a given name ("بشار الأسد": a name in the training data).
+  bool construct_noun_at(std::size_t j) {
+    if (j + 1 >= size() || owner_[j] != -1 || !tok(j).is_word || is_definite(tok(j).form) || tags_()[j] != "O" ||
+        lx_.is_function_word(tok(j).form) || tok(j + 1).sentence != tok(j).sentence || !tok(j + 1).is_word)
+      return false;
+    if (!has_article(j + 1) && owner_[j + 1] < 0) return false;
+    const NerTagger* tagger = NerTagger::default_model();
+    if (!tagger || tagger->dictionary_status(tok(j).form) != 3) return false;
+    const auto counts = tagger->training_counts(tok(j).form);
+    const int ordinary = counts[static_cast<std::size_t>(ner_tag_index("O"))];
+    return ordinary > 0 && counts[static_cast<std::size_t>(ner_tag_index("B-PERS"))] == 0 &&
+           4 * counts[static_cast<std::size_t>(ner_tag_index("I-PERS"))] < ordinary;
   }
 
   // No word of the span is an ordinary word behind a conjunction or preposition ("بسحب قوات"، "وتستدعي

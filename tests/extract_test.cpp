@@ -322,6 +322,16 @@ TEST_CASE("roles: 'وزير خارجية إيران' and 'الرئيس رجب ط
   CHECK(has_role(b, "رجب طيب أردوغان", "تركيا"));
 }
 
+TEST_CASE("roles: a title in construct with a noun keeps its body ('قائد قوات الاحتياط في الجيش اليمني')") {
+  Document commander = run("وأكد قائد قوات الاحتياط في الجيش اليمني اللواء سمير الحاج، أن التقدم مهم.");
+  CHECK(has(roles_of(commander, "سمير الحاج"), "الجيش اليمني"));
+  // The place after the construct noun is the department's, not the office's body: "مديرة قسم الشرق الأوسط".
+  Document director = run("وقالت سارة ليا ويتسن، مديرة قسم الشرق الأوسط في هيومن رايتس ووتش، إن الوضع صعب.");
+  CHECK(roles_of(director, "سارة ليا ويتسن") == std::vector<std::string>{"هيومن رايتس ووتش"});
+  // A given name after a title is no construct noun: "الرئيس بشار الأسد" stays a person.
+  CHECK(has(person_labels(run("وقال الرئيس بشار الأسد إن الوضع صعب.")), "بشار الأسد"));
+}
+
 TEST_CASE("roles: the country of a nationality adjective, the posting after في/لدى, and the story's country") {
   CHECK(has(roles_of(run("وقال الرئيس القبرصي نيكوس أناستاسيادس إن المفاوضات مع قبرص الشمالية مستمرة. وأكد أن قبرص موحدة."),
                      "نيكوس أناستاسيادس"), "قبرص"));
