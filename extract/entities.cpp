@@ -1561,12 +1561,19 @@ static const WordSet& place_heads();
 
 namespace {
 
+// The words of a name, "عبد" joined to the word after it as it is often written: "عبد الله الثاني" and "عبدالله
+// الثاني" are both {"عبدالله", "الثاني"}.
 std::vector<std::u32string> split_words(const std::u32string& key) {
   std::vector<std::u32string> parts;
   std::size_t s = 0;
+  bool join = false;
   for (std::size_t p = 0; p <= key.size(); ++p)
     if (p == key.size() || key[p] == U' ') {
-      if (p > s) parts.push_back(key.substr(s, p - s));
+      if (p > s) {
+        if (join) parts.back() += key.substr(s, p - s);
+        else parts.push_back(key.substr(s, p - s));
+        join = !join && parts.back() == U"عبد";
+      }
       s = p + 1;
     }
   return parts;

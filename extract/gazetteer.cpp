@@ -192,10 +192,18 @@ Lexicons build_lexicons() {
   // Public figures (persons.tsv): every spelling is one person, grouped by the English name.
   for (const auto& row : lexicon_rows("persons.tsv")) {
     LexiconEntry e{EntityType::Person, "person", field(row, 1), field(row, 2), "", "", row[0]};
-    lx.names.add(row[0], e);
+    // "عبد الله الثاني" is also written "عبدالله الثاني".
+    auto add_name = [&](const std::string& form) {
+      lx.names.add(form, e);
+      std::string joined = form;
+      for (std::size_t at = 0; (at = joined.find("عبد ", at)) != std::string::npos; ++at)
+        if (at == 0 || joined[at - 1] == ' ') joined.erase(at + std::string("عبد").size(), 1);
+      if (joined != form) lx.names.add(joined, e);
+    };
+    add_name(row[0]);
     std::stringstream forms(field(row, 3));
     for (std::string f; std::getline(forms, f, ',');)
-      if (!f.empty()) lx.names.add(f, e);
+      if (!f.empty()) add_name(f);
     // A surname that is also a common word ("الأسد"): the entities pass takes it only after a verb of saying.
     LexiconEntry speaker_only = e;
     speaker_only.subtype = "speaker-only";

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <set>
 
+#include "entities.h"
 #include "gazetteer.h"
 #include "ner_tagger.h"
 #include "segment.h"
@@ -28,7 +29,8 @@ bool is_quote(const Token& t) { return t.form == U"\""; }
 class Attributor {
  public:
   Attributor(Document& doc, const SpeakerModel* model, SpeakerTrainer* trainer)
-      : doc_(doc), lx_(lexicons()), model_(model), trainer_(trainer), mention_at_(doc.tokens.size(), -1) {
+      : doc_(doc), lx_(lexicons()), model_(model), trainer_(trainer), mention_at_(doc.tokens.size(), -1),
+        story_country_(main_country(doc, true)) {
     for (std::size_t m = 0; m < doc.mentions.size(); ++m)
       for (std::size_t t = doc.mentions[m].first_token; t < doc.mentions[m].end_token; ++t)
         mention_at_[t] = static_cast<int>(m);
@@ -44,6 +46,7 @@ class Attributor {
   const SpeakerModel* model_;   // null: the rules' pick stands
   SpeakerTrainer* trainer_;     // set while training: decisions are recorded and learned from
   std::vector<int> mention_at_;
+  std::string story_country_;   // the country the article is about, when one clearly is ("" otherwise)
   std::vector<std::vector<std::u32string>> entity_names_;  // name keys per entity, for the trainer
   mutable std::vector<const LexiconEntry*> cue_cache_;  // cue_at() per token (a sentinel until looked up)
   int last_speaker_ = -1;
@@ -172,8 +175,55 @@ class Attributor {
         }
       }
     }
+    if (best < 0) return office_holder_at(i, end, after);
     if (after) *after = i + best_len;
     return best;
+  }
+
+  // An office named by its title and country only, its holder named with another title of the same office
+  // elsewhere in the article: "أشاد العاهل الأردني" is "الملك عبدالله الثاني" (in a story about Jordan, or known
+  // to persons.tsv as Jordan's), when he is the only one who holds it.
+  int office_holder_at(std::size_t i, std::size_t end, std::size_t* after) const {
+    if (after) *after = i;
+    const LexiconEntry* title = nullptr;
+    const std::size_t n = lx_.titles.match(doc_, i, &title);
+    if (!n || title->subtype != "nat" || i + n >= end) return -1;
+    std::string country = title->country;
+    std::size_t title_end = i + n;
+    const LexiconEntry* nat = nullptr;
+    if (std::size_t k = lx_.nationalities.match(doc_, title_end, &nat, nullptr, false); k && nat->subtype != "people") {
+      if (!country.empty() && country != nat->country) return -1;
+      country = nat->country;
+      title_end += k;
+    }
+    if (country.empty()) return -1;
+    int holder = -1;
+    for (std::size_t e = 0; e < doc_.entities.size(); ++e) {
+      const Entity& person = doc_.entities[e];
+      // A person whose country nothing tells (no lexicon identity, no adjective) is of the story's country.
+      const std::string& of = person.country.empty() && person.group.empty() ? story_country_ : person.country;
+      if (person.type != EntityType::Person || of != country || person.mentions.empty()) continue;
+      bool same_office = false;
+      for (const std::string& held : person.titles)
+        if (const LexiconEntry* t = title_entry(held)) same_office |= t->value == title->value;
+      if (!same_office) continue;
+      if (holder >= 0) return -1;  // two holders: the text must say which
+      holder = static_cast<int>(e);
+    }
+    if (holder >= 0 && after) *after = title_end;
+    return holder;
+  }
+
+  // The lexicon title a person's title begins with: "الملك" → king, "وزير الخارجية الألماني" → foreign minister.
+  const LexiconEntry* title_entry(const std::string& written) const {
+    std::u32string key = normalize(to_u32(written));
+    if (key.rfind(U"لل", 0) == 0) key = U"ا" + key.substr(1);
+    for (;;) {
+      if (const LexiconEntry* t = lx_.titles.find(key)) return t;
+      const std::size_t space = key.rfind(U' ');
+      if (space == std::u32string::npos) return nullptr;
+      key.resize(space);
+    }
   }
 
   // "الوزارة" → the last organisation named with the trigger وزارة before token i.
