@@ -207,6 +207,14 @@ class Recogniser {
       std::size_t off = 0;
       std::size_t n = lx_.names.match(doc_, i, &e, &off);
       if (!n || !free(i, i + n)) continue;
+      // A form written with its title gives way to the same person's fuller name inside it: "الملك سلمان بن عبد
+      // العزيز" is the name "سلمان بن عبد العزيز" (persons.tsv also lists "الملك سلمان").
+      if (e->type == EntityType::Person && n >= 2 && i + 1 < size()) {
+        const LexiconEntry* inner = nullptr;
+        std::size_t inner_off = 0;
+        const std::size_t inner_n = lx_.names.match(doc_, i + 1, &inner, &inner_off);
+        if (inner_n && inner->label_en == e->label_en && i + 1 + inner_n > i + n && free(i + 1, i + 1 + inner_n)) continue;
+      }
       if (e->kind == "actor") {
         std::size_t end = i + n;
         const LexiconEntry* nat = nullptr;
@@ -1889,9 +1897,14 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
     if (into[a] >= 0 || doc.entities[a].type == EntityType::Person || doc.entities[a].mentions.empty()) continue;
     std::vector<std::size_t> fuller;
     for (std::size_t b = 0; b < n; ++b) {
-      if (b == a || into[b] >= 0 || doc.entities[b].type != doc.entities[a].type || doc.entities[b].mentions.empty() ||
-          groups_conflict(doc.entities[a], doc.entities[b]))
+      if (b == a || into[b] >= 0 || doc.entities[b].mentions.empty() || groups_conflict(doc.entities[a], doc.entities[b]))
         continue;
+      // A place only the tagger found may be the beginning of an organisation's name: "الاتحاد" is "الاتحاد الأوروبي".
+      bool tagger_found = true;
+      for (std::size_t x : doc.entities[a].mentions) tagger_found &= doc.mentions[x].rule == "tagger";
+      const bool tagger_place =
+          tagger_found && doc.entities[a].type == EntityType::Place && doc.entities[b].type == EntityType::Organization;
+      if (doc.entities[b].type != doc.entities[a].type && !tagger_place) continue;
       bool qualifies = false;
       for (const auto& ka : keys_of(doc.entities[a]))
         for (const auto& kb : keys_of(doc.entities[b])) {
@@ -1900,8 +1913,15 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
           // A bare name under a head noun; not a name with a head noun of its own under another ("حزب الله" is
           // not "كتائب حزب الله"), nor a body of the organisation ("بعثة الأمم المتحدة" is not the UN).
           const bool under_one_word = kb.size() == ka.size() + 1 && std::equal(ka.begin(), ka.end(), kb.begin() + 1);
-          const LexiconEntry* head = under_one_word ? lx.org_triggers.find(kb.front()) : nullptr;
+          // Or the distinctive name right after the head noun, qualified after it: "الوفاق" is "حكومة الوفاق
+          // الوطني الليبية".
+          const bool after_head_word = kb.size() > ka.size() + 1 && std::equal(ka.begin(), ka.end(), kb.begin() + 1);
+          const LexiconEntry* head = under_one_word || after_head_word ? lx.org_triggers.find(kb.front()) : nullptr;
           bool after_trigger = head && head->value != "part" && lx.org_triggers.find(ka.front()) == nullptr;
+          // The head noun of a lexicon organisation need not be a trigger ("حكومة"): the tagger's bare name joins it.
+          if (after_head_word && !head && tagger_found && lexicon_identity(doc.entities[b]) && !starts_with_article(kb.front()))
+            after_trigger = true;
+          if (tagger_place && !prefix) after_trigger = false;
           // A place under its head noun: "الفرات" is "نهر الفرات", "الجولان" "هضبة الجولان".
           bool after_place_head = under_one_word && doc.entities[a].type == EntityType::Place && place_heads().count(kb.front());
           qualifies |= prefix || after_trigger || after_place_head;
