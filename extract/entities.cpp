@@ -870,7 +870,12 @@ class Recogniser {
           bool after_full_title = k == t.end && n >= 2 && n <= 3 && (t.tail_mention >= 0 || !t.country.empty()) &&
                                   (ends_name(k + n) || preposition_with_article(k + n)) && k + n < size() &&
                                   tok(k + n).is_word && not_ordinary_words(k, k + n);
-          if (!lone_word && (confirmed_person(k, k + n, comma) || coordinated_title(k + n) || after_full_title)) {
+          // Between commas a name stands on its own, unless it opens with an ordinary word behind the conjunction و
+          // or holds a function word: "الصحفي السعودي، ومعرفة مصيره،"، "أعوان الحراسة، مما اضطرهم".
+          bool ordinary = ordinary_word_behind_clitic(k);
+          for (std::size_t w = k; w < k + n && !ordinary; ++w) ordinary = lx_.is_function_word(tok(w).form);
+          if (!lone_word && !(comma && ordinary) &&
+              (confirmed_person(k, k + n, comma) || coordinated_title(k + n) || after_full_title)) {
             int m = add_mention(EntityType::Person, k, k + n, 0, "title-apposition");
             bind(m, t);
           }
@@ -937,6 +942,15 @@ class Recogniser {
     const int ordinary = counts[static_cast<std::size_t>(ner_tag_index("O"))];
     return ordinary > 0 && counts[static_cast<std::size_t>(ner_tag_index("B-PERS"))] == 0 &&
            4 * counts[static_cast<std::size_t>(ner_tag_index("I-PERS"))] < ordinary;
+  }
+
+  // The word is an ordinary word behind the conjunction و ("ومعرفة"، "وبإشراف"), by the tagger's dictionary, and
+  // never began a person's name in its training data (not "فاليري"، "وليد").
+  bool ordinary_word_behind_clitic(std::size_t k) const {
+    const NerTagger* tagger = NerTagger::default_model();
+    const std::u32string& w = tok(k).form;
+    return tagger && w.size() > 3 && w[0] == U'و' && tagger->dictionary_status(w) == 2 &&
+           tagger->training_counts(w)[static_cast<std::size_t>(ner_tag_index("B-PERS"))] == 0;
   }
 
   // No word of the span is an ordinary word behind a conjunction or preposition ("بسحب قوات"، "وتستدعي

@@ -772,6 +772,13 @@ TEST_CASE("statements: an office named by title and country is its holder named 
   CHECK(speaker(other, 0) != "عبدالله الثاني");
 }
 
+TEST_CASE("entities: between commas after a title, ordinary words behind a conjunction are no name") {
+  Document d = run("وطالبت المنظمة بالكشف عن تفاصيل اختفاء الكاتب والصحفي السعودي، ومعرفة مصيره، بعد مرور 11 يوما.");
+  for (const auto& name : person_labels(d)) CHECK(name.find("مصيره") == std::string::npos);
+  // A name in apposition still stands: "الرئيس الروسي، فلاديمير بوتين،".
+  CHECK(has(person_labels(run("وقال الناشط الحقوقي، سمير العلوي، إن الوضع صعب.")), "سمير العلوي"));
+}
+
 TEST_CASE("entities: a lexicon form with its title gives way to the fuller name inside it") {
   Document d = run("وقال ترامب إنه اتصل بالعاهل السعودي، الملك سلمان بن عبد العزيز، الذي نفى بدوره علمه بالأمر.");
   CHECK(has(person_labels(d), "سلمان بن عبد العزيز"));
