@@ -2404,6 +2404,23 @@ void find_entities(Document& doc) {
       if (!duplicate) doc.relations.push_back(std::move(r));
     }
   }
+  // A full name with من and an organisation right after it is a member of that organisation: "وقال عبد الله الكعبي
+  // من اللجنة الوطنية لحقوق الإنسان". Not a place ("من تونس" is where one comes from), nor a collective actor
+  // ("وطالب فلان من الحكومة" asks something of it).
+  for (std::size_t p = 0; p + 1 < doc.mentions.size(); ++p) {
+    const Mention& person = doc.mentions[p];
+    if (person.type != EntityType::Person || person.end_token + 1 >= doc.tokens.size() ||
+        person.end_token < person.first_token + 2 || doc.tokens[person.end_token].form != U"من")
+      continue;
+    const Mention& body = doc.mentions[p + 1];
+    if (body.type != EntityType::Organization || body.first_token != person.end_token + 1 || body.rule == "actor" ||
+        body.span.start != doc.tokens[body.first_token].span.start)
+      continue;
+    bool related = false;
+    for (const auto& o : doc.relations) related |= o.head == person.entity && o.tail == body.entity;
+    if (!related)
+      doc.relations.push_back(Relation{person.entity, body.entity, "member", "", Span{doc.tokens[person.end_token].span.start, body.span.end}});
+  }
 }
 
 }  // namespace isnad

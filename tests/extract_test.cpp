@@ -339,6 +339,14 @@ TEST_CASE("roles: a title in construct with a noun keeps its body ('قائد ق�
   CHECK(has(person_labels(run("وقال الرئيس بشار الأسد إن الوضع صعب.")), "بشار الأسد"));
 }
 
+TEST_CASE("roles: a full name then من and an organisation is a member; not of a place or a collective actor") {
+  CHECK(has(roles_of(run("وقال عبد الله الكعبي من اللجنة الوطنية لحقوق الإنسان إن الوضع صعب."), "عبد الله الكعبي"),
+            "اللجنة الوطنية لحقوق الإنسان"));
+  CHECK(roles_of(run("وقال سمير العلوي من تونس إن الوضع صعب."), "سمير العلوي").empty());
+  // A profession introduces a name the tagger alone may miss: "عامل الإغاثة أيمن الشعر".
+  CHECK(has(person_labels(run("وقال عامل الإغاثة أيمن الشعر، في ريف حلب الغربي، إن الوضع صعب.")), "أيمن الشعر"));
+}
+
 TEST_CASE("roles: the country of a nationality adjective, the posting after في/لدى, and the story's country") {
   CHECK(has(roles_of(run("وقال الرئيس القبرصي نيكوس أناستاسيادس إن المفاوضات مع قبرص الشمالية مستمرة. وأكد أن قبرص موحدة."),
                      "نيكوس أناستاسيادس"), "قبرص"));
