@@ -844,10 +844,13 @@ class Recogniser {
       for (int segment = 0; segment < 3 && k < size(); ++segment) {
         TitleComplex honorific;
         if (read_title(k, honorific) && honorific.complement == "none") k = honorific.end;
-        // A name the lexicons already know: "الرئيس الروسي، فلاديمير بوتين،".
+        // A name the lexicons already know: "الرئيس الروسي، فلاديمير بوتين،". Not behind ل or ب: "الطبيب السابق
+        // لدونالد ترامب" is the doctor of Trump, not Trump.
         if (k < size() && owner_[k] >= 0 && doc_.mentions[static_cast<std::size_t>(owner_[k])].type == EntityType::Person &&
             doc_.mentions[static_cast<std::size_t>(owner_[k])].first_token == k) {
-          bind(owner_[k], t);
+          const Mention& known = doc_.mentions[static_cast<std::size_t>(owner_[k])];
+          const char32_t first = tok(k).form[0];
+          if (known.span.start == tok(k).span.start || (first != U'ل' && first != U'ب')) bind(owner_[k], t);
           break;
         }
         std::size_t n = read_person_name(k);
