@@ -875,7 +875,7 @@ class Recogniser {
                                   tok(k + n).is_word && not_ordinary_words(k, k + n);
           // Between commas a name stands on its own, unless it opens with an ordinary word behind the conjunction و
           // or holds a function word: "الصحفي السعودي، ومعرفة مصيره،"، "أعوان الحراسة، مما اضطرهم".
-          bool ordinary = ordinary_word_behind_clitic(k);
+          bool ordinary = ordinary_word_behind_conjunction(k);
           for (std::size_t w = k; w < k + n && !ordinary; ++w) ordinary = lx_.is_function_word(tok(w).form);
           if (!lone_word && !(comma && ordinary) &&
               (confirmed_person(k, k + n, comma) || coordinated_title(k + n) || after_full_title)) {
@@ -930,10 +930,9 @@ class Recogniser {
            counts[static_cast<std::size_t>(ner_tag_index("I-PERS"))] == 0 && counts[static_cast<std::size_t>(ner_tag_index("O"))] > 0;
   }
 
-  // An ordinary indefinite noun (the tagger's dictionary has it as written, its training data never a given name and
-  // mostly outside names)
-  // followed by a definite word or a name in the same sentence: the first noun of a construct, "قوات" in "قائد قوات
-  // الاحتياط". Not a given name ("بشار الأسد": a name in the training data).
+  // An ordinary indefinite noun (in the tagger's dictionary as written; in its training data never a given name and
+  // mostly outside names) followed by a definite word or a name in the same sentence: the first noun of a construct,
+  // "قوات" in "قائد قوات الاحتياط". Not a given name ("بشار الأسد").
   bool construct_noun_at(std::size_t j) {
     if (j + 1 >= size() || owner_[j] != -1 || !tok(j).is_word || is_definite(tok(j).form) || tags_()[j] != "O" ||
         lx_.is_function_word(tok(j).form) || tok(j + 1).sentence != tok(j).sentence || !tok(j + 1).is_word)
@@ -949,7 +948,7 @@ class Recogniser {
 
   // The word is an ordinary word behind the conjunction و ("ومعرفة"، "وبإشراف"), by the tagger's dictionary, and
   // never began a person's name in its training data (not "فاليري"، "وليد").
-  bool ordinary_word_behind_clitic(std::size_t k) const {
+  bool ordinary_word_behind_conjunction(std::size_t k) const {
     const NerTagger* tagger = NerTagger::default_model();
     const std::u32string& w = tok(k).form;
     return tagger && w.size() > 3 && w[0] == U'و' && tagger->dictionary_status(w) == 2 &&
