@@ -787,6 +787,12 @@ TEST_CASE("entities: between commas after a title, ordinary words behind a conju
   CHECK(has(person_labels(run("وقال الناشط الحقوقي، سمير العلوي، إن الوضع صعب.")), "سمير العلوي"));
 }
 
+TEST_CASE("entities: a state's formal name is the country, not the channel inside it") {
+  Document d = run("وأكدت الجمهورية العربية السورية أن سوريا ترفض الاتفاق، وقالت جمهورية مصر العربية إن مصر تؤيده.");
+  CHECK(entities(d) == std::vector<std::string>{"place:الجمهورية العربية السورية", "place:جمهورية مصر العربية"});
+  for (const auto& e : d.entities) CHECK(e.mentions.size() == 2);  // "سوريا" and "مصر" are the same countries
+}
+
 TEST_CASE("entities: a lexicon form with its title gives way to the fuller name inside it") {
   Document d = run("وقال ترامب إنه اتصل بالعاهل السعودي، الملك سلمان بن عبد العزيز، الذي نفى بدوره علمه بالأمر.");
   CHECK(has(person_labels(d), "سلمان بن عبد العزيز"));
