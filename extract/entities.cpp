@@ -918,16 +918,10 @@ class Recogniser {
     return coordinated_word(i) && lx_.titles.match(doc_, i, &e) > 0;
   }
 
-  // An ordinary noun with an attached pronoun ه (not ة), never part of a person's name in the tagger's training
-  // data: "ثقته"، "رفضه".
+  // An ordinary noun with an attached pronoun ("ثقته"، "رفضه") the training data has seen outside names.
   bool object_noun_with_pronoun(std::size_t i) const {
-    const std::u32string& w = tok(i).form;
-    if (w.back() != U'ه' || !doc_.text.slice_utf8(tok(i).span).ends_with("ه")) return false;
     const NerTagger* tagger = NerTagger::default_model();
-    if (!tagger || tagger->dictionary_status(w) != 3) return false;
-    const auto counts = tagger->training_counts(w);
-    return counts[static_cast<std::size_t>(ner_tag_index("B-PERS"))] == 0 &&
-           counts[static_cast<std::size_t>(ner_tag_index("I-PERS"))] == 0 && counts[static_cast<std::size_t>(ner_tag_index("O"))] > 0;
+    return ordinary_noun_with_pronoun(doc_, tok(i)) && tag_count(tagger->training_counts(tok(i).form), "O") > 0;
   }
 
   // An ordinary indefinite noun (in the tagger's dictionary as written; in its training data never a given name and
@@ -941,9 +935,8 @@ class Recogniser {
     const NerTagger* tagger = NerTagger::default_model();
     if (!tagger || tagger->dictionary_status(tok(j).form) != 3) return false;
     const auto counts = tagger->training_counts(tok(j).form);
-    const int ordinary = counts[static_cast<std::size_t>(ner_tag_index("O"))];
-    return ordinary > 0 && counts[static_cast<std::size_t>(ner_tag_index("B-PERS"))] == 0 &&
-           4 * counts[static_cast<std::size_t>(ner_tag_index("I-PERS"))] < ordinary;
+    const int ordinary = tag_count(counts, "O");
+    return ordinary > 0 && tag_count(counts, "B-PERS") == 0 && 4 * tag_count(counts, "I-PERS") < ordinary;
   }
 
   // The word is an ordinary word behind the conjunction و ("ومعرفة"، "وبإشراف"), by the tagger's dictionary, and
@@ -952,7 +945,7 @@ class Recogniser {
     const NerTagger* tagger = NerTagger::default_model();
     const std::u32string& w = tok(k).form;
     return tagger && w.size() > 3 && w[0] == U'و' && tagger->dictionary_status(w) == 2 &&
-           tagger->training_counts(w)[static_cast<std::size_t>(ner_tag_index("B-PERS"))] == 0;
+           tag_count(tagger->training_counts(w), "B-PERS") == 0;
   }
 
   // No word of the span is an ordinary word behind a conjunction or preposition ("بسحب قوات"، "وتستدعي
@@ -1867,7 +1860,7 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
       if (into[a] >= 0 || ea.type != EntityType::Person || !ea.group.empty() || ea.mentions.empty()) continue;
       const std::u32string key = doc.mentions[ea.mentions.front()].key;
       const auto words = split_words(key);
-      if (words.size() < 2 || tagger->dictionary_status(words.front()) < 2 || tagger->training_counts(words.front())[static_cast<std::size_t>(ner_tag_index("B-PERS"))] > 0 ||
+      if (words.size() < 2 || tagger->dictionary_status(words.front()) < 2 || tag_count(tagger->training_counts(words.front()), "B-PERS") > 0 ||
           lx.definite_given_names.count(words.front()))
         continue;
       // Later mentions of the name alone may have joined it already ("برونسون" after "محامو برونسون").
@@ -1996,6 +1989,23 @@ std::string main_country(const Document& doc, bool dominant) {
   }
   if (dominant && (best_mentions < 2 || best_mentions < 2 * runner_up)) return "";
   return best;
+}
+
+int country_entity(const Document& doc, const std::string& code) {
+  for (std::size_t e = 0; e < doc.entities.size(); ++e)
+    if (doc.entities[e].type == EntityType::Place && doc.entities[e].country == code && doc.entities[e].subtype == "country" &&
+        !doc.entities[e].mentions.empty())
+      return static_cast<int>(e);
+  return -1;
+}
+
+bool ordinary_noun_with_pronoun(const Document& doc, const Token& t) {
+  const std::u32string& w = t.form;
+  if (w.empty() || w.back() != U'ه' || !doc.text.slice_utf8(t.span).ends_with("ه")) return false;
+  const NerTagger* tagger = NerTagger::default_model();
+  if (!tagger || tagger->dictionary_status(w) != 3) return false;
+  const auto counts = tagger->training_counts(w);
+  return tag_count(counts, "B-PERS") == 0 && tag_count(counts, "I-PERS") == 0;
 }
 
 void find_entities(Document& doc) {
@@ -2335,13 +2345,6 @@ void find_entities(Document& doc) {
   // Roles from titles bound to persons. A role's country is a node only when the article names the country: an
   // adjective alone ("الرئيس القبرصي") names no place (news-gold GUIDE), so the person keeps the country as an
   // attribute (Entity::country) and the graph gets no node the text never wrote.
-  auto country_entity = [&](const std::string& code) {
-    for (std::size_t e = 0; e < doc.entities.size(); ++e)
-      if (doc.entities[e].type == EntityType::Place && doc.entities[e].country == code &&
-          doc.entities[e].subtype == "country" && !doc.entities[e].mentions.empty())
-        return static_cast<int>(e);
-    return -1;
-  };
   // "نظيره الألماني": the office of the nearest person titled before, else "counterpart".
   auto counterpart_role = [](const std::vector<Binding>& bindings, const TitleComplex& t) {
     const TitleComplex* before = nullptr;
@@ -2370,24 +2373,24 @@ void find_entities(Document& doc) {
     if (pe.country.empty() && !t.country.empty()) pe.country = t.country;
     int tail = -1;
     if (t.tail_mention >= 0) tail = doc.mentions[new_index[static_cast<std::size_t>(t.tail_mention)]].entity;
-    else if (!t.country.empty()) tail = country_entity(t.country);
+    else if (!t.country.empty()) tail = country_entity(doc, t.country);
     // A title of state with no country written ("الرئيس رجب طيب أردوغان") belongs to the country the lexicon
     // knows the person by (persons.tsv: Erdoğan → TR).
-    else if (t.complement == "nat" && !pe.country.empty() && pe.group.rfind("person:", 0) == 0) tail = country_entity(pe.country);
+    else if (t.complement == "nat" && !pe.country.empty() && pe.group.rfind("person:", 0) == 0) tail = country_entity(doc, pe.country);
     // Nor one the lexicon knows: the country the article is about, when one clearly is ("وزير الشؤون الخارجية
     // خميس الجهيناوي" in a Tunisian story).
     // Only offices of state: an activist, a journalist, a candidate or an envoy in a story about a country is
     // often from elsewhere ("المبعوث الأممي" to Libya).
     else if (t.complement == "nat" && pe.group.rfind("person:", 0) != 0 && !story_country.empty() &&
              !not_of_state.count(t.role))
-      tail = country_entity(story_country);
+      tail = country_entity(doc, story_country);
     if (t.role == "mister" || t.role == "madam") continue;
     int post = t.post_mention >= 0 ? doc.mentions[new_index[static_cast<std::size_t>(t.post_mention)]].entity : -1;
     // An office in a country's government is an office of that country: "وزيرة الأسرة في الحكومة الألمانية".
     int state = -1;
     if (t.complement == "nat" && tail >= 0 && doc.entities[static_cast<std::size_t>(tail)].type == EntityType::Organization &&
         !doc.entities[static_cast<std::size_t>(tail)].country.empty())
-      state = country_entity(doc.entities[static_cast<std::size_t>(tail)].country);
+      state = country_entity(doc, doc.entities[static_cast<std::size_t>(tail)].country);
     // A body of an organisation is part of it: "أمين سر اللجنة التنفيذية لمنظمة التحرير الفلسطينية" is an officer
     // of the PLO too, "رئيس المجلس الرئاسي لحكومة الوفاق الوطني" of the government.
     int parent = -1;

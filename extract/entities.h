@@ -14,6 +14,14 @@ namespace isnad {
 // Fills doc.mentions, doc.entities and doc.relations.
 void find_entities(Document& doc);
 
+// The entity of the country with ISO code `code` if the article names it ("سوريا" for SY), else -1.
+int country_entity(const Document& doc, const std::string& code);
+
+// Whether token t is an ordinary noun with an attached pronoun ه (written ه, not ة) that the tagger's training data
+// never had in a person's name, by its dictionary: "ثقته"، "اختياره" — a verb's object, not a name. False without
+// the tagger's dictionary.
+bool ordinary_noun_with_pronoun(const Document& doc, const Token& t);
+
 // The country an article is about: the country named most often (the first named on a tie), "" if none.
 // With `dominant`, only a country named at least twice and at least twice as often as any other: the
 // country a bare "وزير الخارجية" of a Tunisian story belongs to, not one of two that a story sets side by side.

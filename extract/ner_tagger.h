@@ -26,6 +26,10 @@ inline constexpr std::array<std::string_view, kNerTagCount> kNerTags = {
     "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"};
 // Index of a tag string, -1 if unknown. "B-PER"/"I-PER" are accepted as PERS.
 int ner_tag_index(std::string_view tag);
+// One tag's count in a NerTagger::training_counts() array: tag_count(counts, "B-PERS").
+inline int tag_count(const std::array<int, kNerTagCount>& counts, std::string_view tag) {
+  return counts[static_cast<std::size_t>(ner_tag_index(tag))];
+}
 
 // One training or evaluation sentence: normalised words and gold tag indices.
 struct NerSentence {

@@ -16,7 +16,6 @@
 
 #include "entities.h"
 #include "gazetteer.h"
-#include "ner_tagger.h"
 #include "segment.h"
 #include "speaker_model.h"
 
@@ -795,15 +794,7 @@ class Attributor {
   int country_of_adjective_at(std::size_t k) const {
     const LexiconEntry* nat = nullptr;
     if (!tok(k).is_word || !lx_.nationalities.match(doc_, k, &nat, nullptr, false) || nat->country.empty()) return -1;
-    return country_named(nat->country);
-  }
-
-  // The country entity with ISO code `code`, if the article names the country; else -1.
-  int country_named(const std::string& code) const {
-    for (std::size_t e = 0; e < doc_.entities.size(); ++e)
-      if (doc_.entities[e].type == EntityType::Place && doc_.entities[e].subtype == "country" && doc_.entities[e].country == code)
-        return static_cast<int>(e);
-    return -1;
+    return country_entity(doc_, nat->country);
   }
 
   // "بلاده"، "لبلادها"، "وبلادنا": the speaker's own country.
@@ -818,7 +809,7 @@ class Attributor {
   int country_of_entity(int entity) const {
     const Entity& x = doc_.entities[static_cast<std::size_t>(entity)];
     if (x.country.empty() || (x.type == EntityType::Place && x.subtype == "country")) return -1;
-    return country_named(x.country);
+    return country_entity(doc_, x.country);
   }
 
   // "جون كيري، الذي قال": the entity a relative pronoun right before the cue refers to.
@@ -986,15 +977,7 @@ class Attributor {
       if (x.span.start <= t.span.start && t.span.start < x.span.end) return true;
     // An ordinary noun with an attached pronoun is the verb's object: the subject would stand before it ("وبرر
     // الوزير اختياره"), so there is none here. (A word behind ب/ل read so too scored lower on news-gold dev.)
-    const NerTagger* tagger = NerTagger::default_model();
-    if (!tagger) return false;
-    if (tagger->dictionary_status(t.form) == 3 && t.form.size() > 3 && t.form.back() == U'ه' &&
-        doc_.text.slice_utf8(t.span).ends_with("ه")) {
-      const auto counts = tagger->training_counts(t.form);
-      return counts[static_cast<std::size_t>(ner_tag_index("B-PERS"))] == 0 &&
-             counts[static_cast<std::size_t>(ner_tag_index("I-PERS"))] == 0;
-    }
-    return false;
+    return t.form.size() > 3 && ordinary_noun_with_pronoun(doc_, t);
   }
 
   // A person named (outside quotations) in this sentence after the previous act's cue and before `cue`.
