@@ -248,7 +248,7 @@ class Recogniser {
         i = end - 1;
         continue;
       }
-      if (n == 1 && ambiguous(i) && !announced(i) && tags_()[i] == "O") continue;
+      if (n == 1 && ambiguous(i) && ((!announced(i) && tags_()[i] == "O") || article_on_ambiguous(i))) continue;
       // "ودعا الأسد": a public figure's surname that is also a common word, as the subject of a verb of saying.
       if (e->subtype == "speaker-only" && !(i > 0 && is_cue_verb(i - 1))) continue;
       // A known surname after another name is someone else's family name: "ميلانيا ترامب" is not Donald.
@@ -310,6 +310,16 @@ class Recogniser {
   bool ambiguous(std::size_t i) const {
     for (const auto& r : tok(i).readings)
       if (lx_.ambiguous_names.count(r.stem)) return true;
+    return false;
+  }
+
+  // An article the name does not take makes it the common word, whatever the tagger says: "المشهد السياسي" is
+  // "the political scene", "المالي" "the financial" (Mashhad and Mali are never definite).
+  bool article_on_ambiguous(std::size_t i) const {
+    for (const auto& r : tok(i).readings)
+      if (lx_.ambiguous_names.count(r.stem) &&
+          (r.prefix.size() >= 2 && (r.prefix.compare(r.prefix.size() - 2, 2, U"ال") == 0 || r.prefix == U"لل")))
+        return true;
     return false;
   }
 
@@ -1400,7 +1410,7 @@ class Recogniser {
         else if (w.size() > 3 && (w[0] == U'و' || w[0] == U'ف' || w[0] == U'ب' || w[0] == U'ل') && starts_with_article(w.substr(1))) w = w.substr(1);
         ok = ok && !overrun(w, 0, false);
       }
-      if (!ok) continue;
+      if (!ok || (end == i + 1 && article_on_ambiguous(i))) continue;
       EntityType t = type == "PERS" ? EntityType::Person : type == "LOC" ? EntityType::Place : EntityType::Organization;
       // A lineage does not open a full name: the free name-like word before "بن" is its first name, even when
       // the tagger left it out ("المنصف بن رمضان" tagged O B-PERS I-PERS).

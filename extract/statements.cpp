@@ -181,16 +181,26 @@ class Attributor {
 
   // An office named by its title and country only, its holder named with another title of the same office
   // elsewhere in the article: "أشاد العاهل الأردني" is "الملك عبدالله الثاني" (in a story about Jordan, or known
-  // to persons.tsv as Jordan's), when he is the only one who holds it.
+  // to persons.tsv as Jordan's), "أكد وزير خارجية ألمانيا" is "وزير الخارجية الألماني سيغمار غابرييل", when one
+  // person only holds it.
   int office_holder_at(std::size_t i, std::size_t end, std::size_t* after) const {
     if (after) *after = i;
     const LexiconEntry* title = nullptr;
     const std::size_t n = lx_.titles.match(doc_, i, &title);
-    if (!n || title->subtype != "nat" || i + n >= end) return -1;
+    if (!n || (title->subtype != "nat" && title->subtype != "org") || i + n >= end) return -1;
     std::string country = title->country;
     std::size_t title_end = i + n;
     const LexiconEntry* nat = nullptr;
-    if (std::size_t k = lx_.nationalities.match(doc_, title_end, &nat, nullptr, false); k && nat->subtype != "people") {
+    if (title->subtype == "org") {
+      // The construct form names the country after it: "أكد وزير خارجية ألمانيا".
+      const int m = mention_at_[title_end];
+      if (m < 0) return -1;
+      const Mention& place = doc_.mentions[static_cast<std::size_t>(m)];
+      const Entity& named = doc_.entities[static_cast<std::size_t>(place.entity)];
+      if (place.first_token != title_end || named.type != EntityType::Place || named.subtype != "country") return -1;
+      country = named.country;
+      title_end = place.end_token;
+    } else if (std::size_t k = lx_.nationalities.match(doc_, title_end, &nat, nullptr, false); k && nat->subtype != "people") {
       if (!country.empty() && country != nat->country) return -1;
       country = nat->country;
       title_end += k;

@@ -100,6 +100,12 @@ TEST_CASE("entities: titles, triggers, lexicons, traps") {
   // Traps: "روسيا اليوم" is a channel, not Russia; "مالي" after a noun is "financial".
   CHECK_FALSE(has(entities(run("ونقلت قناة روسيا اليوم عن الأسد قوله إن الحرب طويلة.")), "place:روسيا"));
   CHECK_FALSE(has(entities(run("دفع مبلغ مالي كبير للصحيفة.")), "place:مالي"));
+  // "المشهد السياسي" is "the political scene", not the Iranian city; "مدينة مشهد" is the city.
+  CHECK_FALSE(has(entities(run("وقال إن الباب مفتوح أمام بقية أطياف المشهد السياسي.")), "place:مشهد"));
+  CHECK(has(entities(run("وزار الرئيس مدينة مشهد أمس.")), "place:مشهد"));
+  // "رئيسي الدولتين" is "the two states' presidents"; "وقال رئيسي" is Ebrahim Raisi.
+  CHECK_FALSE(has(entities(run("وتحت إشراف رئيسي الدولتين شهدت العلاقات تطورا.")), "person:رئيسي"));
+  CHECK(has(entities(run("وقال رئيسي إن إيران قوية.")), "person:رئيسي"));
   // "تجمع" is also "a gathering", "حركة" "a gesture": without a comma or the tagger no group is named (Arabic TimeML news).
   CHECK_FALSE(has(entities(run("التعزيزات الأمنية لحمايته من النهب، الذي كان متوقعا خاصة مع تجمع المئات من الناس في المنطقة.")),
                   "organization:تجمع المئات"));
@@ -780,6 +786,17 @@ TEST_CASE("statements: an office named by title and country is its holder named 
   Document other = run("وأشاد العاهل المغربي بالأمن في المغرب. وقال الملك عبدالله الثاني إن الأردن بخير.");
   REQUIRE(other.statements.size() == 2);
   CHECK(speaker(other, 0) != "عبدالله الثاني");
+}
+
+TEST_CASE("statements: an office in construct with its country is the holder named with the office's title") {
+  Document d = run("أكد وزير خارجية ألمانيا أن الدول الأوروبية تعمل مع الولايات المتحدة. وقال وزير الخارجية الألماني "
+                   "سيغمار غابرييل إن الاتفاق مهم.");
+  REQUIRE(d.statements.size() == 2);
+  CHECK(speaker(d, 0) == "سيغمار غابرييل");
+  // Another country's foreign minister is not him.
+  Document other = run("أكد وزير خارجية فرنسا أن الاتفاق قائم. وقال وزير الخارجية الألماني سيغمار غابرييل إن الاتفاق مهم.");
+  REQUIRE(other.statements.size() == 2);
+  CHECK(speaker(other, 0) != "سيغمار غابرييل");
 }
 
 TEST_CASE("entities: between commas after a title, ordinary words behind a conjunction are no name") {
