@@ -1321,9 +1321,9 @@ class Recogniser {
     for (std::size_t i = 0; i + 1 < size(); ++i) {
       if (owner_[i] != -1 || !tok(i).is_word || tok(i + 1).sentence != tok(i).sentence) continue;
       std::size_t clitics = 0;
-      bool head = false;
+      bool head = false, countries = false;  // "دول" heads a region of countries only with a place or the tagger
       for (const auto& r : tok(i).readings)
-        if (!r.has_article && heads.count(r.stem)) { head = true; clitics = r.prefix.size(); }
+        if (!r.has_article && heads.count(r.stem)) { head = true; clitics = r.prefix.size(); countries = r.stem == U"دول"; }
       if (!head) continue;
       std::size_t end = i + 1;
       int inner = owner_[i + 1];
@@ -1332,10 +1332,13 @@ class Recogniser {
         if (m.first_token != i + 1 || m.type != EntityType::Place) continue;
         end = m.end_token;
       } else {
-        // A name only the tagger sees: "مخيم البقعة"، "مطار معيتيقة".
+        // A name only the tagger sees: "مخيم البقعة"، "مطار معيتيقة"; or words no dictionary knows as ordinary
+        // words: "مطار التيفور"، "سجن عوفر" (not "قاعدة معلومات"، "مخيم اللاجئين"، "سجن صحفيين").
         while (end < size() && end < i + 4 && owner_[end] == -1 && tok(end).is_word && tags[end].size() > 2 &&
                tags[end].substr(2) != "MISC" && tok(end).sentence == tok(i).sentence)
           ++end;
+        if (end == i + 1 && !countries)
+          while (end < size() && end < i + 4 && tok(end).sentence == tok(i).sentence && unknown_name_word(end)) ++end;
         if (end == i + 1) continue;
       }
       const std::size_t name_end = end;
@@ -1364,6 +1367,21 @@ class Recogniser {
       for (std::size_t t = i; t < end; ++t) owner_[t] = index;
       i = end - 1;
     }
+  }
+
+  // A free name-like word the tagger's general-language dictionary does not know, or its training data saw in
+  // names more often than outside them: "التيفور"، "عوفر"، "مونبارناس".
+  bool unknown_name_word(std::size_t k) const {
+    const NerTagger* tagger = NerTagger::default_model();
+    if (!tagger || k >= size() || owner_[k] != -1 || !name_like(k)) return false;
+    const std::u32string& w = tok(k).form;
+    if (tagger->dictionary_status(w) == 1 &&
+        !(starts_with_article(w) && w.size() >= 5 && tagger->dictionary_status(w.substr(2)) != 1))
+      return true;
+    const auto counts = tagger->training_counts(tok(k).form);
+    int in_names = 0;
+    for (const char* tag : {"B-LOC", "I-LOC", "B-ORG", "B-PERS", "I-PERS"}) in_names += tag_count(counts, tag);
+    return in_names > tag_count(counts, "O");
   }
 
   // 8. A title right after a person found by any pass: "هوراسيو كارتيس رئيس باراغواي"،
@@ -1923,7 +1941,10 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
       for (std::size_t x : doc.entities[a].mentions) tagger_found &= doc.mentions[x].rule == "tagger";
       const bool tagger_place =
           tagger_found && doc.entities[a].type == EntityType::Place && doc.entities[b].type == EntityType::Organization;
-      if (doc.entities[b].type != doc.entities[a].type && !tagger_place) continue;
+      // A name only the tagger found, of whatever kind, may be a facility's without its head noun: "تمنهنت" is
+      // "قاعدة تمنهنت الجوية".
+      const bool tagger_facility = tagger_found && doc.entities[b].subtype == "facility";
+      if (doc.entities[b].type != doc.entities[a].type && !tagger_place && !tagger_facility) continue;
       bool qualifies = false;
       for (const auto& ka : keys_of(doc.entities[a]))
         for (const auto& kb : keys_of(doc.entities[b])) {
@@ -1942,7 +1963,8 @@ void join_partial_names(Document& doc, const Lexicons& lx) {
             after_trigger = true;
           if (tagger_place && !prefix) after_trigger = false;
           // A place under its head noun: "الفرات" is "نهر الفرات", "الجولان" "هضبة الجولان".
-          bool after_place_head = under_one_word && doc.entities[a].type == EntityType::Place && place_heads().count(kb.front());
+          bool after_place_head = under_one_word && ((doc.entities[a].type == EntityType::Place && place_heads().count(kb.front())) ||
+                                                     tagger_facility);
           qualifies |= prefix || after_trigger || after_place_head;
         }
       if (qualifies) fuller.push_back(b);

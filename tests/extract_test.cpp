@@ -472,6 +472,16 @@ TEST_CASE("entities: 'مطار التيفور العسكري' and 'ريف دمش
   CHECK_FALSE(has(places, "دمشق"));
 }
 
+// A facility's name no dictionary knows as ordinary words is a name without the tagger: "سجن عوفر"، "محطة مونبارناس";
+// ordinary words after the head noun are none: "مخيم اللاجئين"، "قاعدة معلومات"، "محطة المترو".
+TEST_CASE("entities: a facility head noun before words no dictionary knows names a place") {
+  Document d = run("ونقل الأسير إلى سجن عوفر العسكري، ثم توقف القطار في محطة مونبارناس للقطارات.");
+  CHECK(has(entities(d), "place:سجن عوفر العسكري"));
+  CHECK(has(entities(d), "place:محطة مونبارناس"));
+  Document ordinary = run("وعاد إلى مخيم اللاجئين، وأنشأ قاعدة معلومات، وتوقف في محطة المترو.");
+  CHECK(entities(ordinary).empty());
+}
+
 // A name behind a preposition right after the verb is whom the speaker addressed: "وقالت لبي بي سي" is still May.
 TEST_CASE("statements: 'وقالت لبي بي سي' — the outlet is addressed, the speaker continues") {
   Document d = run("قالت تيريزا ماي إن بريطانيا ستغادر الاتحاد. وقالت لبي بي سي إن القرار نهائي.");
