@@ -519,6 +519,8 @@ class Recogniser {
     // A known organisation right after the trigger: "قناة روسيا اليوم" is RT. But a name that has its
     // own head noun makes a namesake: "كتائب حزب الله" is not حزب الله.
     if (owner_[k] >= 0) {
+      // "فرع للجيش الأميركي" is "a branch of the army", not a name: the known organisation stays itself.
+      if (tok(k).form.rfind(U"لل", 0) == 0) return -1;
       Mention& m = doc_.mentions[static_cast<std::size_t>(owner_[k])];
       // A city's body: "شرطة لندن"، "بلدية باريس" (the head noun and the city name one organisation).
       const bool city_body = m.first_token == k && m.type == EntityType::Place && m.subtype == "city" &&
@@ -595,6 +597,8 @@ class Recogniser {
     if (tok(k).is_word && !is_definite(tok(k).form) &&
         (describing.count(tok(k).form) || nationality_at(k, &adjective)))
       return -1;
+    // Nor does a purpose after it: "مركز للدراسات"، "لجنة للتحقيق"، "فرع للجيش الأميركي" (ل + the article).
+    if (tok(k).is_word && tok(k).form.size() > 4 && tok(k).form.rfind(U"لل", 0) == 0) return -1;
     std::size_t end = k;
     if (e->value == "proper" && e->subtype == "media" && (end = national_outlet_end(i, k)) > k) {
       // "وكالة الأنباء اليمنية"، "وكالة الصحافة الفرنسية": what the outlet is, then its country.
@@ -1416,7 +1420,8 @@ class Recogniser {
       while (end < size() && tags[end] == "I-" + type) ++end;
       // The tagger overruns names into the next word: "أردوغان الاتهامات"، "الصبيح للصحافيين"،
       // "دوتيرتي حظرا دائما"، "كونتي سيجري". Trim plural nouns, لل-phrases, accusative adverbs, future verbs.
-      while (type == "PERS" && end > i + 1 && overrun(tok(end - 1).form, end - 1 - i)) --end;
+      while (type == "PERS" && end > i + 1 && (overrun(tok(end - 1).form, end - 1 - i) || ordinary_accusative(end - 1))) --end;
+      if (type == "PERS" && end == i + 1 && ordinary_accusative(i)) continue;
       bool ok = true;
       for (std::size_t k = i; k < end && ok; ++k) ok = name_like(k) || (type != "PERS" && owner_[k] == -1 && tok(k).is_word);
       for (std::size_t k = i; k < end && ok; ++k) ok = !possessive_plural(tok(k).form);
@@ -1460,6 +1465,20 @@ class Recogniser {
       return true;
     if (position >= 2 && w.back() == U'ا' && !starts_with_article(w)) return true;
     return false;
+  }
+
+  // An ordinary word with the accusative ending ا, which names never took in the tagger's training data:
+  // "أسابيعا"، "سخيفا"، "محمد متخوفا" (not "روسيا"، "رضا": the dictionary or the training data knows them).
+  bool ordinary_accusative(std::size_t k) const {
+    const NerTagger* tagger = NerTagger::default_model();
+    const std::u32string& w = tok(k).form;
+    if (!tagger || w.size() < 4 || w.back() != U'ا' || starts_with_article(w) || tagger->dictionary_status(w) == 2 ||
+        tagger->dictionary_status(w.substr(0, w.size() - 1)) != 3)
+      return false;
+    const auto counts = tagger->training_counts(w);
+    for (const char* tag : {"B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-PERS", "I-PERS"})
+      if (tag_count(counts, tag) > 0) return false;
+    return true;
   }
 
   // "لحفناوي"، "لفرناندو لاميكيز": ل before a consonant and five letters more is the preposition, not the start

@@ -803,7 +803,14 @@ class Attributor {
   // The country entity of a nationality adjective at token k ("التونسية" → تونس), if the article names it.
   int country_of_adjective_at(std::size_t k) const {
     const LexiconEntry* nat = nullptr;
-    if (!tok(k).is_word || !lx_.nationalities.match(doc_, k, &nat, nullptr, false) || nat->country.empty()) return -1;
+    if (!tok(k).is_word) return -1;
+    if (!lx_.nationalities.match(doc_, k, &nat, nullptr, false)) {
+      // Behind the conjunction only: "والإيرانيون ملتزمون" (not "بالروسية", the language).
+      std::size_t offset = 0;
+      const char32_t first = tok(k).form[0];
+      if ((first != U'و' && first != U'ف') || !lx_.nationalities.match(doc_, k, &nat, &offset) || offset != 1) return -1;
+    }
+    if (nat->country.empty()) return -1;
     return country_entity(doc_, nat->country);
   }
 

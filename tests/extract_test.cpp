@@ -482,6 +482,30 @@ TEST_CASE("entities: a facility head noun before words no dictionary knows names
   CHECK(entities(ordinary).empty());
 }
 
+// A head noun before a purpose names nothing: "لجنة للتحقيق"، "فرع للجيش الأميركي" (the army stays itself).
+TEST_CASE("entities: a trigger before a لل-phrase is no organisation's name") {
+  Document d = run("وشكلت الحكومة لجنة للتحقيق في الحادث، وقال مركز للدراسات إن فرع للجيش الأميركي موجود.");
+  CHECK(entities(d) == std::vector<std::string>{"organization:الجيش الأميركي"});
+}
+
+// The tagger's name does not take an ordinary word in the accusative: "محمد متخوفا"، "سخيفا".
+TEST_CASE("entities: an ordinary accusative word is no part of a name") {
+  for (const auto& name : person_labels(run("وجلس محمد متخوفا في البيت. وقال إن الأمر كان سخيفا وانتظر أسابيعا."))) {
+    CHECK(name.find("متخوفا") == std::string::npos);
+    CHECK(name != "سخيفا");
+    CHECK(name != "أسابيعا");
+  }
+  CHECK(has(entities(run("وقال رضا إن روسيا بخير.")), "place:روسيا"));
+}
+
+// A nationality noun behind و in what was said is about its country: "والإيرانيون ملتزمون".
+TEST_CASE("statements: a nationality noun behind the conjunction is about its country") {
+  Document d = run("وتحدث الوزير عن إيران. وقال الوزير إن الرئيس والإيرانيين ملتزمون بالاتفاق.");
+  REQUIRE(d.statements.size() == 2);
+  REQUIRE(d.statements[1].about.size() == 1);
+  CHECK(d.entities[static_cast<std::size_t>(d.statements[1].about[0])].label == "إيران");
+}
+
 // A name behind a preposition right after the verb is whom the speaker addressed: "وقالت لبي بي سي" is still May.
 TEST_CASE("statements: 'وقالت لبي بي سي' — the outlet is addressed, the speaker continues") {
   Document d = run("قالت تيريزا ماي إن بريطانيا ستغادر الاتحاد. وقالت لبي بي سي إن القرار نهائي.");
