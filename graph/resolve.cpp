@@ -8,6 +8,7 @@
 
 #include "entities.h"
 #include "lexicon.h"
+#include "ner_tagger.h"
 
 namespace isnad {
 
@@ -63,6 +64,15 @@ std::vector<std::u32string> words_of(const std::string& name) {
   }
   if (!cur.empty()) out.push_back(cur);
   return out;
+}
+
+// Whether the tagger's training data began names with this word more often than it continued them: a given name
+// ("حسين"، "محمد"), unlike a family name ("ترامب"). False without the tagger.
+bool given_name_mostly(const std::u32string& word) {
+  const NerTagger* tagger = NerTagger::default_model();
+  if (!tagger) return false;
+  const auto counts = tagger->training_counts(word);
+  return tag_count(counts, "B-PERS") > tag_count(counts, "I-PERS");
 }
 
 std::u32string joined(const std::vector<std::u32string>& w) {
@@ -346,6 +356,9 @@ Resolution resolve_across_documents(const std::vector<const Document*>& doc_ptrs
     // Within one article the extractor has decided; a public figure's surname ("ليبرمان", persons.tsv) joins
     // only a full name of that figure, which carries the same lexicon identity ("جوزف ليبرمان" does not).
     if (roots.size() != 1 || refs[candidate].doc == refs[r].doc) continue;
+    // A word that mostly opens a name is a given name alone, not a surname: "حسين" in one article is not "صدام
+    // حسين" of another (the tagger's training data began names with it more often than it continued them).
+    if (e.group.empty() && given_name_mostly(w[0])) continue;
     std::set<std::string> identities = person_identities[uf.find(r)];
     const std::set<std::string>& full_ids = person_identities[uf.find(candidate)];
     if (!identities.empty() && identities != full_ids) continue;
