@@ -519,8 +519,9 @@ class Recogniser {
     // A known organisation right after the trigger: "قناة روسيا اليوم" is RT. But a name that has its
     // own head noun makes a namesake: "كتائب حزب الله" is not حزب الله.
     if (owner_[k] >= 0) {
-      // "فرع للجيش الأميركي" is "a branch of the army", not a name: the known organisation stays itself.
-      if (tok(k).form.rfind(U"لل", 0) == 0) return -1;
+      // "فرع للجيش الأميركي" is "a branch of the army", not a name: the known organisation stays itself. So does a
+      // site the lexicon knows: "موقع تويتر" is Twitter, written "تويتر".
+      if (tok(k).form.rfind(U"لل", 0) == 0 || normalize(to_u32(e->written)) == U"موقع") return -1;
       Mention& m = doc_.mentions[static_cast<std::size_t>(owner_[k])];
       // A city's body: "شرطة لندن"، "بلدية باريس" (the head noun and the city name one organisation).
       const bool city_body = m.first_token == k && m.type == EntityType::Place && m.subtype == "city" &&
@@ -612,6 +613,8 @@ class Recogniser {
         // A known name inside the quotes keeps its identity: وكالة "فرانس برس".
         end = j + 1;
       } else {
+        // A person's name after an outlet's head noun is the person's outlet, no name of its own: "موقع نافالني".
+        if (e->subtype == "media" && tags_()[k] == "B-PERS") return -1;
         // "حزب الرابطة اليميني المتطرف": a describing adjective ends the name.
         // A person the tagger starts ends it too: "حزب العمال محمد الكيلاني" (the party's secretary, named after it).
         while (end < k + 4 && name_like(end) && tok(end).sentence == tok(i).sentence &&
@@ -647,6 +650,8 @@ class Recogniser {
       }
     }
     if (end == k) return -1;
+    // A site is named without its head noun: "موقع هبة براس" is the site "هبة براس" (news writes "نشر هبة براس").
+    if (normalize(to_u32(e->written)) == U"موقع") return add_mention(EntityType::Organization, k, end, 0, "trigger:" + e->subtype, e);
     return add_mention(EntityType::Organization, i, end, off, "trigger:" + e->subtype, e);
   }
 
