@@ -896,7 +896,10 @@ class Recogniser {
           // or holds a function word: "الصحفي السعودي، ومعرفة مصيره،"، "أعوان الحراسة، مما اضطرهم".
           bool ordinary = ordinary_word_behind_conjunction(k);
           for (std::size_t w = k; w < k + n && !ordinary; ++w) ordinary = lx_.is_function_word(tok(w).form);
-          if (!lone_word && !(comma && ordinary) &&
+          // Anywhere, an ordinary word behind ل is no part of a name: "لبحث العملية"، "ترمب لعقد".
+          bool ordinary_word = false;
+          for (std::size_t w = k; w < k + n && !ordinary_word; ++w) ordinary_word = ordinary_behind_lam(w);
+          if (!lone_word && !(comma && ordinary) && !ordinary_word &&
               (confirmed_person(k, k + n, comma) || coordinated_title(k + n) || after_full_title)) {
             int m = add_mention(EntityType::Person, k, k + n, 0, "title-apposition");
             bind(m, t);
@@ -1425,8 +1428,7 @@ class Recogniser {
       while (end < size() && tags[end] == "I-" + type) ++end;
       // The tagger overruns names into the next word: "أردوغان الاتهامات"، "الصبيح للصحافيين"،
       // "دوتيرتي حظرا دائما"، "كونتي سيجري". Trim plural nouns, لل-phrases, accusative adverbs, future verbs.
-      while (type == "PERS" && end > i + 1 && (overrun(tok(end - 1).form, end - 1 - i) || ordinary_accusative(end - 1))) --end;
-      if (type == "PERS" && end == i + 1 && ordinary_accusative(i)) continue;
+      while (type == "PERS" && end > i + 1 && overrun(tok(end - 1).form, end - 1 - i)) --end;
       bool ok = true;
       for (std::size_t k = i; k < end && ok; ++k) ok = name_like(k) || (type != "PERS" && owner_[k] == -1 && tok(k).is_word);
       for (std::size_t k = i; k < end && ok; ++k) ok = !possessive_plural(tok(k).form);
@@ -1472,18 +1474,14 @@ class Recogniser {
     return false;
   }
 
-  // An ordinary word with the accusative ending ا, which names never took in the tagger's training data:
-  // "أسابيعا"، "سخيفا"، "محمد متخوفا" (not "روسيا"، "رضا": the dictionary or the training data knows them).
-  bool ordinary_accusative(std::size_t k) const {
+  // An ordinary word behind the preposition ل by the tagger's dictionary, seen in its training data and never in a
+  // name: "لبحث"، "لعقد" (not "لطفي"، nor "لوكاس", which the dictionary splits but the training data never saw).
+  bool ordinary_behind_lam(std::size_t k) const {
     const NerTagger* tagger = NerTagger::default_model();
     const std::u32string& w = tok(k).form;
-    if (!tagger || w.size() < 4 || w.back() != U'ا' || starts_with_article(w) || tagger->dictionary_status(w) == 2 ||
-        tagger->dictionary_status(w.substr(0, w.size() - 1)) != 3)
-      return false;
+    if (!tagger || w.size() < 4 || w[0] != U'ل' || tagger->dictionary_status(w) != 2) return false;
     const auto counts = tagger->training_counts(w);
-    for (const char* tag : {"B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-PERS", "I-PERS"})
-      if (tag_count(counts, tag) > 0) return false;
-    return true;
+    return tag_count(counts, "O") > 0 && tag_count(counts, "B-PERS") == 0 && tag_count(counts, "I-PERS") == 0;
   }
 
   // "لحفناوي"، "لفرناندو لاميكيز": ل before a consonant and five letters more is the preposition, not the start
