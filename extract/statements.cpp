@@ -242,7 +242,7 @@ class Attributor {
     if (stem.size() > 1 && (stem[0] == U'و' || stem[0] == U'ف')) stem = stem.substr(1);
     if (stem.size() < 5 || stem[0] != U'ا' || stem[1] != U'ل') return -1;
     std::u32string trigger = stem.substr(2);
-    if (!lx_.org_triggers.find(trigger)) return -1;
+    if (!lx_.org_triggers.find(trigger)) return named_by_head_noun(i, stem);
     for (std::size_t m = doc_.mentions.size(); m-- > 0;) {
       const Mention& mention = doc_.mentions[m];
       if (mention.first_token >= i || mention.type != EntityType::Organization) continue;
@@ -250,6 +250,23 @@ class Attributor {
       // A known name written after its head noun: "منظمة هيومن رايتس ووتش" (the lexicon's key has no منظمة).
       for (const auto& reading : tok(mention.first_token).readings)
         if (reading.stem == trigger) return mention.entity;
+    }
+    return -1;
+  }
+
+  // A definite noun that opened the name of the last organisation or facility named before token i with that head:
+  // "الجيش" after "الجيش اليمني"، "المطار" after "مطار التيفور العسكري". -1 if none.
+  int named_by_head_noun(std::size_t i, const std::u32string& definite) const {
+    if (lx_.is_function_word(definite)) return -1;
+    const std::u32string bare = definite.substr(2);
+    for (std::size_t m = doc_.mentions.size(); m-- > 0;) {
+      const Mention& mention = doc_.mentions[m];
+      if (mention.first_token >= i || mention.entity < 0) continue;
+      const bool facility = mention.type == EntityType::Place && mention.subtype == "facility";
+      if (mention.type != EntityType::Organization && !facility) continue;
+      const std::u32string& key = mention.key;
+      const std::u32string& head = facility ? bare : definite;
+      if (key.size() > head.size() && key.compare(0, head.size(), head) == 0 && key[head.size()] == U' ') return mention.entity;
     }
     return -1;
   }

@@ -503,6 +503,20 @@ TEST_CASE("entities: an ordinary word behind ل is no part of a name after a tit
   CHECK(has(person_labels(run("وقال اللاعب البرازيلي لوكاس مورا إن الفريق جاهز.")), "لوكاس مورا"));
 }
 
+// A definite head noun in what was said is the organisation or facility named before with it: "الجيش" after "الجيش
+// اليمني"، "المطار" after "مطار التيفور العسكري".
+TEST_CASE("statements: a head noun alone is about the body or facility it opened the name of") {
+  for (const char* text : {"أعلن الجيش اليمني تقدمه. وقال المتحدث إن الجيش يواصل عملياته.",
+                           "قصفت الطائرات مطار التيفور العسكري. وقال المرصد إن المطار تعرض لقصف."}) {
+    CAPTURE(text);
+    Document d = run(text);
+    REQUIRE(!d.statements.empty());
+    const Statement& said = d.statements.back();
+    REQUIRE(said.about.size() == 1);
+    CHECK(d.entities[static_cast<std::size_t>(said.about[0])].mentions.size() == 1);  // the name, not a new node
+  }
+}
+
 // A nationality noun behind و in what was said is about its country: "والإيرانيون ملتزمون".
 TEST_CASE("statements: a nationality noun behind the conjunction is about its country") {
   Document d = run("وتحدث الوزير عن إيران. وقال الوزير إن الرئيس والإيرانيين ملتزمون بالاتفاق.");
