@@ -254,19 +254,22 @@ class Attributor {
     return -1;
   }
 
-  // A definite noun that opened the name of the last organisation or facility named before token i with that head:
-  // "الجيش" after "الجيش اليمني"، "المطار" after "مطار التيفور العسكري". -1 if none.
+  // A definite noun that opened the name of the last organisation, facility or country named before token i, with or
+  // without the article: "الجيش" after "الجيش اليمني"، "المطار" after "مطار التيفور العسكري"، "المملكة" after "المملكة
+  // العربية السعودية". -1 if none.
   int named_by_head_noun(std::size_t i, const std::u32string& definite) const {
     if (lx_.is_function_word(definite)) return -1;
     const std::u32string bare = definite.substr(2);
+    auto opens = [](const std::u32string& key, const std::u32string& head) {
+      return key.size() > head.size() && key.compare(0, head.size(), head) == 0 && key[head.size()] == U' ';
+    };
     for (std::size_t m = doc_.mentions.size(); m-- > 0;) {
       const Mention& mention = doc_.mentions[m];
       if (mention.first_token >= i || mention.entity < 0) continue;
-      const bool facility = mention.type == EntityType::Place && mention.subtype == "facility";
-      if (mention.type != EntityType::Organization && !facility) continue;
-      const std::u32string& key = mention.key;
-      const std::u32string& head = facility ? bare : definite;
-      if (key.size() > head.size() && key.compare(0, head.size(), head) == 0 && key[head.size()] == U' ') return mention.entity;
+      const bool place = mention.type == EntityType::Place;
+      if (place && mention.subtype != "facility" && mention.subtype != "country") continue;
+      if (opens(mention.key, definite) || (!(place && mention.subtype == "country") && opens(mention.key, bare)))
+        return mention.entity;
     }
     return -1;
   }

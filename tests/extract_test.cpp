@@ -503,11 +503,12 @@ TEST_CASE("entities: an ordinary word behind ل is no part of a name after a tit
   CHECK(has(person_labels(run("وقال اللاعب البرازيلي لوكاس مورا إن الفريق جاهز.")), "لوكاس مورا"));
 }
 
-// A definite head noun in what was said is the organisation or facility named before with it: "الجيش" after "الجيش
-// اليمني"، "المطار" after "مطار التيفور العسكري".
-TEST_CASE("statements: a head noun alone is about the body or facility it opened the name of") {
+// A definite head noun in what was said is the organisation, facility or country named before with it: "الجيش" after
+// "الجيش اليمني"، "المطار" after "مطار التيفور العسكري"، "المملكة" after "المملكة العربية السعودية".
+TEST_CASE("statements: a head noun alone is about the body, facility or country it opened the name of") {
   for (const char* text : {"أعلن الجيش اليمني تقدمه. وقال المتحدث إن الجيش يواصل عملياته.",
-                           "قصفت الطائرات مطار التيفور العسكري. وقال المرصد إن المطار تعرض لقصف."}) {
+                           "قصفت الطائرات مطار التيفور العسكري. وقال المرصد إن المطار تعرض لقصف.",
+                           "زار الوزير المملكة العربية السعودية. وقال إن المملكة شريك مهم."}) {
     CAPTURE(text);
     Document d = run(text);
     REQUIRE(!d.statements.empty());
