@@ -662,7 +662,10 @@ class Attributor {
         }
         // "قال إن بلاده تسعى إلى ..." is about the speaker's country.
         if (e < 0 && country < 0 && st.speaker >= 0 && own_country_word(tok(k).form)) country = country_of_entity(st.speaker);
-        for (int target : {e, country}) {
+        // "العلاقات بين البلدين" is about the two countries named last before it.
+        int other_country = -1;
+        if (e < 0 && country < 0 && two_countries_word(tok(k).form)) last_two_countries(k, &country, &other_country);
+        for (int target : {e, country, other_country}) {
           if (target < 0 || target == st.speaker) continue;
           if (std::find(st.about.begin(), st.about.end(), target) == st.about.end() &&
               std::find(st.addressees.begin(), st.addressees.end(), target) == st.addressees.end())
@@ -832,6 +835,28 @@ class Attributor {
     }
     if (nat->country.empty()) return -1;
     return country_entity(doc_, nat->country);
+  }
+
+  // "البلدين"، "للبلدين"، "بلدينا"، "الدولتين": the two countries of a bilateral relation ("للبلدين" is ل + "لبلدين").
+  static bool two_countries_word(std::u32string_view w) {
+    if (w.size() > 6 && (w[0] == U'و' || w[0] == U'ف' || w[0] == U'ل' || w[0] == U'ب')) w.remove_prefix(1);
+    return w == U"البلدين" || w == U"بلدينا" || w == U"الدولتين" || w == U"لبلدين" || w == U"لدولتين";
+  }
+
+  // The two distinct countries named last before token k, in its sentence or the one before (none unless two are).
+  void last_two_countries(std::size_t k, int* first, int* second) const {
+    *first = *second = -1;
+    const std::size_t sentence = tok(k).sentence;
+    const std::size_t from = doc_.sentences[sentence > 0 ? sentence - 1 : 0].first_token;
+    for (std::size_t m = doc_.mentions.size(); m-- > 0;) {
+      const Mention& mention = doc_.mentions[m];
+      if (mention.first_token >= k || mention.first_token < from || mention.entity < 0) continue;
+      const Entity& e = doc_.entities[static_cast<std::size_t>(mention.entity)];
+      if (e.type != EntityType::Place || e.subtype != "country") continue;
+      if (*first < 0) *first = mention.entity;
+      else if (mention.entity != *first) { *second = mention.entity; return; }
+    }
+    *first = -1;
   }
 
   // "بلاده"، "لبلادها"، "وبلادنا": the speaker's own country.

@@ -518,6 +518,20 @@ TEST_CASE("statements: a head noun alone is about the body, facility or country 
   }
 }
 
+// "العلاقات بين البلدين" is about the two countries named last, in that sentence or the one before.
+TEST_CASE("statements: 'البلدين' is about the two countries named just before") {
+  Document d = run("وصل وزير الخارجية الفلسطيني إلى تونس قادما من فلسطين. وقال الوزير إن العلاقات بين البلدين متميزة.");
+  REQUIRE(d.statements.size() == 1);
+  std::vector<std::string> about;
+  for (int e : d.statements[0].about) about.push_back(d.entities[static_cast<std::size_t>(e)].label);
+  std::sort(about.begin(), about.end());
+  CHECK(about == std::vector<std::string>{"تونس", "فلسطين"});
+  // One country named is not two.
+  Document one = run("وصل الوزير إلى تونس. وقال الوزير إن العلاقات بين البلدين متميزة.");
+  REQUIRE(one.statements.size() == 1);
+  CHECK(one.statements[0].about.empty());
+}
+
 // A nationality noun behind و in what was said is about its country: "والإيرانيون ملتزمون".
 TEST_CASE("statements: a nationality noun behind the conjunction is about its country") {
   Document d = run("وتحدث الوزير عن إيران. وقال الوزير إن الرئيس والإيرانيين ملتزمون بالاتفاق.");
