@@ -12,6 +12,7 @@
 #include "statements.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "entities.h"
@@ -30,9 +31,17 @@ class Attributor {
   Attributor(Document& doc, const SpeakerModel* model, SpeakerTrainer* trainer)
       : doc_(doc), lx_(lexicons()), model_(model), trainer_(trainer), mention_at_(doc.tokens.size(), -1),
         story_country_(main_country(doc, true)) {
-    for (std::size_t m = 0; m < doc.mentions.size(); ++m)
+    for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
       for (std::size_t t = doc.mentions[m].first_token; t < doc.mentions[m].end_token; ++t)
         mention_at_[t] = static_cast<int>(m);
+      // The names of several words a head noun alone may stand for later (named_by_head_noun).
+      const Mention& mention = doc.mentions[m];
+      const bool place = mention.type == EntityType::Place;
+      const std::size_t space = mention.key.find(U' ');
+      if (mention.entity >= 0 && space != std::u32string::npos &&
+          (mention.type == EntityType::Organization || (place && (mention.subtype == "facility" || mention.subtype == "country"))))
+        mentions_by_head_[mention.key.substr(0, space)].push_back(m);
+    }
   }
 
   void run() {
@@ -45,6 +54,8 @@ class Attributor {
   const SpeakerModel* model_;   // null: the rules' pick stands
   SpeakerTrainer* trainer_;     // set while training: decisions are recorded and learned from
   std::vector<int> mention_at_;
+  // First word → the organisation, facility and country mentions of two words or more that it opens.
+  std::map<std::u32string, std::vector<std::size_t>, std::less<>> mentions_by_head_;
   std::string story_country_;   // the country the article is about, when one clearly is ("" otherwise)
   std::vector<std::vector<std::u32string>> entity_names_;  // name keys per entity, for the trainer
   mutable std::vector<const LexiconEntry*> cue_cache_;  // cue_at() per token (a sentinel until looked up)
@@ -258,20 +269,20 @@ class Attributor {
   // without the article: "الجيش" after "الجيش اليمني"، "المطار" after "مطار التيفور العسكري"، "المملكة" after "المملكة
   // العربية السعودية". -1 if none.
   int named_by_head_noun(std::size_t i, const std::u32string& definite) const {
-    if (lx_.is_function_word(definite)) return -1;
-    const std::u32string bare = definite.substr(2);
-    auto opens = [](const std::u32string& key, const std::u32string& head) {
-      return key.size() > head.size() && key.compare(0, head.size(), head) == 0 && key[head.size()] == U' ';
+    if (mentions_by_head_.empty() || lx_.is_function_word(definite)) return -1;
+    std::size_t best = doc_.mentions.size();  // the last such mention (by index) before token i
+    auto consider = [&](std::u32string_view head, bool countries) {
+      const auto it = mentions_by_head_.find(head);
+      if (it == mentions_by_head_.end()) return;
+      for (std::size_t m : it->second) {
+        const Mention& mention = doc_.mentions[m];
+        if (mention.first_token >= i || (!countries && mention.type == EntityType::Place && mention.subtype == "country")) continue;
+        if (best == doc_.mentions.size() || m > best) best = m;
+      }
     };
-    for (std::size_t m = doc_.mentions.size(); m-- > 0;) {
-      const Mention& mention = doc_.mentions[m];
-      if (mention.first_token >= i || mention.entity < 0) continue;
-      const bool place = mention.type == EntityType::Place;
-      if (place && mention.subtype != "facility" && mention.subtype != "country") continue;
-      if (opens(mention.key, definite) || (!(place && mention.subtype == "country") && opens(mention.key, bare)))
-        return mention.entity;
-    }
-    return -1;
+    consider(definite, true);
+    consider(std::u32string_view(definite).substr(2), false);  // a country's name opens with the article: "المملكة"
+    return best < doc_.mentions.size() ? doc_.mentions[best].entity : -1;
   }
 
   // The words [first, name) before a person's name describe the person: keep them as a title for
