@@ -521,7 +521,7 @@ class Recogniser {
     if (owner_[k] >= 0) {
       // "فرع للجيش الأميركي" is "a branch of the army", not a name: the known organisation stays itself. So does a
       // site the lexicon knows: "موقع تويتر" is Twitter, written "تويتر".
-      if (tok(k).form.rfind(U"لل", 0) == 0 || normalize(to_u32(e->written)) == U"موقع") return -1;
+      if (tok(k).form.rfind(U"لل", 0) == 0 || site_trigger(e)) return -1;
       Mention& m = doc_.mentions[static_cast<std::size_t>(owner_[k])];
       // A city's body: "شرطة لندن"، "بلدية باريس" (the head noun and the city name one organisation).
       const bool city_body = m.first_token == k && m.type == EntityType::Place && m.subtype == "city" &&
@@ -651,9 +651,12 @@ class Recogniser {
     }
     if (end == k) return -1;
     // A site is named without its head noun: "موقع هبة براس" is the site "هبة براس" (news writes "نشر هبة براس").
-    if (normalize(to_u32(e->written)) == U"موقع") return add_mention(EntityType::Organization, k, end, 0, "trigger:" + e->subtype, e);
+    if (site_trigger(e)) return add_mention(EntityType::Organization, k, end, 0, "trigger:" + e->subtype, e);
     return add_mention(EntityType::Organization, i, end, off, "trigger:" + e->subtype, e);
   }
+
+  // "موقع": a news site, named without its head noun ("موقع هبة براس" is هبة براس).
+  static bool site_trigger(const LexiconEntry* e) { return e->subtype == "media" && normalize(to_u32(e->written)) == U"موقع"; }
 
   // "الحزب الليبرالي": article + trigger + definite adjectives (nisba -ي/-ية), then definite complements.
   int definite_trigger_org(std::size_t i, std::size_t off, const LexiconEntry* e) {
@@ -1390,7 +1393,7 @@ class Recogniser {
     if (tagger->dictionary_status(w) == 1 &&
         !(starts_with_article(w) && w.size() >= 5 && tagger->dictionary_status(w.substr(2)) != 1))
       return true;
-    const auto counts = tagger->training_counts(tok(k).form);
+    const auto counts = tagger->training_counts(w);
     int in_names = 0;
     for (const char* tag : {"B-LOC", "I-LOC", "B-ORG", "B-PERS", "I-PERS"}) in_names += tag_count(counts, tag);
     return in_names > tag_count(counts, "O");

@@ -207,6 +207,7 @@ class Attributor {
       const int m = mention_at_[title_end];
       if (m < 0) return -1;
       const Mention& place = doc_.mentions[static_cast<std::size_t>(m)];
+      if (place.entity < 0) return -1;
       const Entity& named = doc_.entities[static_cast<std::size_t>(place.entity)];
       if (place.first_token != title_end || named.type != EntityType::Place || named.subtype != "country") return -1;
       country = named.country;
