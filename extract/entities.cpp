@@ -516,12 +516,14 @@ class Recogniser {
     if (definite) return definite_trigger_org(i, off, e);
     std::size_t k = i + 1;
     if (k >= size() || tok(k).sentence != tok(i).sentence) return -1;
+    // A purpose after the head noun names nothing: "مركز للدراسات"، "لجنة للتحقيق"، "فرع للجيش الأميركي" (ل + the
+    // article; a known organisation there stays itself).
+    if (tok(k).is_word && tok(k).form.size() > 4 && tok(k).form.rfind(U"لل", 0) == 0) return -1;
     // A known organisation right after the trigger: "قناة روسيا اليوم" is RT. But a name that has its
     // own head noun makes a namesake: "كتائب حزب الله" is not حزب الله.
     if (owner_[k] >= 0) {
-      // "فرع للجيش الأميركي" is "a branch of the army", not a name: the known organisation stays itself. So does a
-      // site the lexicon knows: "موقع تويتر" is Twitter, written "تويتر".
-      if (tok(k).form.rfind(U"لل", 0) == 0 || site_trigger(e)) return -1;
+      // A site the lexicon knows stays itself: "موقع تويتر" is Twitter, written "تويتر".
+      if (site_trigger(e)) return -1;
       Mention& m = doc_.mentions[static_cast<std::size_t>(owner_[k])];
       // A city's body: "شرطة لندن"، "بلدية باريس" (the head noun and the city name one organisation).
       const bool city_body = m.first_token == k && m.type == EntityType::Place && m.subtype == "city" &&
@@ -598,8 +600,6 @@ class Recogniser {
     if (tok(k).is_word && !is_definite(tok(k).form) &&
         (describing.count(tok(k).form) || nationality_at(k, &adjective)))
       return -1;
-    // Nor does a purpose after it: "مركز للدراسات"، "لجنة للتحقيق"، "فرع للجيش الأميركي" (ل + the article).
-    if (tok(k).is_word && tok(k).form.size() > 4 && tok(k).form.rfind(U"لل", 0) == 0) return -1;
     std::size_t end = k;
     if (e->value == "proper" && e->subtype == "media" && (end = national_outlet_end(i, k)) > k) {
       // "وكالة الأنباء اليمنية"، "وكالة الصحافة الفرنسية": what the outlet is, then its country.

@@ -247,8 +247,9 @@ class Attributor {
     }
   }
 
-  // "الوزارة" → the last organisation named with the trigger وزارة before token i.
-  int described_org_at(std::size_t i) const {
+  // "الوزارة" → the last organisation named with the trigger وزارة before token i; another definite head noun → the
+  // organisation, facility or country it opened the name of (named_by_head_noun).
+  int described_entity_at(std::size_t i) const {
     const std::u32string& w = tok(i).form;
     std::u32string stem = w;
     if (stem.size() > 1 && (stem[0] == U'و' || stem[0] == U'ف')) stem = stem.substr(1);
@@ -411,9 +412,9 @@ class Attributor {
       }
       return -1;
     }
-    if (int org = described_org_at(j); org >= 0) {
+    if (int described = described_entity_at(j); described >= 0) {
       *after = j + 1;
-      return org;
+      return described;
     }
     // "اعترض الأخير": the latter is the last person named before.
     if (tok(j).form == U"الاخير" || tok(j).form == U"الاخيره") {
@@ -665,7 +666,7 @@ class Attributor {
         // The adjective counts inside a name or a title too: "القوات الإيرانية" is also about إيران.
         int e = entity_of_mention_at(k);
         int country = country_of_adjective_at(k);
-        if (e < 0 && tok(k).is_word) e = described_org_at(k);
+        if (e < 0 && tok(k).is_word) e = described_entity_at(k);
         // And a title bound to a person named earlier ("إن خطاب الرئيس التونسي هام" → السبسي).
         const LexiconEntry* title = nullptr;
         if (e < 0 && tok(k).is_word && lx_.titles.match(doc_, k, &title)) {
